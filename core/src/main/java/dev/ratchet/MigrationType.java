@@ -1,0 +1,27 @@
+package dev.ratchet;
+
+/**
+ * The kind of a migration, as recorded in the {@code type} column of the history table.
+ */
+public enum MigrationType {
+
+	/** A versioned SQL file, {@code V<version>__<description>.sql}. */
+	SQL,
+
+	/** A Java migration: a {@link JavaMigration} with a version. */
+	JAVA,
+
+	/** A repeatable SQL file, {@code R__<description>.sql}, applied again whenever it changes. */
+	REPEATABLE,
+
+	/** A baseline marker: migrations at or below its version are treated as already applied. */
+	BASELINE;
+
+	/**
+	 * Returns whether migrations of this type carry a version.
+	 */
+	public boolean isVersioned() {
+		return this != REPEATABLE;
+	}
+
+}

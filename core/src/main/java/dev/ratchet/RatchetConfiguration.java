@@ -1,0 +1,265 @@
+package dev.ratchet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+/**
+ * Everything the engine needs to know, as an immutable value. Build one with
+ * {@link #builder(DataSource)}; the defaults are the public constants of this class.
+ */
+public final class RatchetConfiguration {
+
+	/** Default migration location. */
+	public static final String DEFAULT_LOCATION = "classpath:db/migration";
+
+	/** Default history table name. */
+	public static final String DEFAULT_TABLE = "ratchet_history";
+
+	/** Default time to wait for another instance's lock. */
+	public static final Duration DEFAULT_LOCK_WAIT_TIMEOUT = Duration.ofMinutes(10);
+
+	/** Default version recorded by a baseline. */
+	public static final String DEFAULT_BASELINE_VERSION = "1";
+
+	private final DataSource dataSource;
+
+	private final List<String> locations;
+
+	private final String schema;
+
+	private final String table;
+
+	private final Duration lockWaitTimeout;
+
+	private final boolean baselineOnMigrate;
+
+	private final MigrationVersion baselineVersion;
+
+	private final boolean outOfOrder;
+
+	private final Map<String, String> placeholders;
+
+	private final List<JavaMigration> javaMigrations;
+
+	private final List<MigrationListener> listeners;
+
+	private final ClassLoader classLoader;
+
+	private RatchetConfiguration(Builder builder) {
+		this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource must not be null");
+		this.locations = List.copyOf(builder.locations);
+		this.schema = (builder.schema == null || builder.schema.isBlank()) ? null : builder.schema;
+		this.table = requireText(builder.table, "table");
+		this.lockWaitTimeout = Objects.requireNonNull(builder.lockWaitTimeout, "lockWaitTimeout must not be null");
+		if (this.lockWaitTimeout.isNegative()) {
+			throw new IllegalArgumentException("lockWaitTimeout must not be negative, was " + this.lockWaitTimeout);
+		}
+		this.baselineOnMigrate = builder.baselineOnMigrate;
+		this.baselineVersion = MigrationVersion.parse(builder.baselineVersion);
+		this.outOfOrder = builder.outOfOrder;
+		this.placeholders = Map.copyOf(builder.placeholders);
+		this.javaMigrations = List.copyOf(builder.javaMigrations);
+		this.listeners = List.copyOf(builder.listeners);
+		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
+	}
+
+	private static String requireText(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be empty");
+		}
+		return value;
+	}
+
+	/**
+	 * Starts a configuration for the given DataSource, with every other setting at its default.
+	 * @param dataSource where connections for migrations (and the lock) come from
+	 * @return a builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * Returns a builder holding this configuration's values.
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder(this.dataSource).locations(this.locations)
+			.schema(this.schema)
+			.table(this.table)
+			.lockWaitTimeout(this.lockWaitTimeout)
+			.baselineOnMigrate(this.baselineOnMigrate)
+			.baselineVersion(this.baselineVersion.toString())
+			.outOfOrder(this.outOfOrder)
+			.placeholders(this.placeholders)
+			.classLoader(this.classLoader);
+		builder.javaMigrations.addAll(this.javaMigrations);
+		builder.listeners.addAll(this.listeners);
+		return builder;
+	}
+
+	public DataSource getDataSource() {
+		return this.dataSource;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	/**
+	 * Returns the schema holding the history table, or {@code null} for the connection's current schema.
+	 */
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public Duration getLockWaitTimeout() {
+		return this.lockWaitTimeout;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public MigrationVersion getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public List<JavaMigration> getJavaMigrations() {
+		return this.javaMigrations;
+	}
+
+	public List<MigrationListener> getListeners() {
+		return this.listeners;
+	}
+
+	public ClassLoader getClassLoader() {
+		return this.classLoader;
+	}
+
+	/**
+	 * Builds a {@link RatchetConfiguration}.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private List<String> locations = List.of(DEFAULT_LOCATION);
+
+		private String schema;
+
+		private String table = DEFAULT_TABLE;
+
+		private Duration lockWaitTimeout = DEFAULT_LOCK_WAIT_TIMEOUT;
+
+		private boolean baselineOnMigrate;
+
+		private String baselineVersion = DEFAULT_BASELINE_VERSION;
+
+		private boolean outOfOrder;
+
+		private Map<String, String> placeholders = Map.of();
+
+		private final List<JavaMigration> javaMigrations = new ArrayList<>();
+
+		private final List<MigrationListener> listeners = new ArrayList<>();
+
+		private ClassLoader classLoader;
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public Builder locations(List<String> locations) {
+			this.locations = List.copyOf(locations);
+			return this;
+		}
+
+		public Builder locations(String... locations) {
+			return locations(List.of(locations));
+		}
+
+		public Builder schema(String schema) {
+			this.schema = schema;
+			return this;
+		}
+
+		public Builder table(String table) {
+			this.table = table;
+			return this;
+		}
+
+		public Builder lockWaitTimeout(Duration lockWaitTimeout) {
+			this.lockWaitTimeout = lockWaitTimeout;
+			return this;
+		}
+
+		public Builder baselineOnMigrate(boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+			return this;
+		}
+
+		public Builder baselineVersion(String baselineVersion) {
+			this.baselineVersion = baselineVersion;
+			return this;
+		}
+
+		public Builder outOfOrder(boolean outOfOrder) {
+			this.outOfOrder = outOfOrder;
+			return this;
+		}
+
+		public Builder placeholders(Map<String, String> placeholders) {
+			this.placeholders = new LinkedHashMap<>(placeholders);
+			return this;
+		}
+
+		public Builder javaMigrations(JavaMigration... migrations) {
+			this.javaMigrations.addAll(List.of(migrations));
+			return this;
+		}
+
+		public Builder javaMigrations(List<? extends JavaMigration> migrations) {
+			this.javaMigrations.addAll(migrations);
+			return this;
+		}
+
+		public Builder listeners(MigrationListener... listeners) {
+			this.listeners.addAll(List.of(listeners));
+			return this;
+		}
+
+		public Builder listeners(List<? extends MigrationListener> listeners) {
+			this.listeners.addAll(listeners);
+			return this;
+		}
+
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		public RatchetConfiguration build() {
+			return new RatchetConfiguration(this);
+		}
+
+	}
+
+}

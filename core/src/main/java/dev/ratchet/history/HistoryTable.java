@@ -1,0 +1,194 @@
+package dev.ratchet.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.MigrationType;
+import dev.ratchet.MigrationVersion;
+
+/**
+ * The history table: one row per applied migration. All SQL the engine runs against it is here,
+ * with the qualified table name substituted in one place.
+ */
+public final class HistoryTable {
+
+	private static final String CREATE = """
+			CREATE TABLE IF NOT EXISTS %TABLE% (
+			    installed_rank integer PRIMARY KEY,
+			    version text,
+			    description text NOT NULL,
+			    type text NOT NULL,
+			    script text NOT NULL,
+			    checksum text,
+			    installed_by text NOT NULL DEFAULT current_user,
+			    installed_on timestamptz NOT NULL DEFAULT now(),
+			    execution_time integer NOT NULL,
+			    success boolean NOT NULL,
+			    failure text
+			)""";
+
+	private static final String SELECT = """
+			SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,
+			       execution_time, success, failure
+			FROM %TABLE% ORDER BY installed_rank""";
+
+	private static final String INSERT = """
+			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
+			                     execution_time, success, failure)
+			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%""";
+
+	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
+
+	private static final String UPDATE_CHECKSUM = "UPDATE %TABLE% SET checksum = ? WHERE installed_rank = ?";
+
+	private final String schema;
+
+	private final String table;
+
+	private final String qualifiedName;
+
+	public HistoryTable(String schema, String table) {
+		this.schema = schema;
+		this.table = table;
+		this.qualifiedName = quote(schema) + "." + quote(table);
+	}
+
+	/**
+	 * Quotes an identifier for PostgreSQL.
+	 * @param identifier the identifier
+	 * @return the identifier in double quotes, inner quotes doubled
+	 */
+	public static String quote(String identifier) {
+		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	/**
+	 * Returns the quoted, schema-qualified table name.
+	 */
+	public String getQualifiedName() {
+		return this.qualifiedName;
+	}
+
+	private String sql(String template) {
+		return template.replace("%TABLE%", this.qualifiedName);
+	}
+
+	/**
+	 * Returns whether the table exists.
+	 * @param connection the connection to use
+	 * @return whether it exists
+	 * @throws SQLException on a database error
+	 */
+	public boolean exists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, this.qualifiedName);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	/**
+	 * Creates the schema and the table unless they exist. Runs in the caller's transaction state;
+	 * call it with auto-commit on, under the migration lock.
+	 * @param connection the connection to use
+	 * @throws SQLException on a database error
+	 */
+	public void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+			statement.execute(sql(CREATE));
+		}
+	}
+
+	/**
+	 * Reads every row, in order of application. Returns an empty list if the table does not exist.
+	 * @param connection the connection to use
+	 * @return the rows
+	 * @throws SQLException on a database error
+	 */
+	public List<AppliedMigration> read(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return List.of();
+		}
+		List<AppliedMigration> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
+			while (rs.next()) {
+				String version = rs.getString(2);
+				Timestamp installedOn = rs.getTimestamp(8);
+				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
+						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
+						rs.getBoolean(10), rs.getString(11)));
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Records a migration, in the caller's transaction.
+	 * @param connection the connection to use
+	 * @param migration the migration
+	 * @param executionTimeMs how long it took
+	 * @param failure {@code null} for success, else what failed
+	 * @throws SQLException on a database error
+	 */
+	public void insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT))) {
+			statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
+			statement.setString(2, migration.description());
+			statement.setString(3, migration.type().name());
+			statement.setString(4, migration.script());
+			statement.setString(5, migration.checksum());
+			statement.setInt(6, executionTimeMs);
+			statement.setBoolean(7, failure == null);
+			statement.setString(8, failure);
+			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Deletes every failed row.
+	 * @param connection the connection to use
+	 * @return how many rows were deleted
+	 * @throws SQLException on a database error
+	 */
+	public int deleteFailed(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			return statement.executeUpdate(sql(DELETE_FAILED));
+		}
+	}
+
+	/**
+	 * Sets the checksum of one row.
+	 * @param connection the connection to use
+	 * @param installedRank the row
+	 * @param checksum the new checksum
+	 * @throws SQLException on a database error
+	 */
+	public void updateChecksum(Connection connection, int installedRank, String checksum) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(UPDATE_CHECKSUM))) {
+			statement.setString(1, checksum);
+			statement.setInt(2, installedRank);
+			statement.executeUpdate();
+		}
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.ratchet.internal;
+
+import dev.ratchet.JavaMigration;
+import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.resolve.SqlMigrationFile;
+
+/**
+ * A migration the engine can apply: a SQL file or a Java migration, with its descriptor.
+ * @param descriptor how it is named and recorded
+ * @param file the SQL file, or {@code null} for a Java migration
+ * @param java the Java migration, or {@code null} for a SQL file
+ */
+record ResolvedMigration(MigrationDescriptor descriptor, SqlMigrationFile file, JavaMigration java) {
+}

@@ -1,0 +1,88 @@
+package dev.ratchet.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+import dev.ratchet.MigrationResolutionException;
+import dev.ratchet.resolve.SqlMigrationFile;
+import dev.ratchet.sql.Classification;
+import dev.ratchet.sql.Placeholders;
+import dev.ratchet.sql.SqlStatement;
+import dev.ratchet.sql.SqlStatementReader;
+import dev.ratchet.sql.StatementClassifier;
+import dev.ratchet.sql.StatementKind;
+
+/**
+ * Reads a pending script through once before anything of the run is applied: every statement must
+ * be readable, every placeholder defined, and the script must be either transactional or not as a
+ * whole. Streams, so a file of any size is checked in constant memory.
+ */
+final class ScriptPreflight {
+
+	private final Placeholders placeholders;
+
+	ScriptPreflight(Placeholders placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	/**
+	 * What the check found.
+	 * @param transactional whether the script runs in a transaction
+	 * @param statements how many statements it has
+	 */
+	record ScriptPlan(boolean transactional, int statements) {
+	}
+
+	ScriptPlan check(SqlMigrationFile file) {
+		String script = file.script();
+		try (SqlStatementReader reader = open(file)) {
+			boolean directive = reader.noTransactionDirective();
+			int count = 0;
+			SqlStatement firstTransactional = null;
+			SqlStatement firstNonTransactional = null;
+			Classification nonTransactional = null;
+			for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
+				count++;
+				Classification classification = StatementClassifier.classify(statement.sql());
+				if (classification.kind() == StatementKind.TRANSACTION_CONTROL && !directive) {
+					throw new MigrationResolutionException(script + " line " + statement.line() + ": "
+							+ classification.label() + " controls the transaction, but Ratchet runs each migration in a "
+							+ "transaction of its own and records it in the same one. Remove BEGIN/COMMIT from the file "
+							+ "(or make its first line '-- ratchet:no-transaction' to manage transactions yourself).",
+							script, statement.line(), null);
+				}
+				if (classification.kind() == StatementKind.TRANSACTIONAL && firstTransactional == null) {
+					firstTransactional = statement;
+				}
+				if (classification.kind() == StatementKind.NON_TRANSACTIONAL && firstNonTransactional == null) {
+					firstNonTransactional = statement;
+					nonTransactional = classification;
+				}
+			}
+			if (count == 0) {
+				throw new MigrationResolutionException(script + " contains no SQL statement. Write the migration, or "
+						+ "delete the file if it was created by mistake.", script, 1, null);
+			}
+			if (!directive && firstNonTransactional != null && firstTransactional != null) {
+				throw new MigrationResolutionException(script + " mixes " + nonTransactional.label() + " (line "
+						+ firstNonTransactional.line() + "), which PostgreSQL refuses inside a transaction, with "
+						+ "statements that need one (line " + firstTransactional.line() + "). Split it: move the "
+						+ nonTransactional.label() + " statements into a migration of their own, which Ratchet then "
+						+ "runs without a transaction.", script, firstNonTransactional.line(), null);
+			}
+			return new ScriptPlan(!directive && firstNonTransactional == null, count);
+		}
+		catch (IOException ex) {
+			throw new MigrationResolutionException("Could not read " + script + " from " + file.location() + ": "
+					+ ex.getMessage(), script, 0, ex);
+		}
+	}
+
+	SqlStatementReader open(SqlMigrationFile file) throws IOException {
+		Reader reader = new InputStreamReader(file.source().open(), StandardCharsets.UTF_8);
+		return new SqlStatementReader(reader, file.script(), this.placeholders);
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.ratchet.internal;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import dev.ratchet.DatabaseConnectionException;
+import dev.ratchet.RatchetException;
+import dev.ratchet.history.HistoryTable;
+
+/**
+ * One of Ratchet's connections, set up for migrating and put back as it was on close (it may be a
+ * pooled connection of the application's). It carries an {@code application_name} that says
+ * Ratchet and which process, and asks the server to notice a vanished client quickly, so a crashed
+ * instance's lock is released soon.
+ */
+final class Session implements AutoCloseable {
+
+	private static final String INSPECT = """
+			SELECT current_setting('application_name'), current_setting('search_path'), current_schema(),
+			       current_setting('server_version_num')::int""";
+
+	private static final String CONFIGURE = """
+			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false),
+			       set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),
+			       set_config('tcp_keepalives_count', '3', false)""";
+
+	private static final String CHECK_CLIENT = "SELECT set_config('client_connection_check_interval', '5s', false)";
+
+	private static final String RESTORE = """
+			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false)""";
+
+	private static final String PROCESS = processName();
+
+	private final Connection connection;
+
+	private final boolean autoCommit;
+
+	private final String applicationName;
+
+	private final String searchPath;
+
+	private final String schema;
+
+	private final int serverVersion;
+
+	private Session(Connection connection, boolean autoCommit, String applicationName, String searchPath, String schema,
+			int serverVersion) {
+		this.connection = connection;
+		this.autoCommit = autoCommit;
+		this.applicationName = applicationName;
+		this.searchPath = searchPath;
+		this.schema = schema;
+		this.serverVersion = serverVersion;
+	}
+
+	/**
+	 * Opens and sets up a connection.
+	 * @param dataSource where to get it
+	 * @param role what it is for, shown in {@code application_name} ({@code lock} or {@code migrate})
+	 * @param schema the configured schema, or {@code null} to use the connection's current one
+	 * @return the session
+	 */
+	static Session open(DataSource dataSource, String role, String schema) {
+		Connection connection;
+		try {
+			connection = dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage()
+					+ " (SQLSTATE " + ex.getSQLState() + "). Check that the server is running and that the URL, "
+					+ "user and password (ratchet.url/username/password or spring.datasource.*) are right.", ex);
+		}
+		try {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(true);
+			String originalName;
+			String originalPath;
+			String currentSchema;
+			int version;
+			try (PreparedStatement statement = connection.prepareStatement(INSPECT); ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				originalName = rs.getString(1);
+				originalPath = rs.getString(2);
+				currentSchema = rs.getString(3);
+				version = rs.getInt(4);
+			}
+			String effectiveSchema = (schema != null) ? schema : currentSchema;
+			if (effectiveSchema == null) {
+				throw new RatchetException("The connection has no current schema: no schema on its search_path ("
+						+ originalPath + ") exists. Set ratchet.schema to the schema Ratchet should manage.");
+			}
+			String path = (schema != null && !schema.equals(currentSchema))
+					? HistoryTable.quote(schema) + (originalPath.isBlank() ? "" : ", " + originalPath) : originalPath;
+			try (PreparedStatement statement = connection.prepareStatement(CONFIGURE)) {
+				statement.setString(1, truncate("ratchet " + role + " " + PROCESS));
+				statement.setString(2, path);
+				statement.execute();
+			}
+			if (version >= 140000) {
+				try (PreparedStatement statement = connection.prepareStatement(CHECK_CLIENT)) {
+					statement.execute();
+				}
+			}
+			return new Session(connection, autoCommit, originalName, originalPath, effectiveSchema, version);
+		}
+		catch (SQLException | RuntimeException ex) {
+			closeQuietly(connection);
+			if (ex instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new DatabaseConnectionException("Ratchet could not set up its database session: " + ex.getMessage()
+					+ " (SQLSTATE " + ((SQLException) ex).getSQLState() + ")", ex);
+		}
+	}
+
+	private static String processName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (Exception ex) {
+			host = "unknown-host";
+		}
+		return host + ":" + ProcessHandle.current().pid();
+	}
+
+	private static String truncate(String name) {
+		// PostgreSQL keeps 63 bytes of application_name; keep it ASCII-safe and within that.
+		String ascii = name.replaceAll("[^\\x20-\\x7e]", "?");
+		return (ascii.length() > 63) ? ascii.substring(0, 63) : ascii;
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// Already failing; the original problem is the one to report.
+		}
+	}
+
+	Connection connection() {
+		return this.connection;
+	}
+
+	/**
+	 * Returns the schema Ratchet manages through this session.
+	 */
+	String schema() {
+		return this.schema;
+	}
+
+	int serverVersion() {
+		return this.serverVersion;
+	}
+
+	/**
+	 * Puts the connection back as it was and closes (returns) it.
+	 */
+	@Override
+	public void close() {
+		try {
+			if (!this.connection.isClosed()) {
+				if (!this.connection.getAutoCommit()) {
+					this.connection.rollback();
+					this.connection.setAutoCommit(true);
+				}
+				try (PreparedStatement statement = this.connection.prepareStatement(RESTORE)) {
+					statement.setString(1, this.applicationName);
+					statement.setString(2, this.searchPath);
+					statement.execute();
+				}
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute("RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; RESET tcp_keepalives_count"
+							+ ((this.serverVersion >= 140000) ? "; RESET client_connection_check_interval" : ""));
+				}
+				this.connection.setAutoCommit(this.autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			// A broken connection cannot be restored; closing it is all that is left.
+		}
+		finally {
+			closeQuietly(this.connection);
+		}
+	}
+
+}

@@ -1,0 +1,202 @@
+package dev.ratchet.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.MigrationInfo;
+import dev.ratchet.MigrationState;
+import dev.ratchet.MigrationType;
+import dev.ratchet.MigrationVersion;
+import dev.ratchet.StatusReport;
+import dev.ratchet.history.AppliedMigration;
+
+/**
+ * Compares the resolved migrations with the history: the state of each, the problems that stop
+ * {@code migrate}, and the work it would do. Pure logic, no database.
+ */
+final class StatusCalculator {
+
+	private final boolean outOfOrderAllowed;
+
+	StatusCalculator(boolean outOfOrderAllowed) {
+		this.outOfOrderAllowed = outOfOrderAllowed;
+	}
+
+	/**
+	 * The outcome: the report, and the pending migrations in the order to apply them.
+	 */
+	record Outcome(StatusReport report, List<ResolvedMigration> pending) {
+	}
+
+	Outcome calculate(String schema, String table, List<ResolvedMigration> resolved, List<AppliedMigration> history,
+			String schemaProblem) {
+		History h = new History(history);
+		List<MigrationInfo> versioned = new ArrayList<>();
+		List<MigrationInfo> repeatables = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		List<ResolvedMigration> pending = new ArrayList<>();
+		if (schemaProblem != null) {
+			problems.add(schemaProblem);
+		}
+		MigrationVersion newestResolved = null;
+		Set<MigrationVersion> resolvedVersions = new HashSet<>();
+		Set<String> resolvedRepeatables = new HashSet<>();
+		for (ResolvedMigration migration : resolved) {
+			MigrationDescriptor d = migration.descriptor();
+			if (d.type() == MigrationType.REPEATABLE) {
+				resolvedRepeatables.add(d.description());
+				AppliedMigration row = h.repeatables.get(d.description());
+				MigrationState state = repeatableState(d, row, problems);
+				repeatables.add(info(d, row, state));
+				if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
+					pending.add(migration);
+				}
+				continue;
+			}
+			resolvedVersions.add(d.version());
+			newestResolved = d.version();
+			AppliedMigration row = h.versioned.get(d.version());
+			MigrationState state = versionedState(d, row, h, problems);
+			versioned.add(info(d, row, state));
+			if (state == MigrationState.PENDING) {
+				pending.add(migration);
+			}
+		}
+		for (AppliedMigration row : h.versioned.values()) {
+			if (!resolvedVersions.contains(row.version())) {
+				boolean newerCode = newestResolved != null && row.version().compareTo(newestResolved) > 0;
+				versioned.add(unresolved(row, newerCode, problems));
+			}
+		}
+		boolean newerCodeRan = newestResolved != null && h.currentVersion != null
+				&& h.currentVersion.compareTo(newestResolved) > 0;
+		for (AppliedMigration row : h.repeatables.values()) {
+			if (!resolvedRepeatables.contains(row.description())) {
+				repeatables.add(unresolved(row, newerCodeRan, problems));
+			}
+		}
+		if (h.baseline != null) {
+			versioned.add(info(null, h.baseline, MigrationState.BASELINE));
+		}
+		versioned.sort(Comparator.comparing(MigrationInfo::version));
+		List<MigrationInfo> all = new ArrayList<>(versioned);
+		all.addAll(repeatables);
+		return new Outcome(new StatusReport(schema, table, h.currentVersion, all, problems), List.copyOf(pending));
+	}
+
+	private MigrationState versionedState(MigrationDescriptor d, AppliedMigration row, History h, List<String> problems) {
+		if (row != null) {
+			if (!row.success()) {
+				problems.add(failedProblem(row));
+				return MigrationState.FAILED;
+			}
+			if (d.checksum() != null && !Objects.equals(d.checksum(), row.checksum())) {
+				problems.add(d.script() + " (version " + d.version() + ") was applied on " + row.installedOn()
+						+ " but has changed since (checksum " + row.checksum() + " applied, " + d.checksum()
+						+ " now). Applied migrations must not be edited: revert the change and put it in a new "
+						+ "migration, or, if the edit is harmless (a comment, formatting), run repair to accept it.");
+				return MigrationState.CHANGED;
+			}
+			return h.appliedOutOfOrder.contains(d.version()) ? MigrationState.OUT_OF_ORDER : MigrationState.APPLIED;
+		}
+		if (h.baseline != null && d.version().compareTo(h.baseline.version()) <= 0) {
+			return MigrationState.BELOW_BASELINE;
+		}
+		if (h.currentVersion != null && d.version().compareTo(h.currentVersion) < 0 && !this.outOfOrderAllowed) {
+			problems.add(d.script() + " (version " + d.version() + ") was never applied, but the database is already at "
+					+ "version " + h.currentVersion + ". Give it a version above " + h.currentVersion
+					+ ", or set ratchet.out-of-order=true to apply it anyway.");
+		}
+		return MigrationState.PENDING;
+	}
+
+	private static MigrationState repeatableState(MigrationDescriptor d, AppliedMigration row, List<String> problems) {
+		if (row == null) {
+			return MigrationState.PENDING;
+		}
+		if (!row.success()) {
+			problems.add(failedProblem(row));
+			return MigrationState.FAILED;
+		}
+		return Objects.equals(d.checksum(), row.checksum()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+	}
+
+	private static MigrationInfo unresolved(AppliedMigration row, boolean newerCode, List<String> problems) {
+		if (!row.success()) {
+			problems.add(failedProblem(row));
+			return info(null, row, MigrationState.FAILED);
+		}
+		if (newerCode) {
+			// Applied by an instance running newer code (a rolling deploy): allowed, and reported.
+			return info(null, row, MigrationState.APPLIED);
+		}
+		problems.add(row.script() + ((row.version() != null) ? " (version " + row.version() + ")" : "")
+				+ " was applied on " + row.installedOn() + " but is not among the migrations found any more. "
+				+ "Restore the file, or check ratchet.locations.");
+		return info(null, row, MigrationState.MISSING);
+	}
+
+	private static String failedProblem(AppliedMigration row) {
+		return row.script() + " failed part-way on " + row.installedOn() + " (" + row.failure() + "). It ran without a "
+				+ "transaction, so the statements before the failing one stay applied. Undo or complete them by hand, "
+				+ "fix the file, then run repair (--ratchet.command=repair) to remove the failed entry.";
+	}
+
+	private static MigrationInfo info(MigrationDescriptor d, AppliedMigration row, MigrationState state) {
+		if (row == null) {
+			return new MigrationInfo(d.version(), d.description(), d.type(), d.script(), d.checksum(), state, null,
+					null, null, null);
+		}
+		return new MigrationInfo(row.version(), row.description(), row.type(), row.script(), row.checksum(), state,
+				row.installedRank(), row.installedBy(), row.installedOn(), row.executionTimeMs());
+	}
+
+	/**
+	 * The history, indexed: the latest row per version and per repeatable, the baseline, the
+	 * current version, and which versions were applied after a newer one.
+	 */
+	private static final class History {
+
+		final Map<MigrationVersion, AppliedMigration> versioned = new LinkedHashMap<>();
+
+		final Map<String, AppliedMigration> repeatables = new HashMap<>();
+
+		final Set<MigrationVersion> appliedOutOfOrder = new HashSet<>();
+
+		AppliedMigration baseline;
+
+		MigrationVersion currentVersion;
+
+		History(List<AppliedMigration> rows) {
+			for (AppliedMigration row : rows) {
+				if (row.type() == MigrationType.BASELINE) {
+					this.baseline = row;
+				}
+				else if (row.type() == MigrationType.REPEATABLE) {
+					this.repeatables.put(row.description(), row);
+				}
+				else {
+					this.versioned.put(row.version(), row);
+				}
+				if (row.success() && row.version() != null) {
+					if (this.currentVersion != null && row.version().compareTo(this.currentVersion) < 0) {
+						this.appliedOutOfOrder.add(row.version());
+					}
+					else {
+						this.currentVersion = row.version();
+					}
+				}
+			}
+		}
+
+	}
+
+}

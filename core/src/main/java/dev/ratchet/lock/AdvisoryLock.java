@@ -1,0 +1,158 @@
+package dev.ratchet.lock;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+
+import dev.ratchet.LockTimeoutException;
+
+/**
+ * A PostgreSQL session-level advisory lock, one per history table, held on a connection of its
+ * own. Taken by polling {@code pg_try_advisory_lock} (so the connection never sits in a blocked
+ * query or an open transaction, and {@code CREATE INDEX CONCURRENTLY} on another connection cannot
+ * deadlock against it). PostgreSQL releases it when the session ends, so a crashed process never
+ * leaves it stuck.
+ */
+public final class AdvisoryLock implements AutoCloseable {
+
+	private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
+
+	private static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
+
+	private static final String HOLDER = """
+			SELECT a.pid, a.application_name, a.client_addr::text, a.usename, a.state_change
+			FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+			  AND l.classid::bigint = ? AND l.objid::bigint = ?
+			LIMIT 1""";
+
+	private static final long FIRST_POLL_MILLIS = 25;
+
+	private static final long MAX_POLL_MILLIS = 1000;
+
+	private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+	private final Connection connection;
+
+	private final long key;
+
+	private AdvisoryLock(Connection connection, long key) {
+		this.connection = connection;
+		this.key = key;
+	}
+
+	/**
+	 * Returns the lock key for a history table: a stable 64-bit hash of its qualified name.
+	 * @param schema the schema
+	 * @param table the table
+	 * @return the key
+	 */
+	public static long keyFor(String schema, String table) {
+		long hash = 0xcbf29ce484222325L;
+		for (byte b : ("ratchet:" + schema + "." + table).getBytes(StandardCharsets.UTF_8)) {
+			hash ^= (b & 0xff);
+			hash *= 0x100000001b3L;
+		}
+		return hash;
+	}
+
+	/**
+	 * Takes the lock, waiting up to the timeout while another session holds it.
+	 * @param connection a connection in auto-commit mode, used for nothing else while the lock is held
+	 * @param key the lock key
+	 * @param timeout how long to wait
+	 * @param waiting told who holds the lock when waiting starts and every 10 seconds after
+	 * @return the held lock; close it to release
+	 * @throws SQLException on a database error
+	 * @throws LockTimeoutException when the wait exceeds the timeout
+	 * @throws InterruptedException when the thread is interrupted while waiting
+	 */
+	public static AdvisoryLock acquire(Connection connection, long key, Duration timeout,
+			BiConsumer<String, Duration> waiting) throws SQLException, InterruptedException {
+		long start = System.nanoTime();
+		long deadline = start + timeout.toNanos();
+		long nextReport = start;
+		long pause = FIRST_POLL_MILLIS;
+		while (!tryLock(connection, key)) {
+			long now = System.nanoTime();
+			if (now >= nextReport) {
+				waiting.accept(holder(connection, key), Duration.ofNanos(now - start));
+				nextReport = now + REPORT_EVERY_NANOS;
+			}
+			if (now >= deadline) {
+				String holder = holder(connection, key);
+				throw new LockTimeoutException("Timed out after " + timeout + " waiting for the migration lock, held by "
+						+ holder + ". Another instance is migrating, or a session holds the lock: wait for it to finish, "
+						+ "end that session (SELECT pg_terminate_backend(pid)), or raise ratchet.lock.wait-timeout.",
+						holder);
+			}
+			// Jitter keeps instances that started together from polling in lock-step.
+			long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
+			Thread.sleep(Math.max(1, Math.min(jittered, (deadline - now) / 1_000_000 + 1)));
+			pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+		}
+		return new AdvisoryLock(connection, key);
+	}
+
+	private static boolean tryLock(Connection connection, long key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
+			statement.setLong(1, key);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	/**
+	 * Describes the session holding the lock, or returns {@code null} if none does.
+	 * @param connection any connection to the database
+	 * @param key the lock key
+	 * @return for example {@code pid 4242 (application "ratchet lock host:77", client 10.0.0.5, user app, since 2026-11-21T09:00:00Z)}
+	 * @throws SQLException on a database error
+	 */
+	public static String holder(Connection connection, long key) throws SQLException {
+		LockHolder holder = findHolder(connection, key);
+		return (holder != null) ? holder.toString() : null;
+	}
+
+	/**
+	 * Finds the session holding the lock.
+	 * @param connection any connection to the database
+	 * @param key the lock key
+	 * @return the holder, or {@code null} if the lock is free
+	 * @throws SQLException on a database error
+	 */
+	public static LockHolder findHolder(Connection connection, long key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(HOLDER)) {
+			statement.setLong(1, (key >>> 32) & 0xffffffffL);
+			statement.setLong(2, key & 0xffffffffL);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				java.sql.Timestamp since = rs.getTimestamp(5);
+				return new LockHolder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						(since != null) ? since.toInstant() : null);
+			}
+		}
+	}
+
+	/**
+	 * Releases the lock. The connection stays open; the caller closes it.
+	 * @throws SQLException on a database error
+	 */
+	@Override
+	public void close() throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(UNLOCK)) {
+			statement.setLong(1, this.key);
+			statement.execute();
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.ratchet.sql;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the statements of a PostgreSQL script one at a time, holding only the current statement in
+ * memory. Statements end at a {@code ;} outside strings ({@code '...'}, {@code E'...'},
+ * {@code U&'...'}, {@code B'...'}, {@code X'...'}), quoted identifiers, dollar quotes, comments
+ * (block comments nest) and {@code BEGIN ATOMIC} routine bodies. Placeholders are replaced after
+ * splitting, so a value cannot change where a statement ends. psql meta-commands and
+ * {@code COPY ... FROM STDIN} are reported, since only psql understands them.
+ */
+public final class SqlStatementReader implements Closeable {
+
+	private static final Pattern NO_TRANSACTION_DIRECTIVE = Pattern
+		.compile("\\s*--\\s*ratchet\\s*:\\s*no-transaction\\s*", Pattern.CASE_INSENSITIVE);
+
+	private final Reader reader;
+
+	private final String script;
+
+	private final Placeholders placeholders;
+
+	private final CharSource source;
+
+	private final StatementScanner scanner;
+
+	private Boolean noTransactionDirective;
+
+	/**
+	 * Creates a reader.
+	 * @param reader the script's characters; closed by {@link #close()}
+	 * @param script the script's name, used in error messages (for example
+	 * {@code V3__add_sessions.sql})
+	 * @param placeholders the placeholder values, or {@link Placeholders#NONE}
+	 */
+	public SqlStatementReader(Reader reader, String script, Placeholders placeholders) {
+		this.reader = Objects.requireNonNull(reader, "'reader' must not be null");
+		this.script = Objects.requireNonNull(script, "'script' must not be null");
+		this.placeholders = Objects.requireNonNull(placeholders, "'placeholders' must not be null");
+		this.source = new CharSource(reader);
+		this.scanner = new StatementScanner(this.source, script);
+	}
+
+	/**
+	 * Reads the next statement.
+	 * @return the statement, or {@code null} at the end of the script
+	 * @throws dev.ratchet.MigrationResolutionException if the SQL cannot be read, naming the script
+	 * and line
+	 * @throws IOException if the underlying reader fails
+	 */
+	public SqlStatement next() throws IOException {
+		noTransactionDirective();
+		if (!this.scanner.next()) {
+			return null;
+		}
+		String sql = this.scanner.text();
+		int line = this.scanner.line();
+		PsqlFeatures.rejectCopyFromStdin(sql, this.script, line);
+		return new SqlStatement(this.placeholders.replace(sql, this.script, line), line);
+	}
+
+	/**
+	 * Returns whether the script's first line is the directive {@code -- ratchet:no-transaction},
+	 * which asks to run the script outside a transaction. Valid at any time.
+	 * @throws IOException if the underlying reader fails
+	 */
+	public boolean noTransactionDirective() throws IOException {
+		if (this.noTransactionDirective == null) {
+			// Reads ahead without consuming, so the first statement is still read in full.
+			String firstLine = this.source.firstLine();
+			this.noTransactionDirective = NO_TRANSACTION_DIRECTIVE.matcher(firstLine).matches();
+		}
+		return this.noTransactionDirective;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.reader.close();
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.ratchet;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.lock.AdvisoryLock;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The migration lock: waiting, reporting the holder, timing out, and never staying held.
+ */
+class LockIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase.Db db;
+
+	private MigrationFiles files;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.dir).write("V1__a.sql", "CREATE TABLE a (id int);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	private Connection holdLock() throws Exception {
+		Connection holder = this.db.connect();
+		try (Statement statement = holder.createStatement()) {
+			statement.execute("SET application_name = 'deploy-job-42'");
+			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+		}
+		return holder;
+	}
+
+	@Test
+	void waitingInstanceReportsTheHolderAndTimesOut() throws Exception {
+		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+		try (Connection holder = holdLock()) {
+			Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+				.locations(this.files.location())
+				.lockWaitTimeout(Duration.ofMillis(700))
+				.listeners(events::add)
+				.build());
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(ratchet::migrate)
+				.withMessageContaining("Timed out after PT0.7S")
+				.withMessageContaining("application \"deploy-job-42\"")
+				.withMessageContaining("ratchet.lock.wait-timeout")
+				.satisfies((ex) -> assertThat(ex.getHolder()).startsWith("pid "));
+		}
+		assertThat(events).first().isInstanceOfSatisfying(MigrationEvent.LockWaiting.class,
+				(waiting) -> assertThat(waiting.holder()).contains("deploy-job-42", "client"));
+		assertThat(events).last().isInstanceOf(MigrationEvent.RunFailed.class);
+		assertThat(Sql.exists(this.db, "a")).isFalse();
+	}
+
+	@Test
+	void waitingInstanceProceedsOnceTheLockIsReleased() throws Exception {
+		Connection holder = holdLock();
+		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
+			.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.build()).migrate());
+		Thread.sleep(300);
+		assertThat(run).isNotDone();
+		holder.close();
+		MigrateResult result = run.get(30, TimeUnit.SECONDS);
+		assertThat(result.appliedCount()).isEqualTo(1);
+		assertThat(result.lockWait()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+	}
+
+	@Test
+	void lockIsReleasedAfterAFailedRun() {
+		this.files.write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
+		Ratchet ratchet = new Ratchet(
+				RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'ratchet %'"
+				+ " AND datname = current_database()"))
+			.isZero();
+	}
+
+	@Test
+	void ratchetSessionsSayRatchetAndAskForClientChecks() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		JavaMigration probe = new JavaMigration() {
+
+			@Override
+			public String version() {
+				return "2";
+			}
+
+			@Override
+			public String description() {
+				return "look at sessions";
+			}
+
+			@Override
+			public void migrate(MigrationContext context) throws Exception {
+				try (Statement statement = context.connection().createStatement();
+						var rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity"
+								+ " WHERE application_name LIKE 'ratchet %' AND datname = current_database() ORDER BY 1")) {
+					while (rs.next()) {
+						seen.add(rs.getString(1));
+					}
+				}
+				try (Statement statement = context.connection().createStatement();
+						var rs = statement.executeQuery("SELECT current_setting('client_connection_check_interval')")) {
+					rs.next();
+					seen.add("check=" + rs.getString(1));
+				}
+			}
+
+		};
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.javaMigrations(probe)
+			.build()).migrate();
+		assertThat(seen).hasSize(3);
+		assertThat(seen.get(0)).startsWith("ratchet lock ");
+		assertThat(seen.get(1)).startsWith("ratchet migrate ");
+		assertThat(seen.get(2)).isEqualTo("check=5s");
+	}
+
+}

@@ -1,0 +1,302 @@
+package dev.ratchet;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Applying migrations to a real PostgreSQL: order, history, atomicity, retries, repeatables.
+ */
+class MigrateIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase.Db db;
+
+	private MigrationFiles files;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.dir);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	private Ratchet ratchet() {
+		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+	}
+
+	@Test
+	void appliesVersionedMigrationsInVersionOrderAndRecordsHistory() {
+		this.files.write("V1.10__third.sql", "ALTER TABLE item ADD COLUMN price numeric;")
+			.write("V1.9__second.sql", "ALTER TABLE item ADD COLUMN name text;")
+			.write("V1__create_item_table.sql", "CREATE TABLE item (id bigint PRIMARY KEY);");
+		MigrateResult result = ratchet().migrate();
+		assertThat(result.appliedCount()).isEqualTo(3);
+		assertThat(result.initialVersion()).isNull();
+		assertThat(result.currentVersion()).hasToString("1.10");
+		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("1", "1.9", "1.10");
+		assertThat(Sql.column(this.db,
+				"SELECT description || '|' || type || '|' || script || '|' || success || '|' || installed_by"
+						+ " FROM ratchet_history WHERE version = '1'"))
+			.containsExactly("create item table|SQL|V1__create_item_table.sql|true|postgres");
+		assertThat(Sql.column(this.db, "SELECT column_name FROM information_schema.columns WHERE table_name = 'item'"
+				+ " ORDER BY ordinal_position")).containsExactly("id", "name", "price");
+	}
+
+	@Test
+	void secondRunAppliesNothing() {
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		ratchet().migrate();
+		MigrateResult second = ratchet().migrate();
+		assertThat(second.appliedCount()).isZero();
+		assertThat(second.currentVersion()).hasToString("1");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history")).isEqualTo(1);
+	}
+
+	@Test
+	void failingStatementMidFileLeavesNoTableAndNoHistoryRow() {
+		this.files.write("V1__ok.sql", "CREATE TABLE ok (id int);")
+			.write("V2__broken.sql", """
+					CREATE TABLE half (id int);
+					INSERT INTO half VALUES (1);
+
+					CREATE TABLE session (
+					    id text PRIMARY KEY,
+					    expires DATETIME
+					);
+					""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).contains("V2__broken.sql", "line 6", "type \"datetime\" does not exist",
+						"SQLSTATE 42704", "CREATE TABLE session", "rolled back");
+				assertThat(ex.getLine()).isEqualTo(6);
+				assertThat(ex.getSqlState()).isEqualTo("42704");
+				assertThat(ex.isTransactional()).isTrue();
+			});
+		assertThat(Sql.exists(this.db, "ok")).isTrue();
+		assertThat(Sql.exists(this.db, "half")).isFalse();
+		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
+	}
+
+	@Test
+	void fixedMigrationIsRetriedWithoutRepair() {
+		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires DATETIME);");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
+		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
+		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(Sql.exists(this.db, "session")).isTrue();
+		assertThat(ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
+	}
+
+	@Test
+	void historyRowIsWrittenInTheMigrationsTransaction() {
+		// A deferred constraint fails at commit, after the history row was inserted: both must vanish.
+		this.files.write("V1__deferred.sql", """
+				CREATE TABLE parent (id int PRIMARY KEY);
+				CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
+				INSERT INTO child VALUES (42);
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+			.withMessageContaining("23503");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history")).isZero();
+		assertThat(Sql.exists(this.db, "parent")).isFalse();
+	}
+
+	@Test
+	void repeatablesRunAfterVersionedAndAgainWhenChanged() {
+		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id FROM item;")
+			.write("V1__item.sql", "CREATE TABLE item (id int, name text);");
+		assertThat(ratchet().migrate().applied()).extracting((e) -> e.migration().script())
+			.containsExactly("V1__item.sql", "R__item_view.sql");
+		assertThat(ratchet().migrate().appliedCount()).isZero();
+		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id, name FROM item;");
+		assertThat(ratchet().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
+			.extracting(MigrationInfo::state)
+			.containsExactly(MigrationState.OUTDATED);
+		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(Sql.column(this.db, "SELECT column_name FROM information_schema.columns"
+				+ " WHERE table_name = 'item_view' ORDER BY ordinal_position")).containsExactly("id", "name");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history WHERE type = 'REPEATABLE'")).isEqualTo(2);
+	}
+
+	@Test
+	void placeholdersAreReplacedIncludingBuiltIns() {
+		this.files.write("V1__owner.sql", """
+				CREATE TABLE item (id int);
+				COMMENT ON TABLE item IS '${team} in ${ratchet:schema}';
+				""");
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.placeholders(java.util.Map.of("team", "shop"))
+			.build()).migrate();
+		assertThat(Sql.column(this.db, "SELECT obj_description('item'::regclass)")).containsExactly("shop in public");
+	}
+
+	@Test
+	void undefinedPlaceholderIsAnErrorBeforeAnythingIsApplied() {
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);")
+			.write("V2__b.sql", "CREATE TABLE b (id int);\nCOMMENT ON TABLE b IS '${owner}';");
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+			.withMessageContaining("V2__b.sql")
+			.withMessageContaining("line 2")
+			.withMessageContaining("owner");
+		assertThat(Sql.exists(this.db, "a")).isFalse();
+	}
+
+	@Test
+	void transactionControlInAMigrationIsRejectedBeforeAnythingIsApplied() {
+		this.files.write("V1__a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+			.withMessageContaining("V1__a.sql line 1")
+			.withMessageContaining("Remove BEGIN/COMMIT");
+		assertThat(Sql.exists(this.db, "a")).isFalse();
+	}
+
+	@Test
+	void emptyMigrationIsAnError() {
+		this.files.write("V1__empty.sql", "-- nothing yet\n");
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+			.withMessageContaining("V1__empty.sql contains no SQL statement");
+	}
+
+	@Test
+	void javaMigrationsRunInVersionOrderAmongSqlMigrations() {
+		this.files.write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
+			.write("V3__not_null.sql", "ALTER TABLE chatbot ALTER COLUMN version SET NOT NULL;");
+		JavaMigration backfill = new JavaMigration() {
+
+			@Override
+			public String version() {
+				return "2.1";
+			}
+
+			@Override
+			public String description() {
+				return "backfill chatbot versions";
+			}
+
+			@Override
+			public void migrate(MigrationContext context) throws Exception {
+				try (var statement = context.connection().createStatement()) {
+					statement.execute("INSERT INTO chatbot VALUES (1, NULL), (2, NULL)");
+					statement.execute("UPDATE chatbot SET version = 1");
+				}
+			}
+
+		};
+		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.javaMigrations(backfill)
+			.build()).migrate();
+		assertThat(result.applied()).extracting((e) -> e.migration().version().toString())
+			.containsExactly("2", "2.1", "3");
+		assertThat(Sql.column(this.db, "SELECT type FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("SQL", "JAVA", "SQL");
+	}
+
+	@Test
+	void failingJavaMigrationRollsBackWithItsHistoryRow() {
+		this.files.write("V1__t.sql", "CREATE TABLE t (id int);");
+		JavaMigration failing = new JavaMigration() {
+
+			@Override
+			public String version() {
+				return "2";
+			}
+
+			@Override
+			public String description() {
+				return "fill t";
+			}
+
+			@Override
+			public void migrate(MigrationContext context) throws Exception {
+				try (var statement = context.connection().createStatement()) {
+					statement.execute("INSERT INTO t VALUES (1)");
+				}
+				throw new IllegalStateException("creator has no associated user");
+			}
+
+		};
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+				.locations(this.files.location())
+				.javaMigrations(failing)
+				.build()).migrate())
+			.withMessageContaining("creator has no associated user")
+			.withMessageContaining("rolled back");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM t")).isZero();
+		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
+	}
+
+	@Test
+	void customSchemaAndTableAreCreatedAndUsedForUnqualifiedObjects() {
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.schema("shop")
+			.table("schema_history")
+			.build()).migrate();
+		assertThat(result.schema()).isEqualTo("shop");
+		assertThat(Sql.exists(this.db, "shop.a")).isTrue();
+		assertThat(Sql.exists(this.db, "public.a")).isFalse();
+		assertThat(Sql.column(this.db, "SELECT version FROM shop.schema_history")).containsExactly("1");
+	}
+
+	@Test
+	void pooledConnectionIsHandedBackAsItWas() throws Exception {
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		SingleConnectionDataSource single = new SingleConnectionDataSource(this.db.connect());
+		try (var statement = single.connection().createStatement()) {
+			statement.execute("SET application_name = 'shop-app'");
+		}
+		single.connection().setAutoCommit(false);
+		new Ratchet(RatchetConfiguration.builder(single).locations(this.files.location()).schema("other").build())
+			.status();
+		assertThat(single.connection().getAutoCommit()).isFalse();
+		single.connection().setAutoCommit(true);
+		try (var statement = single.connection().createStatement();
+				var rs = statement.executeQuery("SELECT current_setting('application_name'), current_setting('search_path')")) {
+			rs.next();
+			assertThat(rs.getString(1)).isEqualTo("shop-app");
+			assertThat(rs.getString(2)).isEqualTo("\"$user\", public");
+		}
+		single.connection().close();
+	}
+
+	@Test
+	void failingListenerDoesNotBreakTheRun() {
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		List<MigrationEvent> seen = new java.util.ArrayList<>();
+		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.listeners((event) -> {
+				throw new IllegalStateException("listener bug");
+			}, seen::add)
+			.build()).migrate();
+		assertThat(result.appliedCount()).isEqualTo(1);
+		assertThat(seen).hasExactlyElementsOfTypes(MigrationEvent.LockAcquired.class,
+				MigrationEvent.MigrationStarted.class, MigrationEvent.MigrationApplied.class,
+				MigrationEvent.RunCompleted.class);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+	}
+
+}

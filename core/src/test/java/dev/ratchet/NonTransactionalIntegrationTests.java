@@ -1,0 +1,118 @@
+package dev.ratchet;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Migrations PostgreSQL refuses inside a transaction: detected, run statement by statement, and
+ * blocking after a part-way failure until repaired.
+ */
+class NonTransactionalIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase.Db db;
+
+	private MigrationFiles files;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.dir);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	private Ratchet ratchet() {
+		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+	}
+
+	@Test
+	void createIndexConcurrentlyOnATableWithDataRunsWithoutATransaction() {
+		this.files.write("V1__messages.sql", """
+				CREATE TABLE message (id bigint GENERATED ALWAYS AS IDENTITY, conversation_id bigint, body text);
+				INSERT INTO message (conversation_id, body) SELECT g % 100, 'hello' FROM generate_series(1, 20000) g;
+				""")
+			.write("V2__index_messages.sql", """
+					SET lock_timeout = '5s';
+					CREATE INDEX CONCURRENTLY message_conversation_idx ON message (conversation_id);
+					""");
+		MigrateResult result = ratchet().migrate();
+		assertThat(result.applied()).extracting(ExecutedMigration::transactional).containsExactly(true, false);
+		assertThat(Sql.column(this.db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'message_conversation_idx'::regclass"))
+			.containsExactly("t");
+		assertThat(Sql.column(this.db, "SELECT success FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("t", "t");
+	}
+
+	@Test
+	void mixedFileIsAnErrorThatSaysHowToSplitIt() {
+		this.files.write("V1__mixed.sql", """
+				CREATE TABLE message (id int);
+				CREATE INDEX CONCURRENTLY message_idx ON message (id);
+				""");
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+			.withMessageContaining("V1__mixed.sql mixes CREATE INDEX CONCURRENTLY (line 2)")
+			.withMessageContaining("(line 1)")
+			.withMessageContaining("Split it");
+		assertThat(Sql.exists(this.db, "message")).isFalse();
+	}
+
+	@Test
+	void directiveRunsAnyMigrationWithoutATransaction() {
+		this.files.write("V1__no_tx.sql", """
+				-- ratchet:no-transaction
+				CREATE TABLE a (id int);
+				CREATE TABLE b (id int);
+				CREATE TABLE a (id int);
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+			.satisfies((ex) -> {
+				assertThat(ex.isTransactional()).isFalse();
+				assertThat(ex.getLine()).isEqualTo(4);
+				assertThat(ex.getMessage()).contains("stay applied", "repair");
+			});
+		// Statements before the failing one stay: that is what "no transaction" means.
+		assertThat(Sql.exists(this.db, "b")).isTrue();
+		assertThat(Sql.column(this.db, "SELECT success || ' ' || failure FROM ratchet_history"))
+			.singleElement().asString().startsWith("false line 4: SQLSTATE 42P07");
+	}
+
+	@Test
+	void failedNonTransactionalMigrationBlocksLaterRunsUntilRepaired() {
+		Sql.execute(this.db, "CREATE TABLE message (id int); INSERT INTO message VALUES (1), (1)");
+		this.files.write("V1__unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY message_id_idx ON message (id);");
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.build());
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
+			.withMessageContaining("23505");
+		assertThat(ratchet.status().status()).isEqualTo(SchemaStatus.FAILED);
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(ratchet::migrate)
+			.withMessageContaining("V1__unique.sql failed part-way")
+			.withMessageContaining("run repair");
+		// The user cleans up: the invalid index the failed CONCURRENTLY build left, and the duplicate row.
+		Sql.execute(this.db, "DROP INDEX IF EXISTS message_id_idx; DELETE FROM message WHERE ctid <> (SELECT min(ctid) FROM message)");
+		assertThat(ratchet.repair().removedFailures()).containsExactly("V1__unique.sql");
+		assertThat(ratchet.migrate().appliedCount()).isEqualTo(1);
+		assertThat(ratchet.status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE INDEX messages_body ON messages (body);
