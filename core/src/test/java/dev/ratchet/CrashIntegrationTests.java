@@ -30,12 +30,12 @@ class CrashIntegrationTests {
 			.write("V2__slow.sql", """
 					CREATE TABLE b (id int);
 					INSERT INTO b VALUES (1);
-					SELECT pg_sleep(20) WHERE to_regclass('crash_marker') IS NOT NULL;
+					SELECT pg_sleep(20) WHERE to_regclass('crash.marker') IS NOT NULL;
 					CREATE TABLE c (id int);
 					""");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			// Only the first run sleeps: long enough to be killed in the middle of the migration.
-			Sql.execute(db, "CREATE TABLE crash_marker ()");
+			Sql.execute(db, "CREATE SCHEMA crash; CREATE TABLE crash.marker ()");
 			Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
 					System.getProperty("java.class.path"), MigrateMain.class.getName(), db.url(), db.username(),
 					files.location())
@@ -43,14 +43,14 @@ class CrashIntegrationTests {
 				.redirectOutput(this.dir.resolve("child.log").toFile())
 				.start();
 			try {
-				awaitSleepingMigration(db, child);
+				awaitSleepingMigration(db, child, this.dir.resolve("child.log"));
 			}
 			finally {
 				child.destroyForcibly();
 				child.waitFor(30, TimeUnit.SECONDS);
 			}
 			assertThat(Sql.column(db, "SELECT version FROM ratchet_history")).containsExactly("1");
-			Sql.execute(db, "DROP TABLE crash_marker");
+			Sql.execute(db, "DROP TABLE crash.marker");
 			// The next run waits for the dead session's transaction to be cleaned up, then completes.
 			MigrateResult next = new Ratchet(
 					RatchetConfiguration.builder(db.dataSource()).locations(files.location()).build())
@@ -63,10 +63,12 @@ class CrashIntegrationTests {
 		}
 	}
 
-	private static void awaitSleepingMigration(TestDatabase.Db db, Process child) throws InterruptedException {
+	private static void awaitSleepingMigration(TestDatabase.Db db, Process child, Path log) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
-			assertThat(child.isAlive()).as("migrator is still running").isTrue();
+			if (!child.isAlive()) {
+				throw new AssertionError("the migrator ended before it was killed: " + java.nio.file.Files.readString(log));
+			}
 			if (Sql.number(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
 					+ " AND application_name LIKE 'ratchet migrate %' AND query LIKE '%pg_sleep%'") == 1) {
 				return;

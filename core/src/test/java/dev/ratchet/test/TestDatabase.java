@@ -61,6 +61,7 @@ public final class TestDatabase {
 				if (s == null) {
 					s = Server.start();
 					server = s;
+					System.err.println("Ratchet integration tests run against " + s.description);
 				}
 			}
 		}
