@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
+import dev.ratchet.MigrationVersion;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
@@ -85,11 +85,9 @@ public final class Engine {
 					Map<ResolvedMigration, ScriptPlan> plans = preflight(outcome.pending(), session);
 					List<ExecutedMigration> applied = apply(plans,
 							new MigrationExecutor(connection, history, preflightFor(session), session.schema()));
-					StatusReport after = this.calculator
-						.calculate(history.getSchema(), history.getTable(), resolved, history.read(connection), null)
-						.report();
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
-							after.currentVersion(), applied, baselined, lockWait, elapsed(start));
+							newest(outcome.report().currentVersion(), applied), applied, baselined, lockWait,
+							elapsed(start));
 				}
 				finally {
 					release(lock);
@@ -305,6 +303,17 @@ public final class Engine {
 	private static RatchetException databaseError(String action, SQLException ex) {
 		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.parse(ex).message()
 				+ " (SQLSTATE " + ex.getSQLState() + ")", ex);
+	}
+
+	private static MigrationVersion newest(MigrationVersion current, List<ExecutedMigration> applied) {
+		MigrationVersion newest = current;
+		for (ExecutedMigration executed : applied) {
+			MigrationVersion version = executed.migration().version();
+			if (version != null && (newest == null || version.compareTo(newest) > 0)) {
+				newest = version;
+			}
+		}
+		return newest;
 	}
 
 	private static Duration elapsed(long start) {
