@@ -117,7 +117,7 @@ class ValidationIntegrationTests {
 	void nonEmptySchemaWithoutHistoryIsRefusedWithoutCreatingAnything() {
 		Sql.execute(this.db, "CREATE TABLE \"Session\" (id text)");
 		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
-		assertThatExceptionOfType(RatchetException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> ratchet().migrate())
 			.withMessageContaining("already holds 1 object (Session)")
 			.withMessageContaining("baseline");
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();

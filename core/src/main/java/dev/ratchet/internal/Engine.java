@@ -211,8 +211,10 @@ public final class Engine {
 			return false;
 		}
 		if (!this.configuration.isBaselineOnMigrate()) {
-			throw new RatchetException(
-					SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects));
+			String problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
+			throw new ValidationException(this.calculator
+				.calculate(history.getSchema(), history.getTable(), this.catalog.migrations(), List.of(), problem)
+				.report());
 		}
 		history.create(connection);
 		insertBaseline(connection, history);

@@ -72,10 +72,12 @@ final class Session implements AutoCloseable {
 		try {
 			connection = dataSource.getConnection();
 		}
-		catch (SQLException ex) {
-			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage()
-					+ " (SQLSTATE " + ex.getSQLState() + "). Check that the server is running and that the URL, "
-					+ "user and password (ratchet.url/username/password or spring.datasource.*) are right.", ex);
+		catch (SQLException | RuntimeException ex) {
+			// Pools may wrap the driver's SQLException in a runtime exception of their own.
+			String state = (ex instanceof SQLException sql) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage() + state
+					+ ". Check that the server is running and that the URL, user and password "
+					+ "(ratchet.url/username/password or spring.datasource.*) are right.", ex);
 		}
 		try {
 			boolean autoCommit = connection.getAutoCommit();

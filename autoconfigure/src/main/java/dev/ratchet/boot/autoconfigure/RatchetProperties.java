@@ -1,0 +1,302 @@
+package dev.ratchet.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.ratchet.RatchetConfiguration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Ratchet database migrations.
+ */
+@ConfigurationProperties("ratchet")
+public class RatchetProperties {
+
+	/**
+	 * Whether Ratchet runs at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What Ratchet does during start-up: apply pending migrations, or only validate what was
+	 * applied and apply nothing.
+	 */
+	private Mode mode = Mode.MIGRATE;
+
+	/**
+	 * One-shot command to run instead of starting the application normally: the report goes to
+	 * standard output and the process exits with the command's exit code.
+	 */
+	private Command command;
+
+	/**
+	 * Format of a command's report on standard output.
+	 */
+	private Output output = Output.TEXT;
+
+	/**
+	 * Locations of migrations, with 'classpath:' or 'filesystem:' prefixes. Subfolders are scanned.
+	 */
+	private List<String> locations = new ArrayList<>(List.of(RatchetConfiguration.DEFAULT_LOCATION));
+
+	/**
+	 * Schema holding the history table. Defaults to the connection's current schema.
+	 */
+	private String schema;
+
+	/**
+	 * Name of the history table.
+	 */
+	private String table = RatchetConfiguration.DEFAULT_TABLE;
+
+	/**
+	 * JDBC URL of a dedicated connection for migrations, for example a direct URL when the
+	 * application goes through a connection pooler. Defaults to the application's DataSource.
+	 */
+	private String url;
+
+	/**
+	 * Database user for migrations. Without 'ratchet.url', it connects to the application's
+	 * database as this user.
+	 */
+	private String username;
+
+	/**
+	 * Password of the database user for migrations.
+	 */
+	private String password;
+
+	private final Lock lock = new Lock();
+
+	/**
+	 * Whether a non-empty schema without history is baselined instead of refused.
+	 */
+	private boolean baselineOnMigrate;
+
+	/**
+	 * Version recorded by a baseline.
+	 */
+	private String baselineVersion = RatchetConfiguration.DEFAULT_BASELINE_VERSION;
+
+	/**
+	 * Whether a pending migration older than the newest applied one may run.
+	 */
+	private boolean outOfOrder;
+
+	/**
+	 * Values substituted for ${name} placeholders in SQL migrations.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public Command getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(Command command) {
+		this.command = command;
+	}
+
+	public Output getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(Output output) {
+		this.output = output;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(String schema) {
+		this.schema = schema;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public Lock getLock() {
+		return this.lock;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	/**
+	 * Migration lock settings.
+	 */
+	public static class Lock {
+
+		/**
+		 * How long an instance waits for another instance's migration lock before failing.
+		 */
+		private Duration waitTimeout = RatchetConfiguration.DEFAULT_LOCK_WAIT_TIMEOUT;
+
+		public Duration getWaitTimeout() {
+			return this.waitTimeout;
+		}
+
+		public void setWaitTimeout(Duration waitTimeout) {
+			this.waitTimeout = waitTimeout;
+		}
+
+	}
+
+	/**
+	 * What Ratchet does during start-up.
+	 */
+	public enum Mode {
+
+		/**
+		 * Apply pending migrations.
+		 */
+		MIGRATE,
+
+		/**
+		 * Apply nothing; fail start-up if anything applied is invalid (changed, missing, failed).
+		 */
+		VALIDATE
+
+	}
+
+	/**
+	 * One-shot commands.
+	 */
+	public enum Command {
+
+		/**
+		 * List applied, pending, failed and changed migrations.
+		 */
+		STATUS,
+
+		/**
+		 * Check applied migrations against the files, applying nothing.
+		 */
+		VALIDATE,
+
+		/**
+		 * Apply pending migrations.
+		 */
+		MIGRATE,
+
+		/**
+		 * Print what 'migrate' would run, in order.
+		 */
+		PLAN,
+
+		/**
+		 * Remove failed entries and realign checksums of changed files.
+		 */
+		REPAIR,
+
+		/**
+		 * Record a baseline at 'ratchet.baseline-version'.
+		 */
+		BASELINE
+
+	}
+
+	/**
+	 * Formats of a command's report.
+	 */
+	public enum Output {
+
+		/**
+		 * Human-readable text.
+		 */
+		TEXT,
+
+		/**
+		 * A JSON document, in the shape of the 'migrations' endpoint.
+		 */
+		JSON
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.ratchet.boot.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.StatusReport;
+
+/**
+ * The start-up strategy of {@code ratchet.mode=validate}: applies nothing, and fails if anything
+ * applied is changed, missing or failed. Pending work is allowed; health reports it.
+ */
+final class ValidateOnlyMigrationStrategy implements RatchetMigrationStrategy {
+
+	private static final Log logger = LogFactory.getLog(ValidateOnlyMigrationStrategy.class);
+
+	@Override
+	public void migrate(Ratchet ratchet) {
+		StatusReport report = ratchet.validate();
+		String version = (report.currentVersion() != null) ? "at version " + report.currentVersion()
+				: "with no migration applied";
+		logger.info("Schema \"" + report.schema() + "\" is valid " + version + "; " + report.pendingCount()
+				+ " pending, not applied (ratchet.mode=validate)");
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.ratchet.boot.command;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.ratchet.BaselineResult;
+import dev.ratchet.MigrateResult;
+import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationInfo;
+import dev.ratchet.MigrationResolutionException;
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetException;
+import dev.ratchet.RepairResult;
+import dev.ratchet.SchemaStatus;
+import dev.ratchet.StatusReport;
+import dev.ratchet.ValidationException;
+import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
+import dev.ratchet.boot.report.MigrationInfoDescriptor;
+import dev.ratchet.boot.report.MigrationsDescriptor;
+
+/**
+ * Runs one command against the engine and turns the outcome, failures included, into a
+ * {@link CommandReport} with the exit code of the contract.
+ */
+final class CommandExecutor {
+
+	static final int SUCCESS = 0;
+
+	static final int PENDING = 1;
+
+	static final int INVALID = 2;
+
+	static final int CANNOT_RUN = 3;
+
+	static final String PLAN_NOTE = "The dry run (applying pending transactional migrations in a transaction that is "
+			+ "rolled back) is not implemented yet: this plan is the ordered list of what migrate would apply.";
+
+	private static final Log logger = LogFactory.getLog(CommandExecutor.class);
+
+	private final Ratchet ratchet;
+
+	CommandExecutor(Ratchet ratchet) {
+		this.ratchet = ratchet;
+	}
+
+	CommandReport execute(Command command) {
+		String name = command.name().toLowerCase(Locale.ROOT);
+		try {
+			return switch (command) {
+				case STATUS -> status(name, this.ratchet.status());
+				case VALIDATE -> report(name, SUCCESS, this.ratchet.validate(), null, null, null, null);
+				case MIGRATE -> migrate(name, this.ratchet.migrate());
+				case PLAN -> plan(name, this.ratchet.status());
+				case REPAIR -> repair(name, this.ratchet.repair());
+				case BASELINE -> baseline(name, this.ratchet.baseline());
+			};
+		}
+		catch (ValidationException ex) {
+			return failure(name, INVALID, ex.getReport(), ex);
+		}
+		catch (MigrationFailedException | MigrationResolutionException ex) {
+			return failure(name, INVALID, (ex instanceof MigrationFailedException) ? statusOrNull() : null, ex);
+		}
+		catch (RuntimeException ex) {
+			if (!(ex instanceof RatchetException)) {
+				logger.error("Ratchet command " + name + " could not run", ex);
+			}
+			return failure(name, CANNOT_RUN, null, ex);
+		}
+	}
+
+	private CommandReport status(String name, StatusReport status) {
+		SchemaStatus overall = status.status();
+		int code = (overall == SchemaStatus.UP_TO_DATE) ? SUCCESS : (overall == SchemaStatus.PENDING) ? PENDING : INVALID;
+		return report(name, code, status, null, null, null, null);
+	}
+
+	private CommandReport migrate(String name, MigrateResult result) {
+		List<CommandReport.Applied> applied = result.applied()
+			.stream()
+			.map((executed) -> new CommandReport.Applied(Objects.toString(executed.migration().version(), null),
+					executed.migration().description(), executed.migration().type(), executed.migration().script(),
+					executed.executionTime().toMillis()))
+			.toList();
+		StatusReport after = this.ratchet.status();
+		return new CommandReport(name, SUCCESS, MigrationsDescriptor.of(after), after.problems(), applied, null, null,
+				null, null, null);
+	}
+
+	private CommandReport plan(String name, StatusReport status) {
+		if (!status.isValid()) {
+			return report(name, INVALID, status, null, null, null, null);
+		}
+		List<MigrationInfoDescriptor> pending = status.migrations()
+			.stream()
+			.filter(MigrationInfo::isPending)
+			.map(MigrationInfoDescriptor::of)
+			.toList();
+		return report(name, SUCCESS, status, pending, PLAN_NOTE, null, null);
+	}
+
+	private CommandReport repair(String name, RepairResult result) {
+		return report(name, SUCCESS, this.ratchet.status(), null, null,
+				new CommandReport.Repair(result.removedFailures(), result.realignedChecksums()), null);
+	}
+
+	private CommandReport baseline(String name, BaselineResult result) {
+		return report(name, SUCCESS, this.ratchet.status(), null, null, null,
+				new CommandReport.Baseline(result.version().toString(), result.created()));
+	}
+
+	private CommandReport report(String name, int code, StatusReport status, List<MigrationInfoDescriptor> plan,
+			String note, CommandReport.Repair repair, CommandReport.Baseline baseline) {
+		return new CommandReport(name, code, MigrationsDescriptor.of(status), status.problems(), null, plan, note,
+				repair, baseline, null);
+	}
+
+	private CommandReport failure(String name, int code, StatusReport status, RuntimeException ex) {
+		return new CommandReport(name, code, (status != null) ? MigrationsDescriptor.of(status) : null,
+				(status != null) ? status.problems() : null, null, null, null, null, null, CommandReport.Error.of(ex));
+	}
+
+	private StatusReport statusOrNull() {
+		try {
+			return this.ratchet.status();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

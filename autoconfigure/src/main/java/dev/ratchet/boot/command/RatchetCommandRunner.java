@@ -1,0 +1,76 @@
+package dev.ratchet.boot.command;
+
+import java.io.PrintStream;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
+import dev.ratchet.boot.autoconfigure.RatchetProperties.Output;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+
+/**
+ * Runs the one-shot command of {@code ratchet.command} once the application context is refreshed,
+ * prints its report to standard output, and ends the run with the command's exit code. It runs
+ * before any other runner, and the default {@link RatchetCommandExit} exits the JVM, so the
+ * application's own runners do not run.
+ */
+public class RatchetCommandRunner implements ApplicationRunner, Ordered {
+
+	/**
+	 * Name of the bean holding the process's standard output, captured before logging was moved
+	 * to standard error.
+	 */
+	public static final String STANDARD_OUTPUT_BEAN_NAME = "ratchetStandardOutput";
+
+	private final Ratchet ratchet;
+
+	private final Command command;
+
+	private final ReportWriter writer;
+
+	private final PrintStream out;
+
+	private final RatchetCommandExit exit;
+
+	private final ApplicationContext context;
+
+	/**
+	 * Creates a new runner.
+	 * @param ratchet the engine
+	 * @param command the command to run
+	 * @param output the report format
+	 * @param out where to print the report
+	 * @param exit how to end the run
+	 * @param context the application context
+	 */
+	public RatchetCommandRunner(Ratchet ratchet, Command command, Output output, PrintStream out,
+			RatchetCommandExit exit, ApplicationContext context) {
+		if (output == Output.JSON && !JsonReportWriter.isAvailable(context.getClassLoader())) {
+			throw new IllegalStateException("ratchet.output=json needs Jackson 3 on the classpath: add a dependency "
+					+ "on tools.jackson.core:jackson-databind, or use ratchet.output=text");
+		}
+		this.ratchet = ratchet;
+		this.command = command;
+		this.writer = (output == Output.JSON) ? new JsonReportWriter() : new TextReportWriter();
+		this.out = out;
+		this.exit = exit;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		CommandReport report = new CommandExecutor(this.ratchet).execute(this.command);
+		this.writer.write(report, this.out);
+		this.out.flush();
+		this.exit.exit(this.context, report.exitCode());
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.ratchet.boot.command;
+
+import java.io.PrintStream;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.ratchet.ValidationException;
+import dev.ratchet.boot.report.MigrationInfoDescriptor;
+import dev.ratchet.boot.report.MigrationsDescriptor;
+
+/**
+ * Prints a {@link CommandReport} for people: where the schema stands, what the command did or why
+ * it failed, a table of migrations, the problems, and what the exit code means.
+ */
+final class TextReportWriter implements ReportWriter {
+
+	@Override
+	public void write(CommandReport report, PrintStream out) {
+		List<String> sections = new ArrayList<>();
+		MigrationsDescriptor schema = report.schema();
+		if (schema != null) {
+			sections.add(String.format("Ratchet %s: schema \"%s\", history table %s, version %s, %d pending, status %s",
+					report.command(), schema.schema(), schema.table(), Objects.toString(schema.currentVersion(), "none"),
+					schema.pendingCount(), schema.status()));
+		}
+		if (report.error() != null) {
+			boolean invalid = ValidationException.class.getSimpleName().equals(report.error().type());
+			sections.add("Ratchet " + report.command() + " failed: "
+					+ (invalid ? "the applied migrations are invalid (problems below); nothing was applied"
+							: report.error().message()));
+		}
+		if (report.applied() != null) {
+			StringBuilder applied = new StringBuilder("Applied " + count(report.applied().size()));
+			report.applied()
+				.forEach((migration) -> applied.append(String.format("%n  %s (%d ms)", migration.script(),
+						migration.executionTimeMs())));
+			sections.add(applied.toString());
+		}
+		if (report.plan() != null) {
+			sections.add("migrate would apply " + count(report.plan().size()) + ", in this order:\n"
+					+ table(report.plan()));
+			sections.add("Note: " + report.note());
+		}
+		else if (schema != null) {
+			sections.add(table(schema.migrations()));
+		}
+		if (report.repair() != null) {
+			List<String> lines = new ArrayList<>();
+			report.repair().removedFailures().forEach((script) -> lines.add("Removed the failed entry of " + script));
+			report.repair()
+				.realignedChecksums()
+				.forEach((script) -> lines.add("Realigned the checksum of " + script + " with its current file"));
+			sections.add(lines.isEmpty() ? "Nothing to repair" : String.join("\n", lines));
+		}
+		if (report.baseline() != null) {
+			sections.add((report.baseline().created() ? "Recorded a baseline" : "A baseline was already recorded")
+					+ " at version " + report.baseline().version());
+		}
+		if (report.problems() != null && !report.problems().isEmpty()) {
+			sections.add("Problems:\n  - " + String.join("\n  - ", report.problems()));
+		}
+		sections.add("Exit code " + report.exitCode() + ": " + meaning(report.exitCode()));
+		out.println(String.join("\n\n", sections).replace("\n", System.lineSeparator()));
+	}
+
+	private static String count(int migrations) {
+		return migrations + ((migrations == 1) ? " migration" : " migrations");
+	}
+
+	private static String table(List<MigrationInfoDescriptor> migrations) {
+		if (migrations.isEmpty()) {
+			return "  (no migrations)";
+		}
+		List<String[]> rows = new ArrayList<>();
+		rows.add(new String[] { "VERSION", "STATE", "TYPE", "INSTALLED ON", "SCRIPT" });
+		for (MigrationInfoDescriptor migration : migrations) {
+			String installedOn = (migration.installedOn() != null)
+					? migration.installedOn().truncatedTo(ChronoUnit.SECONDS).toString() : "";
+			rows.add(new String[] { Objects.toString(migration.version(), "-"), migration.state().name(),
+					migration.type().name(), installedOn, migration.script() });
+		}
+		int[] widths = new int[rows.get(0).length];
+		for (String[] row : rows) {
+			for (int column = 0; column < row.length; column++) {
+				widths[column] = Math.max(widths[column], row[column].length());
+			}
+		}
+		List<String> lines = new ArrayList<>();
+		for (String[] row : rows) {
+			StringBuilder line = new StringBuilder(" ");
+			for (int column = 0; column < row.length; column++) {
+				line.append(' ').append(String.format("%-" + widths[column] + "s", row[column]));
+			}
+			lines.add(line.toString().stripTrailing());
+		}
+		return String.join("\n", lines);
+	}
+
+	static String meaning(int exitCode) {
+		return switch (exitCode) {
+			case CommandExecutor.SUCCESS -> "success";
+			case CommandExecutor.PENDING -> "migrations are pending";
+			case CommandExecutor.INVALID -> "the migrations are invalid or one failed";
+			default -> "Ratchet could not run (no connection, lock wait timed out, or bad configuration)";
+		};
+	}
+
+}

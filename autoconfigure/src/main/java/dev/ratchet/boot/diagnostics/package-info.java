@@ -1,0 +1,4 @@
+/**
+ * Failure analysis that explains a start-up Ratchet failed.
+ */
+package dev.ratchet.boot.diagnostics;

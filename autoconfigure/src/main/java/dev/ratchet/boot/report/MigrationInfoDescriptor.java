@@ -1,0 +1,36 @@
+package dev.ratchet.boot.report;
+
+import java.time.Instant;
+
+import dev.ratchet.MigrationInfo;
+import dev.ratchet.MigrationState;
+import dev.ratchet.MigrationType;
+
+/**
+ * One migration in a {@link MigrationsDescriptor}. History fields are {@code null} for
+ * migrations never applied.
+ * @param version the version, or {@code null} for a repeatable migration
+ * @param description the description
+ * @param type the type
+ * @param script the script, or Java class name
+ * @param checksum the checksum
+ * @param state the state
+ * @param installedBy the database user that applied it
+ * @param installedOn when it was applied
+ * @param executionTimeMs how long it took, in milliseconds
+ */
+public record MigrationInfoDescriptor(String version, String description, MigrationType type, String script,
+		String checksum, MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMs) {
+
+	/**
+	 * Describes one migration of a status report.
+	 * @param info the migration
+	 * @return the descriptor
+	 */
+	public static MigrationInfoDescriptor of(MigrationInfo info) {
+		return new MigrationInfoDescriptor(MigrationsDescriptor.text(info.version()), info.description(), info.type(),
+				info.script(), info.checksum(), info.state(), info.installedBy(), info.installedOn(),
+				info.executionTimeMs());
+	}
+
+}

@@ -1,0 +1,261 @@
+package dev.ratchet.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.JavaMigration;
+import dev.ratchet.MigrationContext;
+import dev.ratchet.MigrationEvent;
+import dev.ratchet.MigrationListener;
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests for {@link RatchetAutoConfiguration} against PostgreSQL: which connection
+ * migrates, and how the extension beans reach the engine.
+ */
+class RatchetAutoConfigurationIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+				"CREATE TABLE session (id bigint PRIMARY KEY);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void migratesTheApplicationDataSourceDuringStartup() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Ratchet.class).hasSingleBean(RatchetMigrationInitializer.class);
+				assertThat(Sql.exists(this.db, "session")).isTrue();
+			});
+	}
+
+	@Test
+	void ratchetDataSourceQualifierWinsOverApplicationDataSourceAndUrl() {
+		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
+			this.contextRunner
+				.withBean("applicationDataSource", DataSource.class, this.db::dataSource,
+						(definition) -> definition.setPrimary(true))
+				.withBean("migrationDataSource", DataSource.class, migrated::dataSource,
+						(definition) -> ((AbstractBeanDefinition) definition)
+							.addQualifier(new AutowireCandidateQualifier(RatchetDataSource.class)))
+				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=jdbc:postgresql://127.0.0.1:1/none")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(Sql.exists(migrated, "session")).isTrue();
+					assertThat(Sql.exists(this.db, "session")).isFalse();
+				});
+		}
+	}
+
+	@Test
+	void ratchetUrlWinsOverApplicationDataSource() {
+		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
+			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=" + migrated.url(),
+						"ratchet.username=" + migrated.username())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(Sql.exists(migrated, "session")).isTrue();
+					assertThat(Sql.exists(this.db, "session")).isFalse();
+				});
+		}
+	}
+
+	@Test
+	void ratchetUrlMigratesWithoutApplicationDataSource() {
+		this.contextRunner
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=" + this.db.url(),
+					"ratchet.username=" + this.db.username())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Ratchet.class).doesNotHaveBean(DataSource.class);
+				assertThat(Sql.exists(this.db, "session")).isTrue();
+			});
+	}
+
+	@Test
+	void ratchetUsernameWithoutUrlConnectsToApplicationDatabaseAsThatUser() throws Exception {
+		String owner = "ratchet_owner_" + ProcessHandle.current().pid();
+		execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-secret'",
+				"GRANT CREATE ON DATABASE " + this.db.name() + " TO " + owner,
+				"GRANT CREATE, USAGE ON SCHEMA public TO " + owner);
+		try {
+			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.username=" + owner,
+						"ratchet.password=owner-secret")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(Sql.column(this.db, "SELECT tableowner FROM pg_tables WHERE tablename = 'session'"))
+						.containsExactly(owner);
+					assertThat(Sql.column(this.db, "SELECT installed_by FROM ratchet_history")).containsExactly(owner);
+				});
+		}
+		finally {
+			execute("DROP OWNED BY " + owner, "DROP ROLE " + owner);
+		}
+	}
+
+	@Test
+	void propertiesReachTheEngine() {
+		this.files.write("V1__create_session.sql", "CREATE TABLE ${prefix}session (id bigint PRIMARY KEY);");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.schema=public",
+					"ratchet.table=schema_history", "ratchet.lock.wait-timeout=45s", "ratchet.baseline-on-migrate=true",
+					"ratchet.baseline-version=0.5", "ratchet.out-of-order=true", "ratchet.placeholders.prefix=shop_")
+			.run((context) -> {
+				RatchetConfiguration configuration = context.getBean(Ratchet.class).getConfiguration();
+				assertThat(configuration.getLocations()).containsExactly(this.files.location());
+				assertThat(configuration.getSchema()).isEqualTo("public");
+				assertThat(configuration.getTable()).isEqualTo("schema_history");
+				assertThat(configuration.getLockWaitTimeout()).isEqualTo(Duration.ofSeconds(45));
+				assertThat(configuration.isBaselineOnMigrate()).isTrue();
+				assertThat(configuration.getBaselineVersion()).hasToString("0.5");
+				assertThat(configuration.isOutOfOrder()).isTrue();
+				assertThat(configuration.getPlaceholders()).isEqualTo(Map.of("prefix", "shop_"));
+				assertThat(Sql.exists(this.db, "shop_session")).isTrue();
+				assertThat(Sql.exists(this.db, "schema_history")).isTrue();
+			});
+	}
+
+	@Test
+	void customizersRunAfterProperties() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(RatchetConfigurationCustomizer.class, () -> (builder) -> builder.table("customized_history"))
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.table=property_history")
+			.run((context) -> {
+				assertThat(Sql.exists(this.db, "customized_history")).isTrue();
+				assertThat(Sql.exists(this.db, "property_history")).isFalse();
+			});
+	}
+
+	@Test
+	void migrationStrategyReplacesMigrate() {
+		List<Ratchet> called = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(RatchetMigrationStrategy.class, () -> called::add)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> {
+				assertThat(called).containsExactly(context.getBean(Ratchet.class));
+				assertThat(Sql.exists(this.db, "session")).isFalse();
+			});
+	}
+
+	@Test
+	void listenerBeansReceiveTheEnginesEvents() {
+		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(MigrationListener.class, () -> events::add)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> assertThat(events).filteredOn(MigrationEvent.MigrationApplied.class::isInstance)
+				.extracting((event) -> ((MigrationEvent.MigrationApplied) event).migration().script())
+				.containsExactly("V1__create_session.sql"));
+	}
+
+	@Test
+	void javaMigrationBeansRunInVersionOrder() {
+		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(JavaMigration.class, SeedSessions::new)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(Sql.column(this.db, "SELECT type || ' ' || version FROM ratchet_history ORDER BY installed_rank"))
+					.containsExactly("SQL 1", "JAVA 1.1", "SQL 2");
+				assertThat(Sql.number(this.db, "SELECT count(*) FROM session")).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void userDefinedRatchetReplacesOurs() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(Ratchet.class, () -> new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+				.locations(this.files.location())
+				.table("own_history")
+				.build()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Ratchet.class);
+				assertThat(Sql.exists(this.db, "own_history")).isTrue();
+			});
+	}
+
+	@Test
+	void userDefinedInitializerReplacesOurs() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(RatchetMigrationInitializer.class,
+					() -> new RatchetMigrationInitializer(null, (ratchet) -> { }))
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RatchetMigrationInitializer.class);
+				assertThat(Sql.exists(this.db, "session")).isFalse();
+			});
+	}
+
+	private void execute(String... statements) throws Exception {
+		try (var connection = this.db.connect(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	static class SeedSessions implements JavaMigration {
+
+		@Override
+		public String version() {
+			return "1.1";
+		}
+
+		@Override
+		public String description() {
+			return "seed sessions";
+		}
+
+		@Override
+		public void migrate(MigrationContext context) throws Exception {
+			try (Statement statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO session VALUES (1), (2)");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.ratchet.boot.autoconfigure;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ratchet.RatchetConfiguration;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RatchetProperties}.
+ */
+class RatchetPropertiesTests {
+
+	private final RatchetConfiguration engineDefaults = RatchetConfiguration.builder(new SimpleDriverDataSource())
+		.build();
+
+	@Test
+	void defaultsMatchEngineDefaults() {
+		RatchetProperties properties = new RatchetProperties();
+		assertThat(properties.getLocations()).isEqualTo(this.engineDefaults.getLocations());
+		assertThat(properties.getSchema()).isEqualTo(this.engineDefaults.getSchema());
+		assertThat(properties.getTable()).isEqualTo(this.engineDefaults.getTable());
+		assertThat(properties.getLock().getWaitTimeout()).isEqualTo(this.engineDefaults.getLockWaitTimeout());
+		assertThat(properties.isBaselineOnMigrate()).isEqualTo(this.engineDefaults.isBaselineOnMigrate());
+		assertThat(properties.getBaselineVersion()).isEqualTo(this.engineDefaults.getBaselineVersion().toString());
+		assertThat(properties.isOutOfOrder()).isEqualTo(this.engineDefaults.isOutOfOrder());
+		assertThat(properties.getPlaceholders()).isEqualTo(this.engineDefaults.getPlaceholders());
+	}
+
+	@Test
+	void defaultsMatchContract() {
+		RatchetProperties properties = new RatchetProperties();
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getMode()).isEqualTo(RatchetProperties.Mode.MIGRATE);
+		assertThat(properties.getCommand()).isNull();
+		assertThat(properties.getOutput()).isEqualTo(RatchetProperties.Output.TEXT);
+		assertThat(properties.getUrl()).isNull();
+	}
+
+	@Test
+	void generatedMetadataDescribesEveryPropertyWithEngineDefaults() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated configuration metadata").isNotNull();
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		Map<String, JsonNode> properties = new TreeMap<>();
+		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
+		assertThat(properties).containsOnlyKeys("ratchet.enabled", "ratchet.mode", "ratchet.command", "ratchet.output",
+				"ratchet.locations", "ratchet.schema", "ratchet.table", "ratchet.url", "ratchet.username",
+				"ratchet.password", "ratchet.lock.wait-timeout", "ratchet.baseline-on-migrate",
+				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders");
+		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
+			.isNotBlank()
+			.doesNotStartWith("The "));
+		assertThat(properties.get("ratchet.table").get("defaultValue").asString())
+			.isEqualTo(this.engineDefaults.getTable());
+		assertThat(properties.get("ratchet.baseline-version").get("defaultValue").asString())
+			.isEqualTo(this.engineDefaults.getBaselineVersion().toString());
+		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.lock.wait-timeout").get("defaultValue").asString()))
+			.isEqualTo(this.engineDefaults.getLockWaitTimeout());
+		List<String> locations = properties.get("ratchet.locations")
+			.get("defaultValue")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList();
+		assertThat(locations).isEqualTo(this.engineDefaults.getLocations());
+		assertThat(properties.get("ratchet.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("ratchet.mode").get("defaultValue").asString()).isEqualTo("migrate");
+	}
+
+}

@@ -1,0 +1,210 @@
+package dev.ratchet.boot.diagnostics;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.lock.AdvisoryLock;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Integration tests for {@link RatchetFailureAnalyzer}: real start-up failures against PostgreSQL,
+ * and the report a person reads.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RatchetFailureAnalyzerIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+				"CREATE TABLE session (id bigint PRIMARY KEY);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void failedMigrationNamesScriptLineStatementAndPostgresError() {
+		this.files.write("V2__add_expiry.sql", """
+				-- when a session expires
+				ALTER TABLE session
+				    ADD COLUMN expires_at datetime;
+				""");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription()).contains("Migration V2__add_expiry.sql failed at line 3")
+			.contains("Statement:  ALTER TABLE session ADD COLUMN expires_at datetime")
+			.contains("PostgreSQL: type \"datetime\" does not exist (SQLSTATE 42704)")
+			.contains("rolled back");
+		assertThat(analysis.getAction())
+			.isEqualTo("Fix V2__add_expiry.sql at line 3 and start the application again: Ratchet retries the migration.");
+	}
+
+	@Test
+	void failedMigrationWithoutTransactionSaysToRepair() {
+		this.files.write("V2__add_index.sql", """
+				-- ratchet:no-transaction
+				CREATE INDEX CONCURRENTLY session_id ON session (id);
+				CREATE INDEX CONCURRENTLY session_missing ON session (missing);
+				""");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription()).contains("Migration V2__add_index.sql failed at line 3")
+			.contains("without a transaction");
+		assertThat(analysis.getAction()).contains("--ratchet.command=repair").contains("Undo or complete by hand");
+	}
+
+	@Test
+	void changedMigrationIsListedWithWhatToDo() {
+		migrate();
+		this.files.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription()).startsWith("Ratchet found 1 problem in schema \"public\" and applied nothing")
+			.contains("- V1__create_session.sql");
+		assertThat(analysis.getAction()).contains("Applied migrations must not be edited")
+			.contains("--ratchet.command=repair")
+			.doesNotContain("missing");
+	}
+
+	@Test
+	void missingMigrationNamesTheLocations() {
+		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		migrate();
+		this.files.delete("V1__create_session.sql");
+		FailureAnalysis analysis = analyzeStartup(
+				new MockEnvironment().withProperty("ratchet.locations", this.files.location()));
+		assertThat(analysis.getDescription()).contains("V1__create_session.sql");
+		assertThat(analysis.getAction()).contains("Restore the missing migration files")
+			.contains("ratchet.locations (" + this.files.location() + ")");
+	}
+
+	@Test
+	void misnamedFileIsNamed() {
+		this.files.write("V2_add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestamptz;");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription()).contains("V2_add_expiry.sql");
+		assertThat(analysis.getAction()).contains("V<version>__<description>.sql").contains("nothing was applied");
+	}
+
+	@Test
+	void duplicateVersionNamesBothFiles() {
+		this.files.write("V1__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription()).contains("V1__create_session.sql").contains("V1__create_chatbot.sql");
+	}
+
+	@Test
+	void lockWaitTimeoutNamesTheHolder() throws Exception {
+		try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {
+			statement.execute("SET application_name = 'stuck-deploy'");
+			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+			FailureAnalysis analysis = analyzeStartup(
+					new MockEnvironment().withProperty("ratchet.lock.wait-timeout", "1s"), "ratchet.lock.wait-timeout=1s");
+			assertThat(analysis.getDescription()).contains("waited 1s (ratchet.lock.wait-timeout)")
+				.contains("It is held by")
+				.contains("stuck-deploy");
+			assertThat(analysis.getAction()).contains("pg_terminate_backend").contains("ratchet.lock.wait-timeout");
+		}
+	}
+
+	@Test
+	void unreachableDatabaseIsNamedWithoutPassword() {
+		String url = "jdbc:postgresql://127.0.0.1:1/orders?user=app&password=hunter2";
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		this.contextRunner.withPropertyValues("ratchet.url=" + url, "ratchet.password=hunter2")
+			.run((context) -> failure.set(context.getStartupFailure()));
+		FailureAnalysis analysis = new RatchetFailureAnalyzer(
+				new MockEnvironment().withProperty("ratchet.url", url).withProperty("ratchet.password", "hunter2"))
+			.analyze(failure.get());
+		assertThat(analysis.getDescription())
+			.contains("host and port 127.0.0.1:1, database \"orders\" (jdbc:postgresql://127.0.0.1:1/orders?user=app)")
+			.contains("Reason: ");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("hunter2");
+	}
+
+	@Test
+	void failedStartupPrintsTheAnalysisAndNoPassword(CapturedOutput output) {
+		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		SpringApplication application = new SpringApplication(FailingApplication.class);
+		assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + this.db.url(),
+				"--spring.datasource.username=" + this.db.username(), "--spring.datasource.password=hunter2",
+				"--ratchet.locations=" + this.files.location()));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Migration V2__add_expiry.sql failed at line 1")
+			.contains("Fix V2__add_expiry.sql at line 1")
+			.doesNotContain("hunter2");
+	}
+
+	@Test
+	void unreachableApplicationDatabaseIsNamedAtStartupWithoutPassword(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(FailingApplication.class);
+		assertThatException().isThrownBy(() -> application.run(
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.username=app",
+				"--spring.datasource.password=hunter2", "--ratchet.locations=" + this.files.location()));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Ratchet could not use the database at host and port 127.0.0.1:1, database \"orders\"")
+			.contains("Connection to 127.0.0.1:1 refused")
+			.doesNotContain("hunter2");
+	}
+
+	private void migrate() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private FailureAnalysis analyzeStartup(MockEnvironment environment, String... properties) {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.withPropertyValues(properties)
+			.run((context) -> failure.set(context.getStartupFailure()));
+		assertThat(failure.get()).as("start-up failure").isNotNull();
+		FailureAnalysis analysis = new RatchetFailureAnalyzer(environment).analyze(failure.get());
+		assertThat(analysis).as("analysis of " + failure.get()).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
+	static class FailingApplication {
+
+	}
+
+}
