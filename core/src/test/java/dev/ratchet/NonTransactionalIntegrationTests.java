@@ -115,4 +115,24 @@ class NonTransactionalIntegrationTests {
 		assertThat(ratchet.status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
 	}
 
+	@Test
+	void repairedFirstMigrationIsRetriedOverItsLeftovers() {
+		this.files.write("V1__no_tx.sql", """
+				-- ratchet:no-transaction
+				CREATE TABLE a (id int);
+				CREATE TABLE a (id int);
+				""");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
+		assertThat(ratchet().repair().removedFailures()).containsExactly("V1__no_tx.sql");
+		// The history table is empty but exists: the schema is known, so the leftover table is no reason to refuse.
+		this.files.write("V1__no_tx.sql", """
+				-- ratchet:no-transaction
+				CREATE TABLE IF NOT EXISTS a (id int);
+				CREATE TABLE b (id int);
+				""");
+		assertThat(ratchet().status().isValid()).isTrue();
+		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(Sql.exists(this.db, "b")).isTrue();
+	}
+
 }

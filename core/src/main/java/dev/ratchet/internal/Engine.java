@@ -72,7 +72,10 @@ public final class Engine {
 				MigrateResult result;
 				try {
 					List<AppliedMigration> rows = history.read(connection);
-					boolean baselined = rows.isEmpty() && baselineUnknownSchema(connection, history);
+					// Only a schema without a history table is unknown: an empty history (after a repair,
+					// say) means Ratchet has been here, and leftovers are the user's to clean up.
+					boolean baselined = rows.isEmpty() && !history.exists(connection)
+							&& baselineUnknownSchema(connection, history);
 					history.create(connection);
 					if (baselined) {
 						rows = history.read(connection);
@@ -110,7 +113,7 @@ public final class Engine {
 			HistoryTable history = history(session);
 			List<AppliedMigration> rows = history.read(session.connection());
 			String problem = null;
-			if (rows.isEmpty()) {
+			if (rows.isEmpty() && !history.exists(session.connection())) {
 				String objects = SchemaContents.describeObjects(session.connection(), history.getSchema(),
 						history.getTable());
 				if (objects != null && !this.configuration.isBaselineOnMigrate()) {

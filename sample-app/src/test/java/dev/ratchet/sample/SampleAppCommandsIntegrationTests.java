@@ -1,0 +1,283 @@
+package dev.ratchet.sample;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.ratchet.test.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs the packaged sample app as a deploy pipeline does, {@code java -jar app.jar --ratchet.command=…},
+ * against a fresh database each time, and checks exit codes and output against the contract.
+ */
+class SampleAppCommandsIntegrationTests {
+
+	private static final Path JAR = Path.of(System.getProperty("sample.jar", "target/ratchet-sample-app-0.1.0-SNAPSHOT.jar"));
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	private static final List<String> SCRIPTS = List.of("V1__create_session_table.sql", "V2__create_chatbots.sql",
+			"V3__create_conversations_and_messages.sql", "V4__add_chatbot_versions.sql",
+			"V5__index_messages_concurrently.sql", "R__chatbot_stats_view.sql");
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	@TempDir
+	Path temp;
+
+	@BeforeAll
+	static void jarIsPackaged() {
+		assertThat(JAR).as("the sample app's jar; run these tests with 'mvn verify', after 'package'").isRegularFile();
+	}
+
+	@Test
+	void statusOfEmptyDatabaseExitsOneAndListsPendingMigrations() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run status = run(db, "--ratchet.command=status");
+			assertThat(status.exitCode()).as(status::describe).isEqualTo(1);
+			assertThat(status.stdout()).as(status::describe).containsIgnoringCase("pending").contains(SCRIPTS);
+		}
+	}
+
+	@Test
+	void migrateAppliesEverythingThenStatusAndValidateExitZero() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run migrate = run(db, "--ratchet.command=migrate");
+			assertThat(migrate.exitCode()).as(migrate::describe).isZero();
+			assertThat(successfulScripts(db)).isEqualTo(SCRIPTS);
+			Run status = run(db, "--ratchet.command=status");
+			assertThat(status.exitCode()).as(status::describe).isZero();
+			Run validate = run(db, "--ratchet.command=validate");
+			assertThat(validate.exitCode()).as(validate::describe).isZero();
+		}
+	}
+
+	@Test
+	void jsonOutputIsTheReportAndNothingElse() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run status = run(db, "--ratchet.command=status", "--ratchet.output=json");
+			assertThat(status.exitCode()).as(status::describe).isEqualTo(1);
+			JsonNode report = parseJson(status);
+			assertThat(report.get("status").asString()).isEqualTo("PENDING");
+			assertThat(report.get("table").asString()).isEqualTo("ratchet_history");
+			assertThat(report.get("pendingCount").asInt()).isEqualTo(6);
+			JsonNode migrations = report.get("migrations");
+			assertThat(migrations.size()).isEqualTo(6);
+			assertThat(migrations.get(0).get("version").asString()).isEqualTo("1");
+			assertThat(migrations.get(0).get("script").asString()).isEqualTo("V1__create_session_table.sql");
+			assertThat(migrations.get(0).get("state").asString()).isEqualTo("PENDING");
+			assertThat(migrations.get(5).get("type").asString()).isEqualTo("REPEATABLE");
+		}
+	}
+
+	@Test
+	void planListsPendingMigrationsInOrderAndAppliesNothing() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run plan = run(db, "--ratchet.command=plan");
+			assertThat(plan.exitCode()).as(plan::describe).isZero();
+			assertThat(plan.stdout()).as(plan::describe).containsSubsequence(SCRIPTS);
+			assertThat(tableExists(db, "session")).isFalse();
+		}
+	}
+
+	@Test
+	void failedMigrationExitsTwoAndNamesTheScript() throws Exception {
+		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
+				"V2__add_sessions.sql", "CREATE TABLE session (id text PRIMARY KEY, shop_id bigint REFERENCES shop (id), expires DATETIME);"));
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run migrate = run(db, "--ratchet.command=migrate", "--ratchet.locations=filesystem:" + migrations);
+			assertThat(migrate.exitCode()).as(migrate::describe).isEqualTo(2);
+			assertThat(migrate.output()).contains("V2__add_sessions.sql");
+			assertThat(successfulScripts(db)).containsExactly("V1__create_shops.sql");
+			assertThat(tableExists(db, "session")).isFalse();
+		}
+	}
+
+	@Test
+	void repairLetsAFixedMigrationRunAfterANonTransactionalFailure() throws Exception {
+		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
+				"V2__index_shop_domains.sql", """
+						-- ratchet:no-transaction
+						ALTER TABLE shop ADD COLUMN plan text;
+						CREATE INDEX CONCURRENTLY shop_domain_idx ON shop (domian);
+						"""));
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			String location = "--ratchet.locations=filesystem:" + migrations;
+			Run failed = run(db, "--ratchet.command=migrate", location);
+			assertThat(failed.exitCode()).as(failed::describe).isEqualTo(2);
+			Run status = run(db, "--ratchet.command=status", location);
+			assertThat(status.exitCode()).as(status::describe).isEqualTo(2);
+			Run repair = run(db, "--ratchet.command=repair", location);
+			assertThat(repair.exitCode()).as(repair::describe).isZero();
+			Files.writeString(migrations.resolve("V2__index_shop_domains.sql"), """
+					-- ratchet:no-transaction
+					ALTER TABLE shop ADD COLUMN IF NOT EXISTS plan text;
+					CREATE INDEX CONCURRENTLY shop_domain_idx ON shop (domain);
+					""");
+			Run migrate = run(db, "--ratchet.command=migrate", location);
+			assertThat(migrate.exitCode()).as(migrate::describe).isZero();
+			assertThat(successfulScripts(db)).containsExactly("V1__create_shops.sql", "V2__index_shop_domains.sql");
+		}
+	}
+
+	@Test
+	void baselineRecordsAnExistingSchema() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			execute(db, "CREATE TABLE session (id text PRIMARY KEY)");
+			Run baseline = run(db, "--ratchet.command=baseline");
+			assertThat(baseline.exitCode()).as(baseline::describe).isZero();
+			assertThat(query(db, "SELECT type || ' ' || version FROM ratchet_history")).containsExactly("BASELINE 1");
+		}
+	}
+
+	@Test
+	void unreachableDatabaseExitsThreeWithoutShowingPasswords() throws Exception {
+		String url = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/shop?password=url-secret-4711";
+		Run status = run(Map.of(), List.of("--ratchet.command=status", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=app", "--spring.datasource.password=property-secret-0815"));
+		assertThat(status.exitCode()).as(status::describe).isEqualTo(3);
+		assertThat(status.output()).doesNotContain("url-secret-4711").doesNotContain("property-secret-0815");
+	}
+
+	@Test
+	void environmentVariableSelectsTheCommand() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run migrate = run(Map.of("RATCHET_COMMAND", "migrate"), datasourceArguments(db));
+			assertThat(migrate.exitCode()).as(migrate::describe).isZero();
+			assertThat(successfulScripts(db)).isEqualTo(SCRIPTS);
+		}
+	}
+
+	@Test
+	void embeddedDatabaseNeedsNoSetup() throws Exception {
+		Run migrate = run(Map.of(), List.of("--ratchet.command=migrate"));
+		assertThat(migrate.exitCode()).as(migrate::describe).isZero();
+		assertThat(migrate.output()).contains("Started embedded PostgreSQL");
+	}
+
+	private Run run(TestDatabase.Db db, String... arguments) throws IOException, InterruptedException {
+		List<String> all = new ArrayList<>(datasourceArguments(db));
+		all.addAll(List.of(arguments));
+		return run(Map.of(), all);
+	}
+
+	private Run run(Map<String, String> environment, List<String> arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+		command.addAll(arguments);
+		Path stdout = Files.createTempFile(this.temp, "stdout", ".txt");
+		Path stderr = Files.createTempFile(this.temp, "stderr", ".txt");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+		// only what the test passes may configure the app
+		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("RATCHET_"));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly().waitFor();
+			fail("%s did not exit within %s:%n%s", arguments, TIMEOUT, read(stdout) + read(stderr));
+		}
+		return new Run(String.join(" ", arguments), process.exitValue(), read(stdout), read(stderr));
+	}
+
+	private static JsonNode parseJson(Run run) {
+		try {
+			return json.readTree(run.stdout());
+		}
+		catch (JacksonException ex) {
+			return fail("Standard output is not one JSON document (%s):%n%s", ex.getOriginalMessage(), run.describe());
+		}
+	}
+
+	private static List<String> datasourceArguments(TestDatabase.Db db) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username()));
+		if (db.password() != null) {
+			arguments.add("--spring.datasource.password=" + db.password());
+		}
+		return arguments;
+	}
+
+	private Path migrations(Map<String, String> files) throws IOException {
+		Path directory = Files.createDirectory(this.temp.resolve("migrations"));
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			Files.writeString(directory.resolve(file.getKey()), file.getValue());
+		}
+		return directory;
+	}
+
+	private static List<String> successfulScripts(TestDatabase.Db db) throws SQLException {
+		return query(db, "SELECT script FROM ratchet_history WHERE success ORDER BY installed_rank");
+	}
+
+	private static boolean tableExists(TestDatabase.Db db, String table) throws SQLException {
+		return query(db, "SELECT to_regclass('" + table + "')::text").get(0) != null;
+	}
+
+	private static List<String> query(TestDatabase.Db db, String sql) throws SQLException {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			List<String> values = new ArrayList<>();
+			while (result.next()) {
+				values.add(result.getString(1));
+			}
+			return values;
+		}
+	}
+
+	private static void execute(TestDatabase.Db db, String sql) throws SQLException {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String read(Path file) throws IOException {
+		return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * One finished run of the jar.
+	 */
+	private record Run(String arguments, int exitCode, String stdout, String stderr) {
+
+		String output() {
+			return this.stdout + this.stderr;
+		}
+
+		String describe() {
+			return "java -jar … " + this.arguments + " exited " + this.exitCode + "\n--- stdout:\n" + this.stdout
+					+ "\n--- stderr:\n" + this.stderr;
+		}
+
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.ratchet.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.ratchet.sample.chat.Chatbot;
+import dev.ratchet.sample.chat.Conversation;
+import dev.ratchet.sample.chat.Message;
+import dev.ratchet.test.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.StringUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the sample app on real PostgreSQL, as its users run it, and uses its REST API and actuator.
+ * The database is the app's own embedded PostgreSQL, or a fresh database on the server named by
+ * {@code RATCHET_TEST_JDBC_URL} when the build gives one.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class SampleApplicationIntegrationTests {
+
+	private static TestDatabase.Db database;
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
+			database = TestDatabase.createDatabase();
+			registry.add("spring.datasource.url", database::url);
+			registry.add("spring.datasource.username", database::username);
+			registry.add("spring.datasource.password", database::password);
+		}
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		if (database != null) {
+			database.close();
+		}
+	}
+
+	@Test
+	void startUpAppliesEveryMigrationOnce() {
+		List<Map<String, Object>> history = this.jdbc
+			.sql("SELECT version, type, script, success FROM ratchet_history ORDER BY installed_rank")
+			.query()
+			.listOfRows();
+		assertThat(history).extracting((row) -> row.get("script"))
+			.containsExactly("V1__create_session_table.sql", "V2__create_chatbots.sql",
+					"V3__create_conversations_and_messages.sql", "V4__add_chatbot_versions.sql",
+					"V5__index_messages_concurrently.sql", "R__chatbot_stats_view.sql");
+		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "2", "3", "4", "5", null);
+		assertThat(history).extracting((row) -> row.get("type"))
+			.containsExactly("SQL", "SQL", "SQL", "SQL", "SQL", "REPEATABLE");
+		assertThat(history).allSatisfy((row) -> assertThat(row.get("success")).isEqualTo(true));
+	}
+
+	@Test
+	void concurrentlyBuiltIndexIsValid() {
+		Boolean valid = this.jdbc.sql("""
+				SELECT i.indisvalid FROM pg_index i
+				WHERE i.indexrelid = 'messages_conversation_id_created_at_idx'::regclass
+				""").query(Boolean.class).single();
+		assertThat(valid).isTrue();
+	}
+
+	@Test
+	void conversationMessagesShowInChatbotStats() {
+		Chatbot chatbot = post("/chatbots", Map.of("shop", "stats.myshopify.com", "name", "Support", "systemPrompt",
+				"You answer questions about orders.", "modelName", "gpt-4o-mini"), Chatbot.class);
+		assertThat(chatbot.currentVersion()).isEqualTo(1);
+		Conversation conversation = post("/chatbots/" + chatbot.id() + "/conversations",
+				Map.of("customerId", "customer-1"), Conversation.class);
+		post("/conversations/" + conversation.id() + "/messages", Map.of("role", "user", "content", "Where is my order?"),
+				Message.class);
+		post("/conversations/" + conversation.id() + "/messages",
+				Map.of("role", "assistant", "content", "It ships tomorrow."), Message.class);
+		this.client.get()
+			.uri("/chatbots/{id}/stats", chatbot.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name").isEqualTo("Support")
+			.jsonPath("$.conversationCount").isEqualTo(1)
+			.jsonPath("$.messageCount").isEqualTo(2)
+			.jsonPath("$.lastMessageAt").isNotEmpty();
+		this.client.get()
+			.uri("/conversations/{id}/messages", conversation.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].role").isEqualTo(List.of("user", "assistant"));
+	}
+
+	@Test
+	void newConversationsUseTheChatbotsCurrentVersion() {
+		Chatbot chatbot = post("/chatbots", Map.of("shop", "versions.myshopify.com", "name", "Sales", "systemPrompt",
+				"You recommend products.", "modelName", "gpt-4o-mini"), Chatbot.class);
+		Conversation first = post("/chatbots/" + chatbot.id() + "/conversations", Map.of(), Conversation.class);
+		Chatbot updated = post("/chatbots/" + chatbot.id() + "/versions",
+				Map.of("systemPrompt", "You recommend products on sale.", "modelName", "gpt-4o"), Chatbot.class);
+		Conversation second = post("/chatbots/" + chatbot.id() + "/conversations", Map.of(), Conversation.class);
+		assertThat(updated.currentVersion()).isEqualTo(2);
+		assertThat(updated.modelName()).isEqualTo("gpt-4o");
+		assertThat(first.chatbotVersion()).isEqualTo(1);
+		assertThat(second.chatbotVersion()).isEqualTo(2);
+	}
+
+	@Test
+	void invalidMessageIsBadRequest() {
+		this.client.post()
+			.uri("/conversations/1/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("role", "robot", "content", "beep"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void unknownChatbotIsNotFound() {
+		this.client.get().uri("/chatbots/{id}", Long.MAX_VALUE).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void healthIsUpWithDatabaseComponent() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.db.status").isEqualTo("UP")
+			.jsonPath("$.components.db.details.database").isEqualTo("PostgreSQL");
+	}
+
+	@Test
+	void readinessProbeIsUp() {
+		this.client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP");
+	}
+
+	@Test
+	void infoShowsTheBuild() {
+		this.client.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.build.artifact").isEqualTo("ratchet-sample-app");
+	}
+
+	private <T> T post(String uri, Object body, Class<T> type) {
+		return this.client.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(type)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
