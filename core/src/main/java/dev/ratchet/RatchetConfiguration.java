@@ -9,6 +9,8 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.ratchet.data.DataClock;
+
 /**
  * Everything the engine needs to know, as an immutable value. Build one with
  * {@link #builder(DataSource)}; the defaults are the public constants of this class.
@@ -51,6 +53,8 @@ public final class RatchetConfiguration {
 
 	private final ClassLoader classLoader;
 
+	private final DataClock dataClock;
+
 	private RatchetConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource must not be null");
 		this.locations = List.copyOf(builder.locations);
@@ -67,6 +71,7 @@ public final class RatchetConfiguration {
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
+		this.dataClock = Objects.requireNonNull(builder.dataClock, "dataClock must not be null");
 	}
 
 	private static String requireText(String value, String name) {
@@ -97,7 +102,8 @@ public final class RatchetConfiguration {
 			.baselineVersion(this.baselineVersion.toString())
 			.outOfOrder(this.outOfOrder)
 			.placeholders(this.placeholders)
-			.classLoader(this.classLoader);
+			.classLoader(this.classLoader)
+			.dataClock(this.dataClock);
 		builder.javaMigrations.addAll(this.javaMigrations);
 		builder.listeners.addAll(this.listeners);
 		return builder;
@@ -155,6 +161,13 @@ public final class RatchetConfiguration {
 	}
 
 	/**
+	 * Returns the clock that batched data migrations pace and report progress with.
+	 */
+	public DataClock getDataClock() {
+		return this.dataClock;
+	}
+
+	/**
 	 * Builds a {@link RatchetConfiguration}.
 	 */
 	public static final class Builder {
@@ -182,6 +195,8 @@ public final class RatchetConfiguration {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private ClassLoader classLoader;
+
+		private DataClock dataClock = DataClock.system();
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -253,6 +268,17 @@ public final class RatchetConfiguration {
 
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Sets the clock that batched data migrations pace and report progress with; tests use it to
+		 * check the throttle without waiting.
+		 * @param dataClock the clock, {@link DataClock#system()} by default
+		 * @return this builder
+		 */
+		public Builder dataClock(DataClock dataClock) {
+			this.dataClock = dataClock;
 			return this;
 		}
 
