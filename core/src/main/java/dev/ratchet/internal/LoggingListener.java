@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationListener;
+import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
 
 /**
@@ -19,7 +20,8 @@ final class LoggingListener implements MigrationListener {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
 
-	private volatile MigrationEvent.MigrationDeferred deferred;
+	/** What a run left for later, said again in its summary: deferred or interrupted background work. */
+	private volatile String leftForLater;
 
 	@Override
 	public void onEvent(MigrationEvent event) {
@@ -37,27 +39,27 @@ final class LoggingListener implements MigrationListener {
 			logger.error(failed.failure().getMessage());
 		}
 		else if (event instanceof MigrationEvent.MigrationDeferred deferred) {
-			this.deferred = deferred;
+			String waiting = deferred.waiting().isEmpty() ? "" : " and " + deferred.waiting().size() + " later migration"
+					+ ((deferred.waiting().size() == 1) ? "" : "s") + " after it ("
+					+ deferred.waiting().stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
+			this.leftForLater = deferred.migration().script() + waiting + " wait for the background run";
 			logger.info("Leaving {} for after start-up: it is a background data migration{}",
-					deferred.migration().script(), deferred.waiting().isEmpty() ? ""
-							: ", and " + deferred.waiting().size() + " later migration"
-									+ ((deferred.waiting().size() == 1) ? " waits" : "s wait") + " for it ("
-									+ deferred.waiting().stream().map(Object::toString).collect(Collectors.joining(", "))
-									+ ")");
+					deferred.migration().script(), waiting.isEmpty() ? "" : ";" + waiting + " wait for it");
 		}
 		else if (event instanceof MigrationEvent.DataProgressReported reported) {
+			if (reported.progress().state() == DataMigrationState.INTERRUPTED) {
+				this.leftForLater = reported.progress().script() + " stopped part-way and continues at the next run";
+			}
 			progress(reported.progress());
 		}
 		else if (event instanceof MigrationEvent.RunCompleted completed) {
 			MigrateResult result = completed.result();
-			MigrationEvent.MigrationDeferred waiting = this.deferred;
-			this.deferred = null;
-			if (waiting != null) {
-				logger.info("Applied {} migration{} to schema \"{}\", now at version {} ({} ms); {} and {} later "
-						+ "migration{} wait for the background run", result.appliedCount(),
+			String later = this.leftForLater;
+			this.leftForLater = null;
+			if (later != null) {
+				logger.info("Applied {} migration{} to schema \"{}\", now at version {} ({} ms); {}", result.appliedCount(),
 						(result.appliedCount() == 1) ? "" : "s", result.schema(), result.currentVersion(),
-						result.duration().toMillis(), waiting.migration().script(), waiting.waiting().size(),
-						(waiting.waiting().size() == 1) ? "" : "s");
+						result.duration().toMillis(), later);
 			}
 			else if (result.appliedCount() == 0) {
 				logger.info("Schema \"{}\" is up to date at version {} ({} ms)", result.schema(),

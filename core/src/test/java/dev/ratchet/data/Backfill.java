@@ -67,7 +67,7 @@ class Backfill implements BatchedMigration<Long> {
 		return this;
 	}
 
-	/** Makes each batch sleep in the database, so that a test can catch it mid-batch. */
+	/** Makes each batch sleep in the database once its items are processed, so a test can catch it mid-batch. */
 	Backfill sleepingPerBatch(double seconds) {
 		this.sleep = "SELECT pg_sleep(" + seconds + ")";
 		return this;
@@ -106,12 +106,13 @@ class Backfill implements BatchedMigration<Long> {
 
 	@Override
 	public void processBatch(MigrationContext context, List<Long> items) throws Exception {
+		BatchedMigration.super.processBatch(context, items);
 		if (this.sleep != null) {
+			// after the items, before the commit: a kill now leaves a half-processed batch to roll back
 			try (var statement = context.connection().createStatement()) {
 				statement.execute(this.sleep);
 			}
 		}
-		BatchedMigration.super.processBatch(context, items);
 	}
 
 	@Override

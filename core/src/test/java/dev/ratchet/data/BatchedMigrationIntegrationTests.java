@@ -2,6 +2,7 @@ package dev.ratchet.data;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -225,6 +226,31 @@ class BatchedMigrationIntegrationTests {
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet(backfill)::migrate)
 			.withMessageContaining("returned items up to key '100', which does not come after the cursor '100'");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot_version")).isEqualTo(100);
+	}
+
+	@Test
+	void throttleWaitsBetweenBatchesToKeepTheMaximumRate() {
+		FakeClock clock = new FakeClock();
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.javaMigrations(new Backfill("1.1").options(BatchOptions.defaults().withBatchSize(50).withMaxItemsPerSecond(100)))
+			.dataClock(clock)
+			.build()).migrate();
+		assertThat(clock.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500),
+				Duration.ofMillis(500), Duration.ofMillis(500));
+		assertThat(Sql.column(this.db, "SELECT elapsed_ms FROM ratchet_history_data")).containsExactly("2500");
+	}
+
+	@Test
+	void pauseIsWaitedAfterEachCommittedBatch() {
+		FakeClock clock = new FakeClock();
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.javaMigrations(new Backfill("1.1")
+				.options(BatchOptions.defaults().withBatchSize(100).withPauseBetweenBatches(Duration.ofSeconds(2))))
+			.dataClock(clock)
+			.build()).migrate();
+		assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
 	}
 
 	@Test
