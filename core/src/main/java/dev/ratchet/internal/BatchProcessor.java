@@ -63,9 +63,10 @@ final class BatchProcessor {
 	 * @return the outcome
 	 * @throws ItemFailedException when an item fails and {@code skipFailures} is false
 	 * @throws SQLException when the connection cannot set or roll back a savepoint
+	 * @throws InterruptedException when the thread was interrupted; the batch is rolled back
 	 */
 	<T> Outcome process(BatchedMigration<T> migration, List<T> items, boolean skipFailures)
-			throws ItemFailedException, SQLException {
+			throws ItemFailedException, SQLException, InterruptedException {
 		Savepoint whole = this.connection.setSavepoint();
 		Exception batchFailure;
 		try {
@@ -75,6 +76,7 @@ final class BatchProcessor {
 		}
 		catch (Exception ex) {
 			this.connection.rollback(whole);
+			interruptedBy(ex);
 			batchFailure = ex;
 		}
 		if (items.size() == 1) {
@@ -91,10 +93,19 @@ final class BatchProcessor {
 			}
 			catch (Exception ex) {
 				this.connection.rollback(single);
+				interruptedBy(ex);
 				failed(migration.keyOf(item), ex, processed, failures, skipFailures);
 			}
 		}
 		return new Outcome(processed, failures);
+	}
+
+	private static void interruptedBy(Exception ex) throws InterruptedException {
+		if (DataErrors.isInterruption(ex)) {
+			InterruptedException interrupted = new InterruptedException("interrupted while processing a batch");
+			interrupted.initCause(ex);
+			throw interrupted;
+		}
 	}
 
 	private static Outcome failed(String key, Exception ex, int processed, Map<String, String> failures,

@@ -125,6 +125,10 @@ final class BatchedMigrationRunner {
 			throw fail(d, progress, ex.getMessage(), null, ex.getCause());
 		}
 		catch (Exception ex) {
+			if (progress != null && DataErrors.isInterruption(ex)) {
+				Thread.currentThread().interrupt();
+				return interrupted(progress);
+			}
 			throw fail(d, progress, DataErrors.describe(ex), null, ex);
 		}
 		finally {

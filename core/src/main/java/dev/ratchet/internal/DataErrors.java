@@ -31,4 +31,23 @@ final class DataErrors {
 		return null;
 	}
 
+	/**
+	 * Returns whether a failure is the thread being interrupted (the application shutting down)
+	 * rather than a failure of the migration.
+	 */
+	static boolean isInterruption(Throwable ex) {
+		if (Thread.currentThread().isInterrupted()) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InterruptedException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
 }

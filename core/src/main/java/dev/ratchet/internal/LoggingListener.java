@@ -39,12 +39,14 @@ final class LoggingListener implements MigrationListener {
 			logger.error(failed.failure().getMessage());
 		}
 		else if (event instanceof MigrationEvent.MigrationDeferred deferred) {
-			String waiting = deferred.waiting().isEmpty() ? "" : " and " + deferred.waiting().size() + " later migration"
-					+ ((deferred.waiting().size() == 1) ? "" : "s") + " after it ("
-					+ deferred.waiting().stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
-			this.leftForLater = deferred.migration().script() + waiting + " wait for the background run";
-			logger.info("Leaving {} for after start-up: it is a background data migration{}",
-					deferred.migration().script(), waiting.isEmpty() ? "" : ";" + waiting + " wait for it");
+			int count = deferred.waiting().size();
+			this.leftForLater = deferred.migration().script()
+					+ ((count == 0) ? " waits" : " and " + count + " later migration" + ((count == 1) ? "" : "s") + " wait")
+					+ " for the background run";
+			logger.info("Leaving {} for after start-up: it is a background data migration.{}",
+					deferred.migration().script(), (count == 0) ? ""
+							: " " + count + " later migration" + ((count == 1) ? " waits" : "s wait") + " for it: "
+									+ deferred.waiting().stream().map(Object::toString).collect(Collectors.joining(", ")));
 		}
 		else if (event instanceof MigrationEvent.DataProgressReported reported) {
 			if (reported.progress().state() == DataMigrationState.INTERRUPTED) {
@@ -56,7 +58,11 @@ final class LoggingListener implements MigrationListener {
 			MigrateResult result = completed.result();
 			String later = this.leftForLater;
 			this.leftForLater = null;
-			if (later != null) {
+			if (later != null && result.appliedCount() == 0) {
+				logger.info("Schema \"{}\" is at version {} ({} ms); {}", result.schema(), result.currentVersion(),
+						result.duration().toMillis(), later);
+			}
+			else if (later != null) {
 				logger.info("Applied {} migration{} to schema \"{}\", now at version {} ({} ms); {}", result.appliedCount(),
 						(result.appliedCount() == 1) ? "" : "s", result.schema(), result.currentVersion(),
 						result.duration().toMillis(), later);

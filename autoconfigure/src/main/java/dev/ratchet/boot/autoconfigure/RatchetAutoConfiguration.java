@@ -10,6 +10,7 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.RatchetDataSourceCondition;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Mode;
+import dev.ratchet.boot.data.BackgroundMigrationRunner;
 import dev.ratchet.boot.command.RatchetCommandExit;
 import dev.ratchet.boot.command.RatchetCommandRunner;
 
@@ -87,6 +88,19 @@ public final class RatchetAutoConfiguration {
 			RatchetMigrationStrategy strategy = (properties.getMode() == Mode.VALIDATE)
 					? new ValidateOnlyMigrationStrategy() : migrationStrategy.getIfAvailable();
 			return new RatchetMigrationInitializer(ratchet, strategy);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnProperty(name = "ratchet.mode", havingValue = "migrate", matchIfMissing = true)
+		@ConditionalOnMissingBean(RatchetMigrationStrategy.class)
+		static class BackgroundMigrationConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			BackgroundMigrationRunner ratchetBackgroundMigrationRunner(Ratchet ratchet) {
+				return new BackgroundMigrationRunner(ratchet);
+			}
+
 		}
 
 	}

@@ -18,7 +18,10 @@ import dev.ratchet.RepairResult;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.data.DataMigrationStatus;
+import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
+import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.MigrationInfoDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 
@@ -36,6 +39,9 @@ final class CommandExecutor {
 
 	static final int CANNOT_RUN = 3;
 
+	/** How many items of a ledger of failed items a report shows. */
+	static final int FAILED_ITEMS_SHOWN = 20;
+
 	static final String PLAN_NOTE = "The dry run (applying pending transactional migrations in a transaction that is "
 			+ "rolled back) is not implemented yet: this plan is the ordered list of what migrate would apply.";
 
@@ -48,7 +54,7 @@ final class CommandExecutor {
 	}
 
 	CommandReport execute(Command command) {
-		String name = command.name().toLowerCase(Locale.ROOT);
+		String name = command.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		try {
 			return switch (command) {
 				case STATUS -> status(name, this.ratchet.status());
@@ -57,6 +63,7 @@ final class CommandExecutor {
 				case PLAN -> plan(name, this.ratchet.status());
 				case REPAIR -> repair(name, this.ratchet.repair());
 				case BASELINE -> baseline(name, this.ratchet.baseline());
+				case RETRY_FAILED -> retryFailed(name, this.ratchet.retryFailed());
 			};
 		}
 		catch (ValidationException ex) {
@@ -87,7 +94,7 @@ final class CommandExecutor {
 					executed.executionTime().toMillis()))
 			.toList();
 		StatusReport after = this.ratchet.status();
-		return new CommandReport(name, SUCCESS, MigrationsDescriptor.of(after), after.problems(), applied, null, null,
+		return new CommandReport(name, SUCCESS, describe(after), after.problems(), applied, null, null,
 				null, null, null);
 	}
 
@@ -113,14 +120,36 @@ final class CommandExecutor {
 				new CommandReport.Baseline(result.version().toString(), result.created()));
 	}
 
+	private CommandReport retryFailed(String name, RetryResult result) {
+		StatusReport status = this.ratchet.status();
+		List<CommandReport.Retried> retried = result.migrations().stream().map(CommandReport.Retried::of).toList();
+		return new CommandReport(name, (result.stillFailing() > 0) ? INVALID : SUCCESS, describe(status),
+				status.problems(), null, null, null, null, null, retried, null);
+	}
+
+	private MigrationsDescriptor describe(StatusReport status) {
+		List<DataMigrationStatus> data;
+		try {
+			data = this.ratchet.dataMigrations();
+		}
+		catch (RatchetException ex) {
+			logger.warn("Could not read the progress of data migrations: " + ex.getMessage());
+			data = List.of();
+		}
+		return MigrationsDescriptor.of(status, data.stream()
+			.map((migration) -> DataMigrationDescriptor.of(migration, (migration.failed() > 0)
+					? this.ratchet.failedItems(migration.version().toString(), FAILED_ITEMS_SHOWN) : List.of()))
+			.toList());
+	}
+
 	private CommandReport report(String name, int code, StatusReport status, List<MigrationInfoDescriptor> plan,
 			String note, CommandReport.Repair repair, CommandReport.Baseline baseline) {
-		return new CommandReport(name, code, MigrationsDescriptor.of(status), status.problems(), null, plan, note,
+		return new CommandReport(name, code, describe(status), status.problems(), null, plan, note,
 				repair, baseline, null);
 	}
 
 	private CommandReport failure(String name, int code, StatusReport status, RuntimeException ex) {
-		return new CommandReport(name, code, (status != null) ? MigrationsDescriptor.of(status) : null,
+		return new CommandReport(name, code, (status != null) ? describe(status) : null,
 				(status != null) ? status.problems() : null, null, null, null, null, null, CommandReport.Error.of(ex));
 	}
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.MigrationType;
+import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.report.MigrationInfoDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 
@@ -24,12 +25,19 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  * @param note a remark about the command's limits
  * @param repair what {@code repair} changed
  * @param baseline what {@code baseline} did
+ * @param retried what {@code retry-failed} did, per batched data migration with failed items
  * @param error why the command failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandReport(String command, int exitCode, @JsonUnwrapped MigrationsDescriptor schema,
 		List<String> problems, List<Applied> applied, List<MigrationInfoDescriptor> plan, String note,
-		Repair repair, Baseline baseline, Error error) {
+		Repair repair, Baseline baseline, List<Retried> retried, Error error) {
+
+	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
+			List<Applied> applied, List<MigrationInfoDescriptor> plan, String note, Repair repair, Baseline baseline,
+			Error error) {
+		this(command, exitCode, schema, problems, applied, plan, note, repair, baseline, null, error);
+	}
 
 	/**
 	 * A migration that {@code migrate} applied.
@@ -59,6 +67,25 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 	 * @param created whether a baseline was recorded, rather than found already there
 	 */
 	public record Baseline(String version, boolean created) {
+
+	}
+
+	/**
+	 * What {@code retry-failed} did for one batched data migration.
+	 * @param version the migration's version
+	 * @param script the migration's class name
+	 * @param attempted failed items processed again
+	 * @param succeeded items that now succeed, removed from the ledger
+	 * @param stillFailing items that failed again, kept in the ledger with their new error
+	 * @param notFound items that no longer exist, removed from the ledger
+	 */
+	public record Retried(String version, String script, long attempted, long succeeded, long stillFailing,
+			long notFound) {
+
+		static Retried of(RetryResult.Retried retried) {
+			return new Retried(retried.version().toString(), retried.script(), retried.attempted(),
+					retried.succeeded(), retried.stillFailing(), retried.notFound());
+		}
 
 	}
 
