@@ -8,8 +8,6 @@ import dev.ratchet.boot.data.SpringBatchedMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.FailurePolicy;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Gives every existing chatbot its shop's creator, and records the creator's user as the author of
  * its versions: the backfill our users ran by hand, as a batched migration. Each batch commits with
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
  * of all chatbots), for {@code --ratchet.command=retry-failed} once the creator has a user. V7
  * requires a creator only after this migration completed and verified.
  */
-@Component
 class AssignChatbotCreators implements SpringBatchedMigration<ChatbotToAssign> {
 
 	private final BackfillProperties properties;

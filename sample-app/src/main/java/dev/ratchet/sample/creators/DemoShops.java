@@ -3,8 +3,6 @@ package dev.ratchet.sample.creators;
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.data.SpringJavaMigration;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Demo data, so that the sample shows the creators backfill on chatbots that existed before it:
  * shops with staff sessions, five chatbots per shop with their version 1 and a conversation each.
@@ -12,7 +10,6 @@ import org.springframework.stereotype.Component;
  * seed data in a migration; this simple Java migration runs in one transaction with its history
  * row, and gets its settings injected like any bean.
  */
-@Component
 class DemoShops implements SpringJavaMigration {
 
 	private static final int CHATBOTS_PER_SHOP = 5;
