@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
+import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationEvent;
@@ -22,21 +23,30 @@ import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
+import dev.ratchet.PlanResult;
+import dev.ratchet.PlannedMigration;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.drift.DriftReport;
+import dev.ratchet.drift.DriftTracker;
+import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
+import dev.ratchet.lint.LintFinding;
+import dev.ratchet.lint.LintReport;
+import dev.ratchet.lint.LintSeverity;
+import dev.ratchet.lint.Linter;
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.sql.Placeholders;
 
 /**
  * The engine behind {@link dev.ratchet.Ratchet}. Every operation reads top-down: resolve, lock,
- * read history, validate, plan, apply and record, report.
+ * read history, validate, preflight and lint, check drift, apply and record, snapshot, report.
  */
 public final class Engine {
 
@@ -52,6 +62,8 @@ public final class Engine {
 
 	private final Events events;
 
+	private volatile LintCache lintCache;
+
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 		this.catalog = new MigrationCatalog(configuration);
@@ -64,6 +76,7 @@ public final class Engine {
 		try {
 			List<ResolvedMigration> resolved = this.catalog.migrations();
 			try (Session lockSession = open("lock"); Session session = open("migrate")) {
+				PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				long lockStart = System.nanoTime();
@@ -75,6 +88,8 @@ public final class Engine {
 					boolean baselined = rows.isEmpty() && baselineUnknownSchema(connection, history);
 					history.create(connection);
 					if (baselined) {
+						logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
+								this.configuration.getBaselineVersion());
 						rows = history.read(connection);
 					}
 					Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
@@ -82,12 +97,20 @@ public final class Engine {
 					if (!outcome.report().isValid()) {
 						throw new ValidationException(outcome.report());
 					}
-					Map<ResolvedMigration, ScriptPlan> plans = preflight(outcome.pending(), session);
-					List<ExecutedMigration> applied = apply(plans,
-							new MigrationExecutor(connection, history, preflightFor(session), session.schema()));
+					Preflight preflight = preflight(outcome.pending(), session.schema());
+					log(preflight.lint(), false);
+					if (preflight.lint().hasErrors()) {
+						throw new LintException(preflight.lint());
+					}
+					DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
+					DriftReport driftReport = drift.check(connection);
+					log(driftReport, history.getSchema());
+					List<ExecutedMigration> applied = applyAndSnapshot(preflight.plans(), drift,
+							new MigrationExecutor(connection, history, preflightFor(session.schema()), session.schema()),
+							connection);
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
 							newest(outcome.report().currentVersion(), applied), applied, baselined, lockWait,
-							elapsed(start));
+							elapsed(start), preflight.lint(), driftReport);
 				}
 				finally {
 					release(lock);
@@ -104,6 +127,60 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Runs every pending transactional migration in one transaction and rolls it back, under the lock.
+	 */
+	public PlanResult plan() {
+		long start = System.nanoTime();
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		try (Session lockSession = open("lock"); Session session = open("plan")) {
+			PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
+			Connection connection = session.connection();
+			HistoryTable history = history(session);
+			AdvisoryLock lock = lock(lockSession, history);
+			try {
+				connection.setAutoCommit(false);
+				List<AppliedMigration> rows = history.read(connection);
+				boolean baselined = rows.isEmpty() && baselineUnknownSchema(connection, history);
+				history.create(connection);
+				if (baselined) {
+					rows = history.read(connection);
+				}
+				Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
+						null);
+				if (!outcome.report().isValid()) {
+					throw new ValidationException(outcome.report());
+				}
+				Preflight preflight = preflight(outcome.pending(), session.schema());
+				log(preflight.lint(), true);
+				List<PlannedMigration> planned = DryRun.run(preflight.plans(),
+						new MigrationExecutor(connection, history, preflightFor(session.schema()), session.schema()));
+				return new PlanResult(session.schema(), outcome.report().currentVersion(), planned, preflight.lint(),
+						elapsed(start));
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+				release(lock);
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseError("plan", ex);
+		}
+	}
+
+	/**
+	 * Compares the live schema with the snapshot of the last run, without the lock.
+	 */
+	public DriftReport drift() {
+		try (Session session = open("drift")) {
+			return new DriftTracker(session.schema(), this.configuration.getTable()).check(session.connection());
+		}
+		catch (SQLException ex) {
+			throw databaseError("compare the schema with its snapshot", ex);
+		}
+	}
+
 	public StatusReport status() {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
 		try (Session session = open("status")) {
@@ -117,7 +194,10 @@ public final class Engine {
 					problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
 				}
 			}
-			return this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem).report();
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem);
+			StatusReport report = outcome.report();
+			return new StatusReport(report.schema(), report.table(), report.currentVersion(), report.migrations(),
+					report.problems(), lint(outcome.pending(), session.schema()));
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
@@ -164,7 +244,10 @@ public final class Engine {
 				connection.setAutoCommit(true);
 				removed.forEach((script) -> logger.warn("Repair removed the failed entry of {}", script));
 				realigned.forEach((script) -> logger.warn("Repair realigned the checksum of {} to its current file", script));
-				return new RepairResult(removed, realigned);
+				List<SchemaDifference> accepted = new DriftTracker(history.getSchema(), history.getTable())
+					.accept(connection);
+				accepted.forEach((difference) -> logger.warn("Repair accepted drift: {}", difference));
+				return new RepairResult(removed, realigned, accepted);
 			}
 			finally {
 				release(lock);
@@ -194,6 +277,7 @@ public final class Engine {
 				}
 				history.create(connection);
 				insertBaseline(connection, history);
+				new DriftTracker(history.getSchema(), history.getTable()).accept(connection);
 				return new BaselineResult(this.configuration.getBaselineVersion(), true);
 			}
 			finally {
@@ -216,8 +300,6 @@ public final class Engine {
 		}
 		history.create(connection);
 		insertBaseline(connection, history);
-		logger.info("Baselined schema \"{}\" ({}) at version {}", history.getSchema(), objects,
-				this.configuration.getBaselineVersion());
 		return true;
 	}
 
@@ -226,20 +308,65 @@ public final class Engine {
 				MigrationType.BASELINE, BASELINE_DESCRIPTION, null), 0, null);
 	}
 
-	private Map<ResolvedMigration, ScriptPlan> preflight(List<ResolvedMigration> pending, Session session) {
-		ScriptPreflight scripts = preflightFor(session);
-		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();
-		for (ResolvedMigration migration : pending) {
-			plans.put(migration, (migration.file() != null) ? scripts.check(migration.file()) : null);
-		}
-		return plans;
+	/**
+	 * What reading the pending scripts found.
+	 * @param plans each pending migration with what its script check found ({@code null} for Java)
+	 * @param lint what lint found
+	 */
+	private record Preflight(Map<ResolvedMigration, ScriptPlan> plans, LintReport lint) {
 	}
 
-	private ScriptPreflight preflightFor(Session session) {
+	/**
+	 * Lint of the pending migrations, kept while they stay the same so status calls read no file.
+	 */
+	private record LintCache(List<ResolvedMigration> pending, String schema, LintReport report) {
+	}
+
+	private Preflight preflight(List<ResolvedMigration> pending, String schema) {
+		ScriptPreflight scripts = preflightFor(schema);
+		Linter linter = new Linter(this.configuration.getLintSeverities());
+		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();
+		for (ResolvedMigration migration : pending) {
+			plans.put(migration, (migration.file() != null)
+					? scripts.check(migration.file(), linter.script(migration.file().script())) : null);
+		}
+		return new Preflight(plans, linter.report());
+	}
+
+	private LintReport lint(List<ResolvedMigration> pending, String schema) {
+		LintCache cached = this.lintCache;
+		if (cached == null || !cached.pending().equals(pending) || !cached.schema().equals(schema)) {
+			cached = new LintCache(pending, schema, preflight(pending, schema).lint());
+			this.lintCache = cached;
+		}
+		return cached.report();
+	}
+
+	private ScriptPreflight preflightFor(String schema) {
 		Map<String, String> values = new LinkedHashMap<>(this.configuration.getPlaceholders());
-		values.putIfAbsent("ratchet:schema", session.schema());
+		values.putIfAbsent("ratchet:schema", schema);
 		values.putIfAbsent("ratchet:table", this.configuration.getTable());
 		return new ScriptPreflight(Placeholders.of(values));
+	}
+
+	private List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
+			MigrationExecutor executor, Connection connection) throws SQLException {
+		List<ExecutedMigration> applied;
+		try {
+			applied = apply(plans, executor);
+		}
+		catch (MigrationFailedException ex) {
+			try {
+				// What the run applied before the failure is Ratchet's doing, not drift.
+				drift.recordRun(connection, true);
+			}
+			catch (SQLException | RuntimeException snapshotFailure) {
+				ex.addSuppressed(snapshotFailure);
+			}
+			throw ex;
+		}
+		drift.recordRun(connection, !applied.isEmpty());
+		return applied;
 	}
 
 	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor) {
@@ -259,6 +386,25 @@ public final class Engine {
 			}
 		}
 		return applied;
+	}
+
+	private static void log(LintReport lint, boolean errorsToo) {
+		for (LintFinding finding : lint.findings()) {
+			if (finding.severity() == LintSeverity.WARNING) {
+				logger.warn("Lint: {}", finding);
+			}
+			else if (errorsToo) {
+				logger.error("Lint: {}", finding);
+			}
+		}
+	}
+
+	private static void log(DriftReport drift, String schema) {
+		if (drift.isDrifted()) {
+			logger.warn("Schema \"{}\" differs from the snapshot Ratchet took after its run of {}; these changes were "
+					+ "made outside Ratchet's migrations:", schema, drift.snapshotTakenOn());
+			drift.differences().forEach((difference) -> logger.warn("  {}", difference));
+		}
 	}
 
 	private Session open(String role) {

@@ -1,11 +1,13 @@
 package dev.ratchet.lint;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Functions of SQLite, MySQL and SQL Server that PostgreSQL does not have, with what to write instead.
+ * Functions of SQLite, MySQL and SQL Server that PostgreSQL does not have, with what to write
+ * instead. Used by lint, and to explain {@code function ... does not exist} errors.
  */
-final class DialectFunctions {
+public final class DialectFunctions {
 
 	/**
 	 * A foreign function.
@@ -41,6 +43,18 @@ final class DialectFunctions {
 
 	static ForeignFunction find(String upperCaseName) {
 		return FUNCTIONS.get(upperCaseName);
+	}
+
+	/**
+	 * Explains a function name PostgreSQL does not know, if it is another database's.
+	 * @param name the name, in any case
+	 * @return for example {@code ifnull() is not a PostgreSQL function (SQLite/MySQL). Use
+	 * coalesce(a, b).}, or {@code null}
+	 */
+	public static String explain(String name) {
+		ForeignFunction function = FUNCTIONS.get(name.toUpperCase(Locale.ROOT));
+		return (function != null) ? name.toLowerCase(Locale.ROOT) + "() is not a PostgreSQL function ("
+				+ function.dialects() + "). " + function.advice() : null;
 	}
 
 }
