@@ -12,7 +12,8 @@ import java.util.List;
  * Reads the objects of one schema from {@code pg_catalog} in a single query: tables, columns with
  * type, nullability and default, constraints, indexes, triggers, views, sequences, functions (a
  * hash of their definition) and extensions. Objects an extension owns are left out, and so are
- * Ratchet's own tables.
+ * Ratchet's own tables. NOT NULL is part of the column, never a constraint of its own (as
+ * PostgreSQL 18 also records it), so snapshots compare across versions.
  */
 final class CatalogReader {
 
@@ -45,7 +46,11 @@ final class CatalogReader {
 			SELECT CASE r.relkind WHEN 'm' THEN 'MATERIALIZED_VIEW' ELSE 'VIEW' END, r.relname, NULL, pg_get_viewdef(r.oid)
 			FROM rel r WHERE r.relkind IN ('v', 'm')
 			UNION ALL
-			SELECT 'SEQUENCE', r.relname, NULL, format_type(s.seqtypid, NULL) || ' start ' || s.seqstart
+			SELECT 'SEQUENCE', r.relname,
+			       (SELECT t.relname FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+			        WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+			          AND d.deptype IN ('a', 'i') LIMIT 1),
+			       format_type(s.seqtypid, NULL) || ' start ' || s.seqstart
 			       || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax
 			       || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END
 			FROM rel r JOIN pg_sequence s ON s.seqrelid = r.oid
@@ -56,7 +61,7 @@ final class CatalogReader {
 			                  AND k.contype IN ('p', 'u', 'x'))
 			UNION ALL
 			SELECT 'CONSTRAINT', r.relname || '.' || k.conname, r.relname, pg_get_constraintdef(k.oid)
-			FROM rel r JOIN pg_constraint k ON k.conrelid = r.oid
+			FROM rel r JOIN pg_constraint k ON k.conrelid = r.oid AND k.contype <> 'n'
 			UNION ALL
 			SELECT 'TRIGGER', r.relname || '.' || t.tgname, r.relname, pg_get_triggerdef(t.oid)
 			FROM rel r JOIN pg_trigger t ON t.tgrelid = r.oid AND NOT t.tgisinternal
