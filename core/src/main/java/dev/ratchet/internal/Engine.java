@@ -37,12 +37,7 @@ import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
-import dev.ratchet.lint.LintFinding;
-import dev.ratchet.lint.LintReport;
-import dev.ratchet.lint.LintSeverity;
-import dev.ratchet.lint.Linter;
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.sql.Placeholders;
 
 /**
  * The engine behind {@link dev.ratchet.Ratchet}. Every operation reads top-down: resolve, lock,
@@ -62,13 +57,14 @@ public final class Engine {
 
 	private final Events events;
 
-	private volatile LintCache lintCache;
+	private final Preflight preflight;
 
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 		this.catalog = new MigrationCatalog(configuration);
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.events = new Events(configuration.getListeners());
+		this.preflight = new Preflight(configuration);
 	}
 
 	public MigrateResult migrate() {
@@ -76,29 +72,21 @@ public final class Engine {
 		try {
 			List<ResolvedMigration> resolved = this.catalog.migrations();
 			try (Session lockSession = open("lock"); Session session = open("migrate")) {
-				PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				long lockStart = System.nanoTime();
-				AdvisoryLock lock = lock(lockSession, history);
+				AdvisoryLock lock = lock(lockSession, session, history);
 				Duration lockWait = Duration.ofNanos(System.nanoTime() - lockStart);
 				MigrateResult result;
 				try {
-					List<AppliedMigration> rows = history.read(connection);
-					boolean baselined = rows.isEmpty() && baselineUnknownSchema(connection, history);
-					history.create(connection);
-					if (baselined) {
+					Validated validated = readAndValidate(connection, history, resolved);
+					Outcome outcome = validated.outcome();
+					if (validated.baselined()) {
 						logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
 								this.configuration.getBaselineVersion());
-						rows = history.read(connection);
 					}
-					Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
-							null);
-					if (!outcome.report().isValid()) {
-						throw new ValidationException(outcome.report());
-					}
-					Preflight preflight = preflight(outcome.pending(), session.schema());
-					log(preflight.lint(), false);
+					Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
+					preflight.log(false);
 					if (preflight.lint().hasErrors()) {
 						throw new LintException(preflight.lint());
 					}
@@ -106,10 +94,11 @@ public final class Engine {
 					DriftReport driftReport = drift.check(connection);
 					log(driftReport, history.getSchema());
 					List<ExecutedMigration> applied = applyAndSnapshot(preflight.plans(), drift,
-							new MigrationExecutor(connection, history, preflightFor(session.schema()), session.schema()),
+							new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
+									session.schema()),
 							connection);
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
-							newest(outcome.report().currentVersion(), applied), applied, baselined, lockWait,
+							newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
 							elapsed(start), preflight.lint(), driftReport);
 				}
 				finally {
@@ -134,33 +123,22 @@ public final class Engine {
 		long start = System.nanoTime();
 		List<ResolvedMigration> resolved = this.catalog.migrations();
 		try (Session lockSession = open("lock"); Session session = open("plan")) {
-			PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
+				// Everything from here on, a baseline and the history table included, is rolled back.
 				connection.setAutoCommit(false);
-				List<AppliedMigration> rows = history.read(connection);
-				boolean baselined = rows.isEmpty() && baselineUnknownSchema(connection, history);
-				history.create(connection);
-				if (baselined) {
-					rows = history.read(connection);
-				}
-				Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
-						null);
-				if (!outcome.report().isValid()) {
-					throw new ValidationException(outcome.report());
-				}
-				Preflight preflight = preflight(outcome.pending(), session.schema());
-				log(preflight.lint(), true);
-				List<PlannedMigration> planned = DryRun.run(preflight.plans(),
-						new MigrationExecutor(connection, history, preflightFor(session.schema()), session.schema()));
+				Outcome outcome = readAndValidate(connection, history, resolved).outcome();
+				Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
+				preflight.log(true);
+				List<PlannedMigration> planned = DryRun.run(preflight.plans(), new MigrationExecutor(connection, history,
+						this.preflight.scripts(session.schema()), session.schema()));
 				return new PlanResult(session.schema(), outcome.report().currentVersion(), planned, preflight.lint(),
 						elapsed(start));
 			}
 			finally {
-				connection.rollback();
-				connection.setAutoCommit(true);
+				rollback(connection);
 				release(lock);
 			}
 		}
@@ -197,7 +175,7 @@ public final class Engine {
 			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem);
 			StatusReport report = outcome.report();
 			return new StatusReport(report.schema(), report.table(), report.currentVersion(), report.migrations(),
-					report.problems(), lint(outcome.pending(), session.schema()));
+					report.problems(), this.preflight.lint(outcome.pending(), session.schema()));
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
@@ -209,7 +187,7 @@ public final class Engine {
 		try (Session lockSession = open("lock"); Session session = open("repair")) {
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				List<AppliedMigration> rows = history.read(connection);
 				List<String> removed = new ArrayList<>();
@@ -262,7 +240,7 @@ public final class Engine {
 		try (Session lockSession = open("lock"); Session session = open("baseline")) {
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				List<AppliedMigration> rows = history.read(connection);
 				for (AppliedMigration row : rows) {
@@ -289,6 +267,29 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * The history read and checked against the resolved migrations.
+	 * @param outcome the status and the pending work
+	 * @param baselined whether a baseline was recorded first
+	 */
+	private record Validated(Outcome outcome, boolean baselined) {
+	}
+
+	private Validated readAndValidate(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = history.read(connection);
+		boolean baselined = rows.isEmpty() && baselineUnknownSchema(connection, history);
+		history.create(connection);
+		if (baselined) {
+			rows = history.read(connection);
+		}
+		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
+		if (!outcome.report().isValid()) {
+			throw new ValidationException(outcome.report());
+		}
+		return new Validated(outcome, baselined);
+	}
+
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history) throws SQLException {
 		String objects = SchemaContents.describeObjects(connection, history.getSchema(), history.getTable());
 		if (objects == null) {
@@ -306,47 +307,6 @@ public final class Engine {
 	private void insertBaseline(Connection connection, HistoryTable history) throws SQLException {
 		history.insert(connection, new MigrationDescriptor(this.configuration.getBaselineVersion(), BASELINE_DESCRIPTION,
 				MigrationType.BASELINE, BASELINE_DESCRIPTION, null), 0, null);
-	}
-
-	/**
-	 * What reading the pending scripts found.
-	 * @param plans each pending migration with what its script check found ({@code null} for Java)
-	 * @param lint what lint found
-	 */
-	private record Preflight(Map<ResolvedMigration, ScriptPlan> plans, LintReport lint) {
-	}
-
-	/**
-	 * Lint of the pending migrations, kept while they stay the same so status calls read no file.
-	 */
-	private record LintCache(List<ResolvedMigration> pending, String schema, LintReport report) {
-	}
-
-	private Preflight preflight(List<ResolvedMigration> pending, String schema) {
-		ScriptPreflight scripts = preflightFor(schema);
-		Linter linter = new Linter(this.configuration.getLintSeverities());
-		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();
-		for (ResolvedMigration migration : pending) {
-			plans.put(migration, (migration.file() != null)
-					? scripts.check(migration.file(), linter.script(migration.file().script())) : null);
-		}
-		return new Preflight(plans, linter.report());
-	}
-
-	private LintReport lint(List<ResolvedMigration> pending, String schema) {
-		LintCache cached = this.lintCache;
-		if (cached == null || !cached.pending().equals(pending) || !cached.schema().equals(schema)) {
-			cached = new LintCache(pending, schema, preflight(pending, schema).lint());
-			this.lintCache = cached;
-		}
-		return cached.report();
-	}
-
-	private ScriptPreflight preflightFor(String schema) {
-		Map<String, String> values = new LinkedHashMap<>(this.configuration.getPlaceholders());
-		values.putIfAbsent("ratchet:schema", schema);
-		values.putIfAbsent("ratchet:table", this.configuration.getTable());
-		return new ScriptPreflight(Placeholders.of(values));
 	}
 
 	private List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
@@ -388,17 +348,6 @@ public final class Engine {
 		return applied;
 	}
 
-	private static void log(LintReport lint, boolean errorsToo) {
-		for (LintFinding finding : lint.findings()) {
-			if (finding.severity() == LintSeverity.WARNING) {
-				logger.warn("Lint: {}", finding);
-			}
-			else if (errorsToo) {
-				logger.error("Lint: {}", finding);
-			}
-		}
-	}
-
 	private static void log(DriftReport drift, String schema) {
 		if (drift.isDrifted()) {
 			logger.warn("Schema \"{}\" differs from the snapshot Ratchet took after its run of {}; these changes were "
@@ -415,7 +364,8 @@ public final class Engine {
 		return new HistoryTable(session.schema(), this.configuration.getTable());
 	}
 
-	private AdvisoryLock lock(Session lockSession, HistoryTable history) throws SQLException {
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history) throws SQLException {
+		PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 		long start = System.nanoTime();
 		try {
 			AdvisoryLock lock = AdvisoryLock.acquire(lockSession.connection(),
@@ -428,6 +378,17 @@ public final class Engine {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RatchetException("Interrupted while waiting for the migration lock", ex);
+		}
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// The connection is broken; closing it ends the transaction, and PostgreSQL rolls it back.
+			logger.debug("Could not roll back the dry run explicitly", ex);
 		}
 	}
 
