@@ -28,9 +28,12 @@ public final class Ratchet {
 	/**
 	 * Applies pending migrations, under the lock, after validating what was applied before.
 	 * @return what the run did
-	 * @throws MigrationResolutionException if the migrations are unusable (nothing applied)
+	 * @throws MigrationResolutionException if the migrations are unusable (nothing applied); a
+	 * {@link LintException} when lint finds errors in them, such as SQLite or MySQL syntax
 	 * @throws ValidationException if applied migrations changed, went missing or failed (nothing applied)
 	 * @throws MigrationFailedException if a migration failed (earlier ones of the run stay applied)
+	 * @throws DatabaseConnectionException also when the connection goes through a transaction-mode
+	 * pooler and the {@link PoolerPolicy} is {@code FAIL}
 	 * @throws LockTimeoutException if another session held the lock too long
 	 * @throws DatabaseConnectionException if the database cannot be reached or used
 	 */
