@@ -71,7 +71,7 @@ final class MigrationExecutor {
 			runAndRecord(migration, start);
 			this.connection.commit();
 		}
-		catch (MigrationFailedException ex) {
+		catch (RuntimeException ex) {
 			rollback();
 			throw ex;
 		}
