@@ -10,6 +10,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.ratchet.data.DataClock;
+import dev.ratchet.lint.LintRule;
+import dev.ratchet.lint.LintRules;
+import dev.ratchet.lint.LintSeverity;
 
 /**
  * Everything the engine needs to know, as an immutable value. Build one with
@@ -28,6 +31,9 @@ public final class RatchetConfiguration {
 
 	/** Default version recorded by a baseline. */
 	public static final String DEFAULT_BASELINE_VERSION = "1";
+
+	/** Default for a migration connection that goes through a transaction-mode pooler: refuse it. */
+	public static final PoolerPolicy DEFAULT_POOLER_POLICY = PoolerPolicy.FAIL;
 
 	private final DataSource dataSource;
 
@@ -55,6 +61,10 @@ public final class RatchetConfiguration {
 
 	private final DataClock dataClock;
 
+	private final Map<String, LintSeverity> lintSeverities;
+
+	private final PoolerPolicy poolerPolicy;
+
 	private RatchetConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource must not be null");
 		this.locations = List.copyOf(builder.locations);
@@ -72,6 +82,19 @@ public final class RatchetConfiguration {
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
 		this.dataClock = Objects.requireNonNull(builder.dataClock, "dataClock must not be null");
+		this.lintSeverities = lintSeverities(builder.lintSeverities);
+		this.poolerPolicy = Objects.requireNonNull(builder.poolerPolicy, "poolerPolicy must not be null");
+	}
+
+	private static Map<String, LintSeverity> lintSeverities(Map<String, LintSeverity> severities) {
+		for (Map.Entry<String, LintSeverity> entry : severities.entrySet()) {
+			if (LintRules.find(entry.getKey()) == null) {
+				throw new IllegalArgumentException("Unknown lint rule '" + entry.getKey() + "' in the lint severities. "
+						+ "Use one of: " + String.join(", ", LintRules.all().stream().map(LintRule::id).toList()));
+			}
+			Objects.requireNonNull(entry.getValue(), () -> "Severity of lint rule '" + entry.getKey() + "' is null");
+		}
+		return Map.copyOf(severities);
 	}
 
 	private static String requireText(String value, String name) {
@@ -103,7 +126,9 @@ public final class RatchetConfiguration {
 			.outOfOrder(this.outOfOrder)
 			.placeholders(this.placeholders)
 			.classLoader(this.classLoader)
-			.dataClock(this.dataClock);
+			.dataClock(this.dataClock)
+			.lintSeverities(this.lintSeverities)
+			.poolerPolicy(this.poolerPolicy);
 		builder.javaMigrations.addAll(this.javaMigrations);
 		builder.listeners.addAll(this.listeners);
 		return builder;
@@ -168,6 +193,17 @@ public final class RatchetConfiguration {
 	}
 
 	/**
+	 * Returns the lint severities that differ from the rules' defaults, by rule id.
+	 */
+	public Map<String, LintSeverity> getLintSeverities() {
+		return this.lintSeverities;
+	}
+
+	public PoolerPolicy getPoolerPolicy() {
+		return this.poolerPolicy;
+	}
+
+	/**
 	 * Builds a {@link RatchetConfiguration}.
 	 */
 	public static final class Builder {
@@ -197,6 +233,10 @@ public final class RatchetConfiguration {
 		private ClassLoader classLoader;
 
 		private DataClock dataClock = DataClock.system();
+
+		private Map<String, LintSeverity> lintSeverities = Map.of();
+
+		private PoolerPolicy poolerPolicy = DEFAULT_POOLER_POLICY;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -279,6 +319,29 @@ public final class RatchetConfiguration {
 		 */
 		public Builder dataClock(DataClock dataClock) {
 			this.dataClock = dataClock;
+			return this;
+		}
+
+		/**
+		 * Sets the severity of lint rules, by rule id ({@code dialect.datetime},
+		 * {@code risk.index-not-concurrent}, see {@link LintRules#all()}); rules not named keep their
+		 * default. {@link LintSeverity#OFF} switches a rule off.
+		 * @param lintSeverities the severities
+		 * @return this builder
+		 */
+		public Builder lintSeverities(Map<String, LintSeverity> lintSeverities) {
+			this.lintSeverities = new LinkedHashMap<>(lintSeverities);
+			return this;
+		}
+
+		/**
+		 * Sets what to do when the migration connection goes through a transaction-mode connection
+		 * pooler, where the session lock is not safe.
+		 * @param poolerPolicy the policy
+		 * @return this builder
+		 */
+		public Builder poolerPolicy(PoolerPolicy poolerPolicy) {
+			this.poolerPolicy = poolerPolicy;
 			return this;
 		}
 

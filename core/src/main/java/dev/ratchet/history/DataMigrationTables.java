@@ -112,9 +112,27 @@ public final class DataMigrationTables {
 	 */
 	public DataMigrationTables(HistoryTable history) {
 		this.progressTable = HistoryTable.quote(history.getSchema()) + "."
-				+ HistoryTable.quote(history.getTable() + "_data");
+				+ HistoryTable.quote(progressTableName(history.getTable()));
 		this.failuresTable = HistoryTable.quote(history.getSchema()) + "."
-				+ HistoryTable.quote(history.getTable() + "_data_failures");
+				+ HistoryTable.quote(failuresTableName(history.getTable()));
+	}
+
+	/**
+	 * Returns the name of the progress table kept beside a history table.
+	 * @param historyTable the history table's name
+	 * @return {@code <historyTable>_data}
+	 */
+	public static String progressTableName(String historyTable) {
+		return historyTable + "_data";
+	}
+
+	/**
+	 * Returns the name of the ledger of failed items kept beside a history table.
+	 * @param historyTable the history table's name
+	 * @return {@code <historyTable>_data_failures}
+	 */
+	public static String failuresTableName(String historyTable) {
+		return historyTable + "_data_failures";
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
+import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationEvent;
@@ -24,6 +25,8 @@ import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
+import dev.ratchet.PlanResult;
+import dev.ratchet.PlannedMigration;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
@@ -33,17 +36,19 @@ import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
 import dev.ratchet.data.RetryResult;
-import dev.ratchet.history.DataMigrationTables;
+import dev.ratchet.drift.DriftReport;
+import dev.ratchet.drift.DriftTracker;
+import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.history.AppliedMigration;
+import dev.ratchet.history.DataMigrationTables;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.sql.Placeholders;
 
 /**
  * The engine behind {@link dev.ratchet.Ratchet}. Every operation reads top-down: resolve, lock,
- * read history, validate, plan, apply and record, report.
+ * read history, validate, preflight and lint, check drift, apply and record, snapshot, report.
  */
 public final class Engine {
 
@@ -62,11 +67,14 @@ public final class Engine {
 
 	private final Events events;
 
+	private final Preflight preflight;
+
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 		this.catalog = new MigrationCatalog(configuration);
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.events = new Events(configuration.getListeners());
+		this.preflight = new Preflight(configuration);
 	}
 
 	public MigrateResult migrate() {
@@ -107,37 +115,38 @@ public final class Engine {
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				long lockStart = System.nanoTime();
-				AdvisoryLock lock = (scope == MigrateScope.BACKGROUND) ? lockPatiently(lockSession, history)
-						: lock(lockSession, history);
+				AdvisoryLock lock = (scope == MigrateScope.BACKGROUND) ? lockPatiently(lockSession, session, history)
+						: lock(lockSession, session, history);
 				Duration lockWait = Duration.ofNanos(System.nanoTime() - lockStart);
 				MigrateResult result;
 				try {
-					List<AppliedMigration> rows = history.read(connection);
-					// Only a schema without a history table is unknown: an empty history (after a repair,
-					// say) means Ratchet has been here, and leftovers are the user's to clean up.
-					boolean baselined = rows.isEmpty() && !history.exists(connection)
-							&& baselineUnknownSchema(connection, history);
-					history.create(connection);
-					if (baselined) {
-						rows = history.read(connection);
-					}
-					Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
-							null);
-					if (!outcome.report().isValid()) {
-						throw new ValidationException(outcome.report());
+					Validated validated = readAndValidate(connection, history, resolved);
+					Outcome outcome = validated.outcome();
+					if (validated.baselined()) {
+						logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
+								this.configuration.getBaselineVersion());
 					}
 					List<ResolvedMigration> pending = scope.select(outcome.pending());
-					Map<ResolvedMigration, ScriptPlan> plans = preflight(pending, session);
-					List<ExecutedMigration> applied = apply(plans,
-							new MigrationExecutor(connection, history, preflightFor(session), session.schema()),
+					Preflight.Result preflight = this.preflight.check(pending, session.schema());
+					preflight.log(false);
+					if (preflight.lint().hasErrors()) {
+						throw new LintException(preflight.lint());
+					}
+					DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
+					DriftReport driftReport = drift.check(connection);
+					log(driftReport, history.getSchema());
+					List<ExecutedMigration> applied = applyAndSnapshot(preflight.plans(), drift,
+							new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
+									session.schema()),
 							new BatchedMigrationRunner(connection, session.schema(), history, this.events,
-									this.configuration.getDataClock()));
+									this.configuration.getDataClock()),
+							connection);
 					if (scope == MigrateScope.UNTIL_BACKGROUND) {
 						deferred(outcome.pending(), pending.size());
 					}
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
-							newest(outcome.report().currentVersion(), applied), applied, baselined, lockWait,
-							elapsed(start));
+							newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
+							elapsed(start), preflight.lint(), driftReport);
 				}
 				finally {
 					release(lock);
@@ -154,6 +163,49 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Runs every pending transactional migration in one transaction and rolls it back, under the lock.
+	 */
+	public PlanResult plan() {
+		long start = System.nanoTime();
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		try (Session lockSession = open("lock"); Session session = open("plan")) {
+			Connection connection = session.connection();
+			HistoryTable history = history(session);
+			AdvisoryLock lock = lock(lockSession, session, history);
+			try {
+				// Everything from here on, a baseline and the history table included, is rolled back.
+				connection.setAutoCommit(false);
+				Outcome outcome = readAndValidate(connection, history, resolved).outcome();
+				Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
+				preflight.log(true);
+				List<PlannedMigration> planned = DryRun.run(preflight.plans(), new MigrationExecutor(connection, history,
+						this.preflight.scripts(session.schema()), session.schema()));
+				return new PlanResult(session.schema(), outcome.report().currentVersion(), planned, preflight.lint(),
+						elapsed(start));
+			}
+			finally {
+				rollback(connection);
+				release(lock);
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseError("plan", ex);
+		}
+	}
+
+	/**
+	 * Compares the live schema with the snapshot of the last run, without the lock.
+	 */
+	public DriftReport drift() {
+		try (Session session = open("drift")) {
+			return new DriftTracker(session.schema(), this.configuration.getTable()).check(session.connection());
+		}
+		catch (SQLException ex) {
+			throw databaseError("compare the schema with its snapshot", ex);
+		}
+	}
+
 	public StatusReport status() {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
 		try (Session session = open("status")) {
@@ -167,7 +219,10 @@ public final class Engine {
 					problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
 				}
 			}
-			return this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem).report();
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem);
+			StatusReport report = outcome.report();
+			return new StatusReport(report.schema(), report.table(), report.currentVersion(), report.migrations(),
+					report.problems(), this.preflight.lint(outcome.pending(), session.schema()));
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
@@ -200,7 +255,7 @@ public final class Engine {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
 		try (Session lockSession = open("lock"); Session session = open("retry-failed")) {
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				return new FailedItemRetrier(session.connection(), session.schema(), history, this.events,
 						this.configuration.getDataClock())
@@ -220,7 +275,7 @@ public final class Engine {
 		try (Session lockSession = open("lock"); Session session = open("repair")) {
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				List<AppliedMigration> rows = history.read(connection);
 				List<String> removed = new ArrayList<>();
@@ -255,7 +310,10 @@ public final class Engine {
 				connection.setAutoCommit(true);
 				removed.forEach((script) -> logger.warn("Repair removed the failed entry of {}", script));
 				realigned.forEach((script) -> logger.warn("Repair realigned the checksum of {} to its current file", script));
-				return new RepairResult(removed, realigned);
+				List<SchemaDifference> accepted = new DriftTracker(history.getSchema(), history.getTable())
+					.accept(connection);
+				accepted.forEach((difference) -> logger.warn("Repair accepted drift: {}", difference));
+				return new RepairResult(removed, realigned, accepted);
 			}
 			finally {
 				release(lock);
@@ -270,7 +328,7 @@ public final class Engine {
 		try (Session lockSession = open("lock"); Session session = open("baseline")) {
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				List<AppliedMigration> rows = history.read(connection);
 				for (AppliedMigration row : rows) {
@@ -285,6 +343,7 @@ public final class Engine {
 				}
 				history.create(connection);
 				insertBaseline(connection, history);
+				new DriftTracker(history.getSchema(), history.getTable()).accept(connection);
 				return new BaselineResult(this.configuration.getBaselineVersion(), true);
 			}
 			finally {
@@ -332,6 +391,31 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * The history read and checked against the resolved migrations.
+	 * @param outcome the status and the pending work
+	 * @param baselined whether a baseline was recorded first
+	 */
+	private record Validated(Outcome outcome, boolean baselined) {
+	}
+
+	private Validated readAndValidate(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = history.read(connection);
+		// Only a schema without a history table is unknown: an empty history (after a repair, say)
+		// means Ratchet has been here, and leftovers are the user's to clean up.
+		boolean baselined = rows.isEmpty() && !history.exists(connection) && baselineUnknownSchema(connection, history);
+		history.create(connection);
+		if (baselined) {
+			rows = history.read(connection);
+		}
+		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
+		if (!outcome.report().isValid()) {
+			throw new ValidationException(outcome.report());
+		}
+		return new Validated(outcome, baselined);
+	}
+
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history) throws SQLException {
 		String objects = SchemaContents.describeObjects(connection, history.getSchema(), history.getTable());
 		if (objects == null) {
@@ -345,8 +429,6 @@ public final class Engine {
 		}
 		history.create(connection);
 		insertBaseline(connection, history);
-		logger.info("Baselined schema \"{}\" ({}) at version {}", history.getSchema(), objects,
-				this.configuration.getBaselineVersion());
 		return true;
 	}
 
@@ -355,20 +437,24 @@ public final class Engine {
 				MigrationType.BASELINE, BASELINE_DESCRIPTION, null), 0, null);
 	}
 
-	private Map<ResolvedMigration, ScriptPlan> preflight(List<ResolvedMigration> pending, Session session) {
-		ScriptPreflight scripts = preflightFor(session);
-		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();
-		for (ResolvedMigration migration : pending) {
-			plans.put(migration, (migration.file() != null) ? scripts.check(migration.file()) : null);
+	private List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
+			MigrationExecutor executor, BatchedMigrationRunner batches, Connection connection) throws SQLException {
+		List<ExecutedMigration> applied;
+		try {
+			applied = apply(plans, executor, batches);
 		}
-		return plans;
-	}
-
-	private ScriptPreflight preflightFor(Session session) {
-		Map<String, String> values = new LinkedHashMap<>(this.configuration.getPlaceholders());
-		values.putIfAbsent("ratchet:schema", session.schema());
-		values.putIfAbsent("ratchet:table", this.configuration.getTable());
-		return new ScriptPreflight(Placeholders.of(values));
+		catch (MigrationFailedException ex) {
+			try {
+				// What the run applied before the failure is Ratchet's doing, not drift.
+				drift.recordRun(connection, true);
+			}
+			catch (SQLException | RuntimeException snapshotFailure) {
+				ex.addSuppressed(snapshotFailure);
+			}
+			throw ex;
+		}
+		drift.recordRun(connection, !applied.isEmpty());
+		return applied;
 	}
 
 	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor,
@@ -396,6 +482,14 @@ public final class Engine {
 		return applied;
 	}
 
+	private static void log(DriftReport drift, String schema) {
+		if (drift.isDrifted()) {
+			logger.warn("Schema \"{}\" differs from the snapshot Ratchet took after its run of {}; these changes were "
+					+ "made outside Ratchet's migrations:", schema, drift.snapshotTakenOn());
+			drift.differences().forEach((difference) -> logger.warn("  {}", difference));
+		}
+	}
+
 	private Session open(String role) {
 		return Session.open(this.configuration.getDataSource(), role, this.configuration.getSchema());
 	}
@@ -404,8 +498,8 @@ public final class Engine {
 		return new HistoryTable(session.schema(), this.configuration.getTable());
 	}
 
-	private AdvisoryLock lock(Session lockSession, HistoryTable history) throws SQLException {
-		return lock(lockSession, history, this.configuration.getLockWaitTimeout(),
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history) throws SQLException {
+		return lock(lockSession, session, history, this.configuration.getLockWaitTimeout(),
 				(holder, waited) -> this.events.publish(new MigrationEvent.LockWaiting(holder, waited)));
 	}
 
@@ -413,17 +507,19 @@ public final class Engine {
 	 * Waits for the lock as long as it takes, telling listeners once: a background run may wait
 	 * behind another instance's background run for hours.
 	 */
-	private AdvisoryLock lockPatiently(Session lockSession, HistoryTable history) throws SQLException {
+	private AdvisoryLock lockPatiently(Session lockSession, Session session, HistoryTable history)
+			throws SQLException {
 		AtomicBoolean told = new AtomicBoolean();
-		return lock(lockSession, history, PATIENCE, (holder, waited) -> {
+		return lock(lockSession, session, history, PATIENCE, (holder, waited) -> {
 			if (told.compareAndSet(false, true)) {
 				this.events.publish(new MigrationEvent.LockWaiting(holder, waited));
 			}
 		});
 	}
 
-	private AdvisoryLock lock(Session lockSession, HistoryTable history, Duration timeout,
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history, Duration timeout,
 			BiConsumer<String, Duration> waiting) throws SQLException {
+		PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 		long start = System.nanoTime();
 		try {
 			AdvisoryLock lock = AdvisoryLock.acquire(lockSession.connection(),
@@ -434,6 +530,17 @@ public final class Engine {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RatchetException("Interrupted while waiting for the migration lock", ex);
+		}
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// The connection is broken; closing it ends the transaction, and PostgreSQL rolls it back.
+			logger.debug("Could not roll back the dry run explicitly", ex);
 		}
 	}
 

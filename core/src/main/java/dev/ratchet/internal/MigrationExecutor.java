@@ -46,49 +46,67 @@ final class MigrationExecutor {
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
 		long start = System.nanoTime();
-		if (migration.java() != null) {
-			applyJava(migration, start);
-			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
-		}
-		if (plan.transactional()) {
+		boolean transactional = migration.java() != null || plan.transactional();
+		if (transactional) {
 			applyInTransaction(migration, start);
 		}
 		else {
 			applyWithoutTransaction(migration, start);
 		}
-		return new ExecutedMigration(migration.descriptor(), elapsed(start), plan.transactional());
+		return new ExecutedMigration(migration.descriptor(), elapsed(start), transactional);
+	}
+
+	/**
+	 * Runs a transactional migration and writes its history row inside the caller's transaction,
+	 * committing nothing, so that a dry run can roll it back with the others.
+	 * @throws MigrationFailedException if it fails
+	 */
+	void dryRun(ResolvedMigration migration) {
+		runAndRecord(migration, System.nanoTime());
 	}
 
 	private void applyInTransaction(ResolvedMigration migration, long start) {
-		MigrationDescriptor d = migration.descriptor();
 		try {
 			this.connection.setAutoCommit(false);
-			SqlStatement failed = null;
-			try (SqlStatementReader reader = this.scripts.open(migration.file());
-					Statement statement = this.connection.createStatement()) {
-				statement.setEscapeProcessing(false);
-				for (SqlStatement sql = reader.next(); sql != null; sql = reader.next()) {
-					failed = sql;
-					execute(statement, sql, d);
-				}
-				failed = null;
-				this.history.insert(this.connection, d, millis(start), null);
-				this.connection.commit();
-			}
-			catch (SQLException ex) {
-				rollback();
-				throw failure(d, failed, ex, true);
-			}
-			catch (IOException | RuntimeException ex) {
-				rollback();
-				throw unexpected(d, ex, true);
-			}
+			runAndRecord(migration, start);
+			this.connection.commit();
+		}
+		catch (RuntimeException ex) {
+			rollback();
+			throw ex;
 		}
 		catch (SQLException ex) {
-			throw failure(d, null, ex, true);
+			rollback();
+			throw failure(migration.descriptor(), null, ex, true);
 		}
 		finally {
 			autoCommit();
+		}
+	}
+
+	private void runAndRecord(ResolvedMigration migration, long start) {
+		MigrationDescriptor d = migration.descriptor();
+		SqlStatement current = null;
+		try {
+			if (migration.java() != null) {
+				migration.java().migrate(new MigrationContext(TransactionGuard.wrap(this.connection), this.schema));
+			}
+			else {
+				try (SqlStatementReader reader = this.scripts.open(migration.file());
+						Statement statement = this.connection.createStatement()) {
+					statement.setEscapeProcessing(false);
+					for (current = reader.next(); current != null; current = reader.next()) {
+						execute(statement, current, d);
+					}
+				}
+			}
+			this.history.insert(this.connection, d, millis(start), null);
+		}
+		catch (SQLException ex) {
+			throw failure(d, current, ex, true);
+		}
+		catch (Exception ex) {
+			throw unexpected(d, ex, true);
 		}
 	}
 
@@ -112,32 +130,6 @@ final class MigrationExecutor {
 			MigrationFailedException failure = unexpected(d, ex, false);
 			recordFailure(d, start, failure);
 			throw failure;
-		}
-	}
-
-	private void applyJava(ResolvedMigration migration, long start) {
-		MigrationDescriptor d = migration.descriptor();
-		try {
-			this.connection.setAutoCommit(false);
-			try {
-				migration.java().migrate(new MigrationContext(this.connection, this.schema));
-				this.history.insert(this.connection, d, millis(start), null);
-				this.connection.commit();
-			}
-			catch (SQLException ex) {
-				rollback();
-				throw failure(d, null, ex, true);
-			}
-			catch (Exception ex) {
-				rollback();
-				throw unexpected(d, ex, true);
-			}
-		}
-		catch (SQLException ex) {
-			throw failure(d, null, ex, true);
-		}
-		finally {
-			autoCommit();
 		}
 	}
 
@@ -176,12 +168,16 @@ final class MigrationExecutor {
 		if (!error.detail().isEmpty()) {
 			message.append(". ").append(error.detail());
 		}
+		String hint = ErrorHints.hint(ex.getSQLState(), error.message());
+		if (hint != null) {
+			message.append(message.charAt(message.length() - 1) == '.' ? " " : ". ").append(hint);
+		}
 		if (excerpt != null) {
 			message.append(System.lineSeparator()).append("Statement: ").append(excerpt);
 		}
 		message.append(System.lineSeparator()).append(consequence(transactional, line));
 		return new MigrationFailedException(message.toString(), d, line, excerpt, ex.getSQLState(), error.message(),
-				transactional, ex);
+				hint, transactional, ex);
 	}
 
 	private static MigrationFailedException unexpected(MigrationDescriptor d, Exception ex, boolean transactional) {

@@ -24,7 +24,7 @@ final class Session implements AutoCloseable {
 
 	private static final String INSPECT = """
 			SELECT current_setting('application_name'), current_setting('search_path'), current_schema(),
-			       current_setting('server_version_num')::int""";
+			       current_setting('server_version_num')::int, pg_backend_pid()""";
 
 	private static final String CONFIGURE = """
 			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false),
@@ -50,14 +50,17 @@ final class Session implements AutoCloseable {
 
 	private final int serverVersion;
 
+	private final int backendPid;
+
 	private Session(Connection connection, boolean autoCommit, String applicationName, String searchPath, String schema,
-			int serverVersion) {
+			int serverVersion, int backendPid) {
 		this.connection = connection;
 		this.autoCommit = autoCommit;
 		this.applicationName = applicationName;
 		this.searchPath = searchPath;
 		this.schema = schema;
 		this.serverVersion = serverVersion;
+		this.backendPid = backendPid;
 	}
 
 	/**
@@ -74,10 +77,12 @@ final class Session implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			// Pools may wrap the driver's SQLException in a runtime exception of their own.
-			String state = (ex instanceof SQLException sql) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+			SQLException sql = (ex instanceof SQLException direct) ? direct : null;
+			String state = (sql != null) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+			String hint = (sql != null) ? ErrorHints.hint(sql.getSQLState(), sql.getMessage()) : null;
 			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage() + state
-					+ ". Check that the server is running and that the URL, user and password "
-					+ "(ratchet.url/username/password or spring.datasource.*) are right.", ex);
+					+ ". " + ((hint != null) ? hint : "Check that the server is running and that the URL, user and "
+							+ "password (ratchet.url/username/password or spring.datasource.*) are right."), ex);
 		}
 		try {
 			boolean autoCommit = connection.getAutoCommit();
@@ -86,12 +91,14 @@ final class Session implements AutoCloseable {
 			String originalPath;
 			String currentSchema;
 			int version;
+			int pid;
 			try (PreparedStatement statement = connection.prepareStatement(INSPECT); ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				originalName = rs.getString(1);
 				originalPath = rs.getString(2);
 				currentSchema = rs.getString(3);
 				version = rs.getInt(4);
+				pid = rs.getInt(5);
 			}
 			String effectiveSchema = (schema != null) ? schema : currentSchema;
 			if (effectiveSchema == null) {
@@ -110,7 +117,7 @@ final class Session implements AutoCloseable {
 					statement.execute();
 				}
 			}
-			return new Session(connection, autoCommit, originalName, originalPath, effectiveSchema, version);
+			return new Session(connection, autoCommit, originalName, originalPath, effectiveSchema, version, pid);
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
@@ -161,6 +168,13 @@ final class Session implements AutoCloseable {
 
 	int serverVersion() {
 		return this.serverVersion;
+	}
+
+	/**
+	 * Returns the server process the session reached when it was opened.
+	 */
+	int backendPid() {
+		return this.backendPid;
 	}
 
 	/**

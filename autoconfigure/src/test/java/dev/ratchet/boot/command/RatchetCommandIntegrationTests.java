@@ -110,7 +110,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void migrateWithFailingMigrationExitsTwoAndNamesIt() {
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet migrate failed: Migration V3__add_expiry.sql failed at line 1")
@@ -183,7 +183,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void jsonReportOfFailureCarriesTheError() {
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		CommandRun run = run("migrate", "--ratchet.output=json");
 		assertThat(run.exitCode()).isEqualTo(2);
 		JsonNode error = json.readTree(run.out()).get("error");

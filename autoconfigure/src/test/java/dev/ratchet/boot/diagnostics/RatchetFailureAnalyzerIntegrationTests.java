@@ -66,12 +66,12 @@ class RatchetFailureAnalyzerIntegrationTests {
 		this.files.write("V2__add_expiry.sql", """
 				-- when a session expires
 				ALTER TABLE session
-				    ADD COLUMN expires_at datetime;
+				    ADD COLUMN expires_at timestmp;
 				""");
 		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
 		assertThat(analysis.getDescription()).contains("Migration V2__add_expiry.sql failed at line 3")
-			.contains("Statement:  ALTER TABLE session ADD COLUMN expires_at datetime")
-			.contains("PostgreSQL: type \"datetime\" does not exist (SQLSTATE 42704)")
+			.contains("Statement:  ALTER TABLE session ADD COLUMN expires_at timestmp")
+			.contains("PostgreSQL: type \"timestmp\" does not exist (SQLSTATE 42704)")
 			.contains("rolled back");
 		assertThat(analysis.getAction())
 			.isEqualTo("Fix V2__add_expiry.sql at line 3 and start the application again: Ratchet retries the migration.");
@@ -160,7 +160,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void failedStartupPrintsTheAnalysisAndNoPassword(CapturedOutput output) {
-		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		SpringApplication application = new SpringApplication(FailingApplication.class);
 		assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + this.db.url(),
 				"--spring.datasource.username=" + this.db.username(), "--spring.datasource.password=hunter2",
