@@ -86,8 +86,13 @@ public final class Engine {
 						throw new ValidationException(outcome.report());
 					}
 					Map<ResolvedMigration, ScriptPlan> plans = preflight(outcome.pending(), session);
-					List<ExecutedMigration> applied = apply(plans,
-							new MigrationExecutor(connection, history, preflightFor(session), session.schema()));
+					StatementTimeouts.apply(session, this.configuration);
+					List<ExecutedMigration> applied;
+					try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
+							this.configuration)) {
+						applied = apply(plans, new MigrationExecutor(connection, history, preflightFor(session),
+								session.schema(), watch, LockRetry.of(this.configuration)));
+					}
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
 							newest(outcome.report().currentVersion(), applied), applied, baselined, lockWait,
 							elapsed(start));
@@ -306,8 +311,7 @@ public final class Engine {
 	}
 
 	private static RatchetException databaseError(String action, SQLException ex) {
-		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.parse(ex).message()
-				+ " (SQLSTATE " + ex.getSQLState() + ")", ex);
+		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.describe(ex), ex);
 	}
 
 	private static MigrationVersion newest(MigrationVersion current, List<ExecutedMigration> applied) {

@@ -37,11 +37,18 @@ final class MigrationExecutor {
 
 	private final String schema;
 
-	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema) {
+	private final LockWatch watch;
+
+	private final LockRetry retry;
+
+	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema,
+			LockWatch watch, LockRetry retry) {
 		this.connection = connection;
 		this.history = history;
 		this.scripts = scripts;
 		this.schema = schema;
+		this.watch = watch;
+		this.retry = retry;
 	}
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
@@ -51,7 +58,7 @@ final class MigrationExecutor {
 			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
 		}
 		if (plan.transactional()) {
-			applyInTransaction(migration, start);
+			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime()));
 		}
 		else {
 			applyWithoutTransaction(migration, start);
@@ -73,6 +80,7 @@ final class MigrationExecutor {
 				}
 				failed = null;
 				this.history.insert(this.connection, d, millis(start), null);
+				this.watch.verifyLockHeld();
 				this.connection.commit();
 			}
 			catch (SQLException ex) {
@@ -94,6 +102,7 @@ final class MigrationExecutor {
 
 	private void applyWithoutTransaction(ResolvedMigration migration, long start) {
 		MigrationDescriptor d = migration.descriptor();
+		this.watch.verifyLockHeld();
 		SqlStatement current = null;
 		try (SqlStatementReader reader = this.scripts.open(migration.file());
 				Statement statement = this.connection.createStatement()) {
@@ -122,6 +131,7 @@ final class MigrationExecutor {
 			try {
 				migration.java().migrate(new MigrationContext(this.connection, this.schema));
 				this.history.insert(this.connection, d, millis(start), null);
+				this.watch.verifyLockHeld();
 				this.connection.commit();
 			}
 			catch (SQLException ex) {
@@ -142,7 +152,7 @@ final class MigrationExecutor {
 	}
 
 	private void execute(Statement statement, SqlStatement sql, MigrationDescriptor d) throws SQLException {
-		statement.execute(sql.sql());
+		this.watch.run(() -> statement.execute(sql.sql()));
 		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
 			logger.info("{} line {}: {}", d.script(), sql.line(), warning.getMessage());
 		}
@@ -172,14 +182,18 @@ final class MigrationExecutor {
 		if (line > 0) {
 			message.append(" at line ").append(line);
 		}
-		message.append(": ").append(error.message()).append(" (SQLSTATE ").append(ex.getSQLState()).append(')');
+		message.append(": ").append(SqlErrors.describe(ex));
 		if (!error.detail().isEmpty()) {
 			message.append(". ").append(error.detail());
+		}
+		if (LockRetry.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+			message.append(". ").append(lockWaitAdvice(this.watch.blockers()));
 		}
 		if (excerpt != null) {
 			message.append(System.lineSeparator()).append("Statement: ").append(excerpt);
 		}
-		message.append(System.lineSeparator()).append(consequence(transactional, line));
+		message.append(System.lineSeparator())
+			.append(SqlErrors.isConnectionLoss(ex) ? connectionLost(transactional, line) : consequence(transactional, line));
 		return new MigrationFailedException(message.toString(), d, line, excerpt, ex.getSQLState(), error.message(),
 				transactional, ex);
 	}
@@ -191,6 +205,28 @@ final class MigrationExecutor {
 		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 		return new MigrationFailedException("Migration " + d.script() + " failed: " + reason + System.lineSeparator()
 				+ consequence(transactional, 0), d, 0, null, null, reason, transactional, ex);
+	}
+
+	private static String lockWaitAdvice(String blockers) {
+		if (blockers == null) {
+			return "The statement waited longer than the lock timeout (ratchet.lock-timeout) for a lock; the session "
+					+ "holding it let go before Ratchet could see which one it was. Run again when the database is "
+					+ "quieter, or set ratchet.lock-retries to retry automatically.";
+		}
+		return "The statement waited longer than the lock timeout (ratchet.lock-timeout) for a lock held by " + blockers
+				+ ". Let that transaction finish or end it (SELECT pg_terminate_backend(pid)), then run again; "
+				+ "ratchet.lock-retries retries automatically.";
+	}
+
+	private static String connectionLost(boolean transactional, int line) {
+		if (transactional) {
+			return "PostgreSQL rolls back the transaction of a lost connection, so nothing of this migration was "
+					+ "applied, unless the connection broke while it was being committed. Run again: Ratchet reads "
+					+ "the history and carries on from there.";
+		}
+		return "The migration ran without a transaction, so statements before "
+				+ ((line > 0) ? "line " + line : "the failing one") + " stay applied, and its failure could not be "
+				+ "recorded. Check what it left behind, undo or complete it by hand, then run again.";
 	}
 
 	private static String consequence(boolean transactional, int line) {
