@@ -42,7 +42,11 @@ public final class HistoryTable {
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
 			                     execution_time, success, failure)
-			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%""";
+			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%
+			RETURNING installed_rank""";
+
+	private static final String FINISH = """
+			UPDATE %TABLE% SET execution_time = ?, success = ?, failure = ? WHERE installed_rank = ?""";
 
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
 
@@ -147,9 +151,10 @@ public final class HistoryTable {
 	 * @param migration the migration
 	 * @param executionTimeMs how long it took
 	 * @param failure {@code null} for success, else what failed
+	 * @return the row's {@code installed_rank}
 	 * @throws SQLException on a database error
 	 */
-	public void insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
+	public int insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT))) {
 			statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
@@ -160,6 +165,28 @@ public final class HistoryTable {
 			statement.setInt(6, executionTimeMs);
 			statement.setBoolean(7, failure == null);
 			statement.setString(8, failure);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getInt(1);
+			}
+		}
+	}
+
+	/**
+	 * Records how a migration recorded earlier ended.
+	 * @param connection the connection to use
+	 * @param installedRank its row
+	 * @param executionTimeMs how long it took
+	 * @param failure {@code null} for success, else what failed
+	 * @throws SQLException on a database error
+	 */
+	public void finish(Connection connection, int installedRank, int executionTimeMs, String failure)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(FINISH))) {
+			statement.setInt(1, executionTimeMs);
+			statement.setBoolean(2, failure == null);
+			statement.setString(3, failure);
+			statement.setInt(4, installedRank);
 			statement.executeUpdate();
 		}
 	}

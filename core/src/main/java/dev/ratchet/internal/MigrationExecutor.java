@@ -29,6 +29,9 @@ final class MigrationExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
 
+	private static final String INTERRUPTED = "interrupted: the process or its connection ended before the "
+			+ "migration finished";
+
 	private final Connection connection;
 
 	private final HistoryTable history;
@@ -103,6 +106,15 @@ final class MigrationExecutor {
 	private void applyWithoutTransaction(ResolvedMigration migration, long start) {
 		MigrationDescriptor d = migration.descriptor();
 		this.watch.verifyLockHeld();
+		int rank;
+		try {
+			// Recorded as failed before it starts, so a crash part-way leaves a failed entry that stops later
+			// runs, as a failure would: nothing is ever half-applied without the history saying so.
+			rank = this.history.insert(this.connection, d, 0, INTERRUPTED);
+		}
+		catch (SQLException ex) {
+			throw failure(d, null, ex, true);
+		}
 		SqlStatement current = null;
 		try (SqlStatementReader reader = this.scripts.open(migration.file());
 				Statement statement = this.connection.createStatement()) {
@@ -110,16 +122,16 @@ final class MigrationExecutor {
 			for (current = reader.next(); current != null; current = reader.next()) {
 				execute(statement, current, d);
 			}
-			this.history.insert(this.connection, d, millis(start), null);
+			this.history.finish(this.connection, rank, millis(start), null);
 		}
 		catch (SQLException ex) {
 			MigrationFailedException failure = failure(d, current, ex, false);
-			recordFailure(d, start, failure);
+			recordFailure(d, rank, start, failure);
 			throw failure;
 		}
 		catch (IOException | RuntimeException ex) {
 			MigrationFailedException failure = unexpected(d, ex, false);
-			recordFailure(d, start, failure);
+			recordFailure(d, rank, start, failure);
 			throw failure;
 		}
 	}
@@ -159,12 +171,12 @@ final class MigrationExecutor {
 		statement.clearWarnings();
 	}
 
-	private void recordFailure(MigrationDescriptor d, long start, MigrationFailedException failure) {
+	private void recordFailure(MigrationDescriptor d, int rank, long start, MigrationFailedException failure) {
 		String what = ((failure.getLine() > 0) ? "line " + failure.getLine() + ": " : "")
 				+ ((failure.getSqlState() != null) ? "SQLSTATE " + failure.getSqlState() + ": " : "")
 				+ failure.getServerMessage();
 		try {
-			this.history.insert(this.connection, d, millis(start), what);
+			this.history.finish(this.connection, rank, millis(start), what);
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
