@@ -12,6 +12,7 @@ import java.util.List;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
+import dev.ratchet.RatchetException;
 
 /**
  * The history table: one row per applied migration. All SQL the engine runs against it is here,
@@ -131,15 +132,25 @@ public final class HistoryTable {
 		if (!exists(connection)) {
 			return List.of();
 		}
+		HistoryShape.verify(connection, this);
 		List<AppliedMigration> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
 			while (rs.next()) {
 				String version = rs.getString(2);
 				Timestamp installedOn = rs.getTimestamp(8);
-				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
-						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
-						rs.getBoolean(10), rs.getString(11)));
+				try {
+					rows.add(new AppliedMigration(rs.getInt(1),
+							(version != null) ? MigrationVersion.parse(version) : null, rs.getString(3),
+							MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+							(installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9), rs.getBoolean(10),
+							rs.getString(11)));
+				}
+				catch (IllegalArgumentException | NullPointerException ex) {
+					throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
+							+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
+							+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
+							+ "delete that row. Nothing was applied.", ex);
+				}
 			}
 		}
 		return rows;

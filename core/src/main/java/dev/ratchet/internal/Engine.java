@@ -76,7 +76,6 @@ public final class Engine {
 					// say) means Ratchet has been here, and leftovers are the user's to clean up.
 					boolean baselined = rows.isEmpty() && !history.exists(connection)
 							&& baselineUnknownSchema(connection, history);
-					history.create(connection);
 					if (baselined) {
 						rows = history.read(connection);
 					}
@@ -86,6 +85,8 @@ public final class Engine {
 						throw new ValidationException(outcome.report());
 					}
 					Map<ResolvedMigration, ScriptPlan> plans = preflight(outcome.pending(), session);
+					// Created only now, so a run refused by validation or preflight leaves the schema untouched.
+					history.create(connection);
 					StatementTimeouts.apply(session, this.configuration);
 					List<ExecutedMigration> applied;
 					try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
