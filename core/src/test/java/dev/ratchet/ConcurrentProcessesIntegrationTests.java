@@ -90,15 +90,21 @@ class ConcurrentProcessesIntegrationTests {
 		assertThat(appliers).as("processes that applied the migrations").hasSize(1);
 		String holder = "(application \"ratchet lock ";
 		String holderPid = ":" + appliers.get(0) + "\"";
+		int waited = 0;
 		for (int i = 0; i < processes.size(); i++) {
 			if (processes.get(i).pid() == appliers.get(0)) {
 				continue;
 			}
 			String log = ChildJvm.log(logs.get(i));
-			assertThat(log).as("migrator %d waited and named the holder", i)
-				.contains("Waiting for the migration lock", holder, holderPid)
+			assertThat(log).as("migrator %d found the schema migrated", i)
 				.contains("is up to date at version " + MIGRATIONS);
+			if (log.contains("Waiting for the migration lock")) {
+				waited++;
+				assertThat(log).as("migrator %d named the holder while it waited", i).contains(holder, holderPid);
+			}
 		}
+		// Released together, the others find the lock taken; one descheduled past the whole run need not.
+		assertThat(waited).as("migrators that waited for the lock").isGreaterThanOrEqualTo(PROCESSES / 2);
 	}
 
 }
