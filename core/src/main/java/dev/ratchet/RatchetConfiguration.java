@@ -35,6 +35,12 @@ public final class RatchetConfiguration {
 	/** Default for a migration connection that goes through a transaction-mode pooler: refuse it. */
 	public static final PoolerPolicy DEFAULT_POOLER_POLICY = PoolerPolicy.FAIL;
 
+	/** Default number of retries of a migration that timed out waiting for a lock: none. */
+	public static final int DEFAULT_LOCK_RETRIES = 0;
+
+	/** Default pause before the first retry of a migration that timed out waiting for a lock. */
+	public static final Duration DEFAULT_LOCK_RETRY_DELAY = Duration.ofSeconds(1);
+
 	private final DataSource dataSource;
 
 	private final List<String> locations;
@@ -65,6 +71,14 @@ public final class RatchetConfiguration {
 
 	private final PoolerPolicy poolerPolicy;
 
+	private final Duration lockTimeout;
+
+	private final Duration statementTimeout;
+
+	private final int lockRetries;
+
+	private final Duration lockRetryDelay;
+
 	private RatchetConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource must not be null");
 		this.locations = List.copyOf(builder.locations);
@@ -84,6 +98,16 @@ public final class RatchetConfiguration {
 		this.dataClock = Objects.requireNonNull(builder.dataClock, "dataClock must not be null");
 		this.lintSeverities = lintSeverities(builder.lintSeverities);
 		this.poolerPolicy = Objects.requireNonNull(builder.poolerPolicy, "poolerPolicy must not be null");
+		this.lockTimeout = serverDuration(builder.lockTimeout, "lockTimeout");
+		this.statementTimeout = serverDuration(builder.statementTimeout, "statementTimeout");
+		if (builder.lockRetries < 0) {
+			throw new IllegalArgumentException("lockRetries must not be negative, was " + builder.lockRetries);
+		}
+		this.lockRetries = builder.lockRetries;
+		this.lockRetryDelay = Objects.requireNonNull(builder.lockRetryDelay, "lockRetryDelay must not be null");
+		if (this.lockRetryDelay.isNegative()) {
+			throw new IllegalArgumentException("lockRetryDelay must not be negative, was " + this.lockRetryDelay);
+		}
 	}
 
 	private static Map<String, LintSeverity> lintSeverities(Map<String, LintSeverity> severities) {
@@ -95,6 +119,15 @@ public final class RatchetConfiguration {
 			Objects.requireNonNull(entry.getValue(), () -> "Severity of lint rule '" + entry.getKey() + "' is null");
 		}
 		return Map.copyOf(severities);
+	}
+
+	private static Duration serverDuration(Duration value, String name) {
+		// PostgreSQL counts these settings in whole milliseconds, and 0 would switch them off.
+		if (value != null && value.toMillis() < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1 millisecond (or not set, for the server's "
+					+ "setting), was " + value);
+		}
+		return value;
 	}
 
 	private static String requireText(String value, String name) {
@@ -128,7 +161,11 @@ public final class RatchetConfiguration {
 			.classLoader(this.classLoader)
 			.dataClock(this.dataClock)
 			.lintSeverities(this.lintSeverities)
-			.poolerPolicy(this.poolerPolicy);
+			.poolerPolicy(this.poolerPolicy)
+			.lockTimeout(this.lockTimeout)
+			.statementTimeout(this.statementTimeout)
+			.lockRetries(this.lockRetries)
+			.lockRetryDelay(this.lockRetryDelay);
 		builder.javaMigrations.addAll(this.javaMigrations);
 		builder.listeners.addAll(this.listeners);
 		return builder;
@@ -204,6 +241,36 @@ public final class RatchetConfiguration {
 	}
 
 	/**
+	 * Returns PostgreSQL's {@code lock_timeout} for migration statements, or {@code null} to keep the
+	 * server's setting.
+	 */
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/**
+	 * Returns PostgreSQL's {@code statement_timeout} for migration statements, or {@code null} to keep
+	 * the server's setting.
+	 */
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	/**
+	 * Returns how many times a transactional SQL migration that hit the lock timeout is tried again.
+	 */
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	/**
+	 * Returns the pause before the first retry; it doubles before each further one.
+	 */
+	public Duration getLockRetryDelay() {
+		return this.lockRetryDelay;
+	}
+
+	/**
 	 * Builds a {@link RatchetConfiguration}.
 	 */
 	public static final class Builder {
@@ -237,6 +304,14 @@ public final class RatchetConfiguration {
 		private Map<String, LintSeverity> lintSeverities = Map.of();
 
 		private PoolerPolicy poolerPolicy = DEFAULT_POOLER_POLICY;
+
+		private Duration lockTimeout;
+
+		private Duration statementTimeout;
+
+		private int lockRetries = DEFAULT_LOCK_RETRIES;
+
+		private Duration lockRetryDelay = DEFAULT_LOCK_RETRY_DELAY;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -335,6 +410,18 @@ public final class RatchetConfiguration {
 		}
 
 		/**
+		 * Sets PostgreSQL's {@code lock_timeout} for migration statements: a statement waiting longer
+		 * for a lock (behind a long transaction, say) fails, naming the session that holds the lock,
+		 * instead of queueing the application's queries behind its own lock request.
+		 * @param lockTimeout the timeout, or {@code null} (the default) for the server's setting
+		 * @return this builder
+		 */
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
 		 * Sets what to do when the migration connection goes through a transaction-mode connection
 		 * pooler, where the session lock is not safe.
 		 * @param poolerPolicy the policy
@@ -342,6 +429,38 @@ public final class RatchetConfiguration {
 		 */
 		public Builder poolerPolicy(PoolerPolicy poolerPolicy) {
 			this.poolerPolicy = poolerPolicy;
+			return this;
+		}
+
+		/**
+		 * Sets PostgreSQL's {@code statement_timeout} for migration statements.
+		 * @param statementTimeout the timeout, or {@code null} (the default) for the server's setting
+		 * @return this builder
+		 */
+		public Builder statementTimeout(Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets how many times a transactional SQL migration that failed on the lock timeout (SQLSTATE
+		 * 55P03) is tried again; it was rolled back whole, so trying again is safe.
+		 * @param lockRetries the number of retries, 0 (the default) for none
+		 * @return this builder
+		 */
+		public Builder lockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+			return this;
+		}
+
+		/**
+		 * Sets the pause before the first retry of a migration that failed on the lock timeout; it
+		 * doubles before each further retry.
+		 * @param lockRetryDelay the pause
+		 * @return this builder
+		 */
+		public Builder lockRetryDelay(Duration lockRetryDelay) {
+			this.lockRetryDelay = lockRetryDelay;
 			return this;
 		}
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import dev.ratchet.ExecutedMigration;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.RatchetException;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataClock;
@@ -48,14 +49,17 @@ final class BatchedMigrationRunner {
 
 	private final DataClock clock;
 
+	private final LockWatch watch;
+
 	BatchedMigrationRunner(Connection connection, String schema, HistoryTable history, Events events,
-			DataClock clock) {
+			DataClock clock, LockWatch watch) {
 		this.connection = connection;
 		this.context = new MigrationContext(connection, schema);
 		this.history = history;
 		this.tables = new DataMigrationTables(history);
 		this.events = events;
 		this.clock = clock;
+		this.watch = watch;
 	}
 
 	/**
@@ -102,7 +106,7 @@ final class BatchedMigrationRunner {
 				this.tables.recordFailures(this.connection, d.version(), outcome.failures());
 				this.tables.recordBatch(this.connection, d.version(), last, outcome.processed(),
 						progress.takeElapsedMillis());
-				this.connection.commit();
+				commit();
 				progress.batchCommitted(outcome.processed(), outcome.failures().size(), last);
 				if (!outcome.failures().isEmpty() && exceeded(policy, progress)) {
 					throw new Failure(tooManyFailures(policy, progress), null);
@@ -123,6 +127,11 @@ final class BatchedMigrationRunner {
 		}
 		catch (Failure ex) {
 			throw fail(d, progress, ex.getMessage(), null, ex.getCause());
+		}
+		catch (LockLostException ex) {
+			// Another instance may be running this migration now: record nothing, leave it to that one.
+			rollback();
+			throw (RatchetException) ex.getCause();
 		}
 		catch (Exception ex) {
 			if (progress != null && DataErrors.isInterruption(ex)) {
@@ -166,7 +175,7 @@ final class BatchedMigrationRunner {
 	}
 
 	private <T> ExecutedMigration complete(MigrationDescriptor d, BatchedMigration<T> migration,
-			ProgressTracker progress) throws SQLException, Failure {
+			ProgressTracker progress) throws SQLException, Failure, LockLostException {
 		try {
 			migration.verify(this.context);
 		}
@@ -177,7 +186,7 @@ final class BatchedMigrationRunner {
 		this.tables.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
 				progress.takeElapsedMillis());
 		this.history.insert(this.connection, d, millis(total), null);
-		this.connection.commit();
+		commit();
 		progress.report(DataMigrationState.COMPLETED, null);
 		return new ExecutedMigration(d, Duration.ofNanos(this.clock.nanoTime() - progress.runStart()), false);
 	}
@@ -247,6 +256,20 @@ final class BatchedMigrationRunner {
 				+ "ORDER BY id LIMIT :limit), and a non-null key from keyOf; otherwise the migration never ends";
 	}
 
+	/**
+	 * Commits the batch, once sure the lock is still held: an instance that lost its lock session
+	 * must not commit a batch another instance may be processing too.
+	 */
+	private void commit() throws SQLException, LockLostException {
+		try {
+			this.watch.verifyLockHeld();
+		}
+		catch (RatchetException ex) {
+			throw new LockLostException(ex);
+		}
+		this.connection.commit();
+	}
+
 	private void rollback() {
 		try {
 			this.connection.rollback();
@@ -267,6 +290,19 @@ final class BatchedMigrationRunner {
 
 	private static int millis(Duration duration) {
 		return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+	}
+
+	/**
+	 * The lock was lost before a commit.
+	 */
+	private static final class LockLostException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		LockLostException(RatchetException cause) {
+			super(cause);
+		}
+
 	}
 
 	/**

@@ -132,15 +132,22 @@ public final class Engine {
 					if (preflight.lint().hasErrors()) {
 						throw new LintException(preflight.lint());
 					}
+					// Created only now, so a run refused by validation or preflight leaves the schema untouched.
+					history.create(connection);
 					DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
 					DriftReport driftReport = drift.check(connection);
 					log(driftReport, history.getSchema());
-					List<ExecutedMigration> applied = applyAndSnapshot(preflight.plans(), drift,
-							new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
-									session.schema()),
-							new BatchedMigrationRunner(connection, session.schema(), history, this.events,
-									this.configuration.getDataClock()),
-							connection);
+					StatementTimeouts.apply(session, this.configuration);
+					List<ExecutedMigration> applied;
+					try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
+							this.configuration)) {
+						applied = applyAndSnapshot(preflight.plans(), drift,
+								new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
+										session.schema(), watch, LockRetry.of(this.configuration)),
+								new BatchedMigrationRunner(connection, session.schema(), history, this.events,
+										this.configuration.getDataClock(), watch),
+								connection);
+					}
 					if (scope == MigrateScope.UNTIL_BACKGROUND) {
 						deferred(outcome.pending(), pending.size());
 					}
@@ -179,8 +186,15 @@ public final class Engine {
 				Outcome outcome = readAndValidate(connection, history, resolved).outcome();
 				Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
 				preflight.log(true);
-				List<PlannedMigration> planned = DryRun.run(preflight.plans(), new MigrationExecutor(connection, history,
-						this.preflight.scripts(session.schema()), session.schema()));
+				history.create(connection);
+				StatementTimeouts.apply(session, this.configuration);
+				List<PlannedMigration> planned;
+				try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
+						this.configuration)) {
+					planned = DryRun.run(preflight.plans(), new MigrationExecutor(connection, history,
+							this.preflight.scripts(session.schema()), session.schema(), watch,
+							LockRetry.of(this.configuration)));
+				}
 				return new PlanResult(session.schema(), outcome.report().currentVersion(), planned, preflight.lint(),
 						elapsed(start));
 			}
@@ -405,7 +419,6 @@ public final class Engine {
 		// Only a schema without a history table is unknown: an empty history (after a repair, say)
 		// means Ratchet has been here, and leftovers are the user's to clean up.
 		boolean baselined = rows.isEmpty() && !history.exists(connection) && baselineUnknownSchema(connection, history);
-		history.create(connection);
 		if (baselined) {
 			rows = history.read(connection);
 		}
@@ -560,8 +573,7 @@ public final class Engine {
 	}
 
 	private static RatchetException databaseError(String action, SQLException ex) {
-		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.parse(ex).message()
-				+ " (SQLSTATE " + ex.getSQLState() + ")", ex);
+		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.describe(ex), ex);
 	}
 
 	private static MigrationVersion newest(MigrationVersion current, List<ExecutedMigration> applied) {

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -51,6 +53,8 @@ final class Session implements AutoCloseable {
 	private final int serverVersion;
 
 	private final int backendPid;
+
+	private final List<String> changedSettings = new ArrayList<>();
 
 	private Session(Connection connection, boolean autoCommit, String applicationName, String searchPath, String schema,
 			int serverVersion, int backendPid) {
@@ -178,6 +182,21 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
+	 * Changes a server setting for the rest of the session; {@link #close()} resets it.
+	 * @param name the setting, one of Ratchet's own names (it is not quoted)
+	 * @param value its value
+	 * @throws SQLException on a database error
+	 */
+	void set(String name, String value) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+			statement.setString(1, name);
+			statement.setString(2, value);
+			statement.execute();
+		}
+		this.changedSettings.add(name);
+	}
+
+	/**
 	 * Puts the connection back as it was and closes (returns) it.
 	 */
 	@Override
@@ -196,6 +215,9 @@ final class Session implements AutoCloseable {
 				try (Statement statement = this.connection.createStatement()) {
 					statement.execute("RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; RESET tcp_keepalives_count"
 							+ ((this.serverVersion >= 140000) ? "; RESET client_connection_check_interval" : ""));
+					for (String setting : this.changedSettings) {
+						statement.execute("RESET " + setting);
+					}
 				}
 				this.connection.setAutoCommit(this.autoCommit);
 			}
