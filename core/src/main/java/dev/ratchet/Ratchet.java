@@ -92,6 +92,17 @@ public final class Ratchet {
 	}
 
 	/**
+	 * Reports the progress of every batched data migration this instance knows, given a status
+	 * report just read (by {@link #status()}, say): one query less than {@link #dataMigrations()},
+	 * for endpoints and health checks.
+	 * @param status the status report
+	 * @return one status per batched migration; empty, without a database access, when there are none
+	 */
+	public List<DataMigrationStatus> dataMigrations(StatusReport status) {
+		return this.engine.dataMigrations(status);
+	}
+
+	/**
 	 * Reads the ledger of failed items of one batched data migration.
 	 * @param version the migration's version, for example {@code 6.2}
 	 * @param limit how many items at most

@@ -10,14 +10,15 @@ import java.util.Map;
 
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
+import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
+import dev.ratchet.StatusReport;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.history.DataMigrationTables;
 import dev.ratchet.history.DataMigrationTables.Progress;
 import dev.ratchet.history.HistoryTable;
-import dev.ratchet.internal.StatusCalculator.Outcome;
 import dev.ratchet.lock.AdvisoryLock;
 
 /**
@@ -34,12 +35,25 @@ final class DataStatusReader {
 
 	List<DataMigrationStatus> read(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)
 			throws SQLException {
-		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
-				history.read(connection), null);
+		StatusReport report = this.calculator
+			.calculate(history.getSchema(), history.getTable(), resolved, history.read(connection), null)
+			.report();
+		return read(connection, history, resolved, report);
+	}
+
+	/**
+	 * Reads the progress of the batched migrations, given the status report read just before.
+	 */
+	List<DataMigrationStatus> read(Connection connection, HistoryTable history, List<ResolvedMigration> resolved,
+			StatusReport report) throws SQLException {
 		Map<MigrationVersion, MigrationInfo> infos = new HashMap<>();
-		for (MigrationInfo info : outcome.report().migrations()) {
+		List<MigrationVersion> pending = new ArrayList<>();
+		for (MigrationInfo info : report.migrations()) {
 			if (info.version() != null && info.state() != MigrationState.BASELINE) {
 				infos.put(info.version(), info);
+				if (info.isPending() || (info.state() == MigrationState.FAILED && info.type() == MigrationType.JAVA)) {
+					pending.add(info.version());
+				}
 			}
 		}
 		Map<MigrationVersion, Progress> progress = new DataMigrationTables(history).readAll(connection);
@@ -48,24 +62,21 @@ final class DataStatusReader {
 		List<DataMigrationStatus> statuses = new ArrayList<>();
 		for (ResolvedMigration migration : resolved) {
 			if (migration.java() instanceof BatchedMigration<?> batched) {
-				statuses.add(status(migration, batched.options().isBackground(), infos.get(migration.descriptor().version()),
-						progress.get(migration.descriptor().version()), running, outcome.pending()));
+				MigrationVersion version = migration.descriptor().version();
+				statuses.add(status(migration, batched.options().isBackground(), infos.get(version),
+						progress.get(version), running, pending));
 			}
 		}
 		return statuses;
 	}
 
 	private static DataMigrationStatus status(ResolvedMigration migration, boolean background, MigrationInfo info,
-			Progress row, boolean running, List<ResolvedMigration> pending) {
+			Progress row, boolean running, List<MigrationVersion> pending) {
 		DataMigrationState state = state(info, row, running);
 		List<MigrationVersion> waiting = List.of();
-		int index = pending.indexOf(migration);
+		int index = pending.indexOf(migration.descriptor().version());
 		if (background && index >= 0 && state != DataMigrationState.COMPLETED) {
-			waiting = pending.subList(index + 1, pending.size())
-				.stream()
-				.map((later) -> later.descriptor().version())
-				.filter((version) -> version != null)
-				.toList();
+			waiting = List.copyOf(pending.subList(index + 1, pending.size()));
 		}
 		var d = migration.descriptor();
 		if (row == null) {

@@ -256,6 +256,19 @@ public final class Engine {
 		}
 	}
 
+	public List<DataMigrationStatus> dataMigrations(StatusReport status) {
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		if (resolved.stream().noneMatch((migration) -> migration.java() instanceof BatchedMigration<?>)) {
+			return List.of();
+		}
+		try (Session session = open("status")) {
+			return new DataStatusReader(this.calculator).read(session.connection(), history(session), resolved, status);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the progress of data migrations", ex);
+		}
+	}
+
 	public List<FailedItem> failedItems(MigrationVersion version, int limit) {
 		try (Session session = open("status")) {
 			return new DataMigrationTables(history(session)).failedItems(session.connection(), version, limit);

@@ -73,6 +73,8 @@ class BackgroundMigrationIntegrationTests {
 			assertThat(data.waiting()).containsExactly(MigrationVersion.parse("2"));
 			assertThat(data.isBackgroundWorkInProgress()).isTrue();
 		});
+		assertThat(ratchet.dataMigrations(ratchet.status())).isEqualTo(ratchet.dataMigrations());
+		assertThat(BackgroundWork.isAllThatIsPending(ratchet.status(), ratchet.dataMigrations())).isTrue();
 		assertThat(versions(ratchet.migrateBackground())).containsExactly("1.1");
 		assertThat(ratchet.status().pendingCount()).isEqualTo(1);
 		assertThat(ratchet.dataMigrations()).singleElement().satisfies((data) -> {
