@@ -19,9 +19,10 @@ import dev.ratchet.data.DataClock;
 import dev.ratchet.data.DataMigrationFailedException;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
-import dev.ratchet.history.DataMigrationTables;
-import dev.ratchet.history.DataMigrationTables.Progress;
+import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.ProgressTable;
+import dev.ratchet.history.ProgressTable.Progress;
 import dev.ratchet.internal.BatchProcessor.ItemFailedException;
 import dev.ratchet.internal.BatchProcessor.Outcome;
 
@@ -43,7 +44,9 @@ final class BatchedMigrationRunner {
 
 	private final HistoryTable history;
 
-	private final DataMigrationTables tables;
+	private final ProgressTable progressTable;
+
+	private final FailedItemsTable ledger;
 
 	private final Events events;
 
@@ -56,7 +59,8 @@ final class BatchedMigrationRunner {
 		this.connection = connection;
 		this.context = new MigrationContext(connection, schema);
 		this.history = history;
-		this.tables = new DataMigrationTables(history);
+		this.progressTable = new ProgressTable(history);
+		this.ledger = new FailedItemsTable(history);
 		this.events = events;
 		this.clock = clock;
 		this.watch = watch;
@@ -78,15 +82,16 @@ final class BatchedMigrationRunner {
 		FailurePolicy policy = options.getFailurePolicy();
 		ProgressTracker progress = null;
 		try {
-			this.tables.create(this.connection);
+			this.progressTable.create(this.connection);
+			this.ledger.create(this.connection);
 			this.connection.setAutoCommit(false);
 			progress = start(d, options);
 			if (progress.batches() == 0 && progress.total() == null) {
 				count(d, migration, progress);
 			}
 			progress.report(DataMigrationState.RUNNING, null);
-			if (policy.isSkipping() && exceeded(policy, progress)) {
-				throw new Failure(tooManyFailures(policy, progress), null);
+			if (policy.isSkipping() && RunOutcomes.exceeded(policy, progress)) {
+				throw new Failure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()), null);
 			}
 			Pacer pacer = new Pacer(options, this.clock, progress.runStart());
 			BatchProcessor processor = new BatchProcessor(this.connection, this.context);
@@ -100,16 +105,16 @@ final class BatchedMigrationRunner {
 				}
 				String last = migration.keyOf(items.get(items.size() - 1));
 				if (last == null || last.equals(progress.lastKey())) {
-					throw new Failure(notAdvancing(last, progress.lastKey()), null);
+					throw new Failure(RunOutcomes.notAdvancing(last, progress.lastKey()), null);
 				}
 				Outcome outcome = processor.process(migration, items, policy.isSkipping());
-				this.tables.recordFailures(this.connection, d.version(), outcome.failures());
-				this.tables.recordBatch(this.connection, d.version(), last, outcome.processed(),
+				this.ledger.recordFailures(this.connection, d.version(), outcome.failures());
+				this.progressTable.recordBatch(this.connection, d.version(), last, outcome.processed(),
 						progress.takeElapsedMillis());
 				commit();
 				progress.batchCommitted(outcome.processed(), outcome.failures().size(), last);
-				if (!outcome.failures().isEmpty() && exceeded(policy, progress)) {
-					throw new Failure(tooManyFailures(policy, progress), null);
+				if (!outcome.failures().isEmpty() && RunOutcomes.exceeded(policy, progress)) {
+					throw new Failure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()), null);
 				}
 				try {
 					pacer.pace(progress.runItems());
@@ -146,15 +151,15 @@ final class BatchedMigrationRunner {
 	}
 
 	private ProgressTracker start(MigrationDescriptor d, BatchOptions options) throws SQLException {
-		if (this.tables.read(this.connection, d.version()) != null) {
-			this.tables.resume(this.connection, d);
+		if (this.progressTable.read(this.connection, d.version()) != null) {
+			this.progressTable.resume(this.connection, d);
 		}
 		else {
-			this.tables.start(this.connection, d);
+			this.progressTable.start(this.connection, d);
 		}
 		this.history.deleteFailed(this.connection, d.version());
 		this.connection.commit();
-		Progress progress = this.tables.read(this.connection, d.version());
+		Progress progress = this.progressTable.read(this.connection, d.version());
 		return new ProgressTracker(d, options.isBackground(), progress, this.clock, this.events);
 	}
 
@@ -168,7 +173,7 @@ final class BatchedMigrationRunner {
 			throw new Failure("counting its items failed: " + DataErrors.describe(ex), ex);
 		}
 		if (total.isPresent()) {
-			this.tables.setTotal(this.connection, d.version(), total.getAsLong());
+			this.progressTable.setTotal(this.connection, d.version(), total.getAsLong());
 			this.connection.commit();
 			progress.total(total.getAsLong());
 		}
@@ -183,7 +188,7 @@ final class BatchedMigrationRunner {
 			throw new Failure("verification failed: " + DataErrors.describe(ex), ex);
 		}
 		Duration total = progress.totalElapsed();
-		this.tables.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
+		this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
 				progress.takeElapsedMillis());
 		this.history.insert(this.connection, d, millis(total), null);
 		commit();
@@ -203,13 +208,13 @@ final class BatchedMigrationRunner {
 		SQLException sql = (cause != null) ? DataErrors.sqlCause(cause) : null;
 		DataMigrationFailedException failure = new DataMigrationFailedException(
 				"Data migration " + d.script() + " (version " + d.version() + ") failed: " + reason
-						+ System.lineSeparator() + consequence(progress),
+						+ System.lineSeparator() + RunOutcomes.consequence(progress, this.ledger.getQualifiedName()),
 				d, reason, (sql != null) ? sql.getSQLState() : null, itemKey,
 				(progress != null) ? progress.lastKey() : null, (progress != null) ? progress.processed() : 0,
 				(progress != null) ? progress.failed() : 0, cause);
 		if (progress != null) {
 			try {
-				this.tables.finish(this.connection, d.version(), DataMigrationState.FAILED.name(), reason,
+				this.progressTable.finish(this.connection, d.version(), DataMigrationState.FAILED.name(), reason,
 						progress.takeElapsedMillis());
 				this.history.insert(this.connection, d, millis(progress.totalElapsed()), reason);
 				this.connection.commit();
@@ -217,43 +222,12 @@ final class BatchedMigrationRunner {
 			catch (SQLException ex) {
 				rollback();
 				failure.addSuppressed(ex);
-				logger.error("Could not record the failure of {} in {}: {}", d.script(), this.tables.getProgressTable(),
+				logger.error("Could not record the failure of {} in {}: {}", d.script(), this.progressTable.getQualifiedName(),
 						ex.getMessage());
 			}
 			progress.report(DataMigrationState.FAILED, reason);
 		}
 		return failure;
-	}
-
-	private String consequence(ProgressTracker progress) {
-		if (progress == null || progress.lastKey() == null) {
-			return "No batch of it was committed; the next run starts it from the beginning. Fix the cause and start "
-					+ "again: no repair is needed.";
-		}
-		return "Its committed batches stay applied (" + progress.processed() + " items processed"
-				+ ((progress.failed() > 0) ? ", " + progress.failed() + " in the ledger of failed items "
-						+ this.tables.getFailuresTable() : "")
-				+ "); the next run continues after item '" + progress.lastKey() + "'. Fix the cause and start again: "
-				+ "no repair is needed.";
-	}
-
-	private static boolean exceeded(FailurePolicy policy, ProgressTracker progress) {
-		Long total = progress.total();
-		return policy.isExceeded(progress.failed(), progress.processed() + progress.failed(),
-				(total != null) ? OptionalLong.of(total) : OptionalLong.empty());
-	}
-
-	private String tooManyFailures(FailurePolicy policy, ProgressTracker progress) {
-		return progress.failed() + " items failed, more than its failure policy allows (" + policy + "). They are "
-				+ "in " + this.tables.getFailuresTable() + " with their errors: fix the cause, then process them "
-				+ "again with --ratchet.command=retry-failed, or raise the threshold";
-	}
-
-	private static String notAdvancing(String last, String cursor) {
-		return "nextBatch(context, after, limit) returned items up to key " + ((last != null) ? "'" + last + "'" : "null")
-				+ ", which does not come after the cursor " + ((cursor != null) ? "'" + cursor + "'" : "(the start)")
-				+ ". Return only items whose key comes after 'after', in key order (for example WHERE id > :after "
-				+ "ORDER BY id LIMIT :limit), and a non-null key from keyOf; otherwise the migration never ends";
 	}
 
 	/**

@@ -16,9 +16,9 @@ import dev.ratchet.StatusReport;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
-import dev.ratchet.history.DataMigrationTables;
-import dev.ratchet.history.DataMigrationTables.Progress;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.ProgressTable;
+import dev.ratchet.history.ProgressTable.Progress;
 import dev.ratchet.lock.AdvisoryLock;
 
 /**
@@ -56,7 +56,7 @@ final class DataStatusReader {
 				}
 			}
 		}
-		Map<MigrationVersion, Progress> progress = new DataMigrationTables(history).readAll(connection);
+		Map<MigrationVersion, Progress> progress = new ProgressTable(history).readAll(connection);
 		boolean running = progress.values().stream().anyMatch((row) -> "RUNNING".equals(row.state()))
 				&& AdvisoryLock.findHolder(connection, AdvisoryLock.keyFor(history.getSchema(), history.getTable())) != null;
 		List<DataMigrationStatus> statuses = new ArrayList<>();

@@ -40,7 +40,7 @@ import dev.ratchet.drift.DriftReport;
 import dev.ratchet.drift.DriftTracker;
 import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.history.AppliedMigration;
-import dev.ratchet.history.DataMigrationTables;
+import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
@@ -271,7 +271,7 @@ public final class Engine {
 
 	public List<FailedItem> failedItems(MigrationVersion version, int limit) {
 		try (Session session = open("status")) {
-			return new DataMigrationTables(history(session)).failedItems(session.connection(), version, limit);
+			return new FailedItemsTable(history(session)).failedItems(session.connection(), version, limit);
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the failed items of data migration " + version, ex);

@@ -19,9 +19,10 @@ import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataClock;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.data.RetryResult.Retried;
-import dev.ratchet.history.DataMigrationTables;
-import dev.ratchet.history.DataMigrationTables.Progress;
+import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.ProgressTable;
+import dev.ratchet.history.ProgressTable.Progress;
 import dev.ratchet.internal.BatchProcessor.ItemFailedException;
 import dev.ratchet.internal.BatchProcessor.Outcome;
 
@@ -39,7 +40,9 @@ final class FailedItemRetrier {
 
 	private final MigrationContext context;
 
-	private final DataMigrationTables tables;
+	private final ProgressTable progress;
+
+	private final FailedItemsTable ledger;
 
 	private final Events events;
 
@@ -48,14 +51,15 @@ final class FailedItemRetrier {
 	FailedItemRetrier(Connection connection, String schema, HistoryTable history, Events events, DataClock clock) {
 		this.connection = connection;
 		this.context = new MigrationContext(connection, schema);
-		this.tables = new DataMigrationTables(history);
+		this.progress = new ProgressTable(history);
+		this.ledger = new FailedItemsTable(history);
 		this.events = events;
 		this.clock = clock;
 	}
 
 	RetryResult retry(List<ResolvedMigration> resolved) throws SQLException {
 		List<Retried> results = new ArrayList<>();
-		for (MigrationVersion version : this.tables.versionsWithFailures(this.connection)) {
+		for (MigrationVersion version : this.ledger.versionsWithFailures(this.connection)) {
 			ResolvedMigration migration = resolved.stream()
 				.filter((candidate) -> version.equals(candidate.descriptor().version())
 						&& candidate.java() instanceof BatchedMigration<?>)
@@ -63,7 +67,7 @@ final class FailedItemRetrier {
 				.orElse(null);
 			if (migration == null) {
 				logger.warn("{} holds failed items of version {}, but no batched migration has that version any more; "
-						+ "they stay", this.tables.getFailuresTable(), version);
+						+ "they stay", this.ledger.getQualifiedName(), version);
 				continue;
 			}
 			results.add(retry(migration.descriptor(), (BatchedMigration<?>) migration.java()));
@@ -80,8 +84,8 @@ final class FailedItemRetrier {
 		long notFound = 0;
 		this.connection.setAutoCommit(false);
 		try {
-			Progress start = this.tables.read(this.connection, d.version());
-			ProgressTracker progress = (start != null)
+			Progress start = this.progress.read(this.connection, d.version());
+			ProgressTracker tracker = (start != null)
 					? new ProgressTracker(d, options.isBackground(), start, this.clock, this.events) : null;
 			Pacer pacer = new Pacer(options, this.clock, this.clock.nanoTime());
 			String after = null;
@@ -93,16 +97,16 @@ final class FailedItemRetrier {
 						: processor.process(migration, new ArrayList<>(found.values()), true);
 				List<String> done = new ArrayList<>(missing);
 				found.keySet().stream().filter((key) -> !outcome.failures().containsKey(key)).forEach(done::add);
-				this.tables.deleteFailures(this.connection, d.version(), done);
-				this.tables.recordFailures(this.connection, d.version(), outcome.failures());
-				this.tables.addProcessed(this.connection, d.version(), outcome.processed());
+				this.ledger.deleteFailures(this.connection, d.version(), done);
+				this.ledger.recordFailures(this.connection, d.version(), outcome.failures());
+				this.progress.addProcessed(this.connection, d.version(), outcome.processed());
 				this.connection.commit();
 				attempted += keys.size();
 				succeeded += outcome.processed();
 				stillFailing += outcome.failures().size();
 				notFound += missing.size();
-				if (progress != null) {
-					progress.retried(outcome.processed(), outcome.failures().size(), done.size(), start.state());
+				if (tracker != null) {
+					tracker.retried(outcome.processed(), outcome.failures().size(), done.size(), start.state());
 				}
 				pacer.pace(attempted);
 			}
@@ -121,7 +125,7 @@ final class FailedItemRetrier {
 	}
 
 	private List<String> page(MigrationDescriptor d, String after, BatchOptions options) throws SQLException {
-		return this.tables.failedKeys(this.connection, d.version(), after, options.getBatchSize());
+		return this.ledger.failedKeys(this.connection, d.version(), after, options.getBatchSize());
 	}
 
 	private <T> Map<String, T> find(MigrationDescriptor d, BatchedMigration<T> migration, List<String> keys) {
@@ -132,7 +136,7 @@ final class FailedItemRetrier {
 		catch (Exception ex) {
 			throw new RatchetException("retry-failed could not fetch the failed items of " + d.script() + " (version "
 					+ d.version() + "): " + DataErrors.describe(ex) + ". Nothing more of it was retried; the ledger "
-					+ this.tables.getFailuresTable() + " keeps them.", ex);
+					+ this.ledger.getQualifiedName() + " keeps them.", ex);
 		}
 		Map<String, T> found = new LinkedHashMap<>();
 		for (T item : items) {

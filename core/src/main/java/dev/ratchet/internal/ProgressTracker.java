@@ -9,7 +9,7 @@ import dev.ratchet.MigrationEvent;
 import dev.ratchet.data.DataClock;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
-import dev.ratchet.history.DataMigrationTables.Progress;
+import dev.ratchet.history.ProgressTable.Progress;
 
 /**
  * Counts what a run of a batched migration did on top of what earlier runs did, and turns it into

@@ -7,23 +7,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationVersion;
-import dev.ratchet.data.FailedItem;
 
 /**
- * The two tables beside the history that batched data migrations keep: {@code <history>_data}, one
- * row of progress per migration (cursor and counters, written in each batch's transaction), and
- * {@code <history>_data_failures}, the ledger of failed items. Created on demand, under the
- * migration lock. All SQL the engine runs against them is here, with the qualified table names
- * substituted in one place.
+ * The progress table beside the history, {@code <history>_data}: one row per batched data
+ * migration that ever started, with its cursor and counters, written in each batch's transaction.
+ * Created on demand, under the migration lock. All SQL the engine runs against it is here, with the
+ * qualified table name substituted in one place.
  */
-public final class DataMigrationTables {
+public final class ProgressTable {
 
 	private static final String CREATE_PROGRESS = """
 			CREATE TABLE IF NOT EXISTS %PROGRESS% (
@@ -40,17 +36,6 @@ public final class DataMigrationTables {
 			    updated_on timestamptz NOT NULL DEFAULT now(),
 			    completed_on timestamptz,
 			    failure text
-			)""";
-
-	private static final String CREATE_FAILURES = """
-			CREATE TABLE IF NOT EXISTS %FAILURES% (
-			    version text NOT NULL,
-			    item_key text NOT NULL,
-			    error text NOT NULL,
-			    attempts integer NOT NULL DEFAULT 1,
-			    failed_on timestamptz NOT NULL DEFAULT now(),
-			    last_attempt_on timestamptz NOT NULL DEFAULT now(),
-			    PRIMARY KEY (version, item_key)
 			)""";
 
 	private static final String SELECT_PROGRESS = """
@@ -83,38 +68,20 @@ public final class DataMigrationTables {
 	private static final String ADD_PROCESSED = """
 			UPDATE %PROGRESS% SET processed = processed + ?, updated_on = now() WHERE version = ?""";
 
-	private static final String RECORD_FAILURE = """
-			INSERT INTO %FAILURES% AS f (version, item_key, error) VALUES (?, ?, ?)
-			ON CONFLICT (version, item_key)
-			DO UPDATE SET error = excluded.error, attempts = f.attempts + 1, last_attempt_on = now()""";
-
-	private static final String FAILED_KEYS = """
-			SELECT item_key FROM %FAILURES% WHERE version = ? AND (? IS NULL OR item_key > ?)
-			ORDER BY item_key LIMIT ?""";
-
-	private static final String FAILED_ITEMS = """
-			SELECT item_key, error, attempts, failed_on, last_attempt_on FROM %FAILURES%
-			WHERE version = ? ORDER BY failed_on, item_key LIMIT ?""";
-
-	private static final String DELETE_FAILURE = "DELETE FROM %FAILURES% WHERE version = ? AND item_key = ?";
-
-	private static final String VERSIONS_WITH_FAILURES = "SELECT DISTINCT version FROM %FAILURES%";
-
 	private static final String UNDEFINED_TABLE = "42P01";
 
-	private final String progressTable;
+	private final String qualifiedName;
 
-	private final String failuresTable;
+	private final String failures;
 
 	/**
-	 * Names the tables after the history table: {@code <table>_data} and {@code <table>_data_failures}.
+	 * Names the table after the history table.
 	 * @param history the history table
 	 */
-	public DataMigrationTables(HistoryTable history) {
-		this.progressTable = HistoryTable.quote(history.getSchema()) + "."
-				+ HistoryTable.quote(progressTableName(history.getTable()));
-		this.failuresTable = HistoryTable.quote(history.getSchema()) + "."
-				+ HistoryTable.quote(failuresTableName(history.getTable()));
+	public ProgressTable(HistoryTable history) {
+		this.qualifiedName = HistoryTable.quote(history.getSchema()) + "."
+				+ HistoryTable.quote(tableName(history.getTable()));
+		this.failures = new FailedItemsTable(history).getQualifiedName();
 	}
 
 	/**
@@ -122,46 +89,29 @@ public final class DataMigrationTables {
 	 * @param historyTable the history table's name
 	 * @return {@code <historyTable>_data}
 	 */
-	public static String progressTableName(String historyTable) {
+	public static String tableName(String historyTable) {
 		return historyTable + "_data";
 	}
 
 	/**
-	 * Returns the name of the ledger of failed items kept beside a history table.
-	 * @param historyTable the history table's name
-	 * @return {@code <historyTable>_data_failures}
+	 * Returns the quoted, schema-qualified table name.
 	 */
-	public static String failuresTableName(String historyTable) {
-		return historyTable + "_data_failures";
-	}
-
-	/**
-	 * Returns the quoted, schema-qualified name of the progress table.
-	 */
-	public String getProgressTable() {
-		return this.progressTable;
-	}
-
-	/**
-	 * Returns the quoted, schema-qualified name of the ledger of failed items.
-	 */
-	public String getFailuresTable() {
-		return this.failuresTable;
+	public String getQualifiedName() {
+		return this.qualifiedName;
 	}
 
 	private String sql(String template) {
-		return template.replace("%PROGRESS%", this.progressTable).replace("%FAILURES%", this.failuresTable);
+		return template.replace("%PROGRESS%", this.qualifiedName).replace("%FAILURES%", this.failures);
 	}
 
 	/**
-	 * Creates both tables unless they exist. Call it with auto-commit on, under the migration lock.
+	 * Creates the table unless it exists. Call it with auto-commit on, under the migration lock.
 	 * @param connection the connection to use
 	 * @throws SQLException on a database error
 	 */
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql(CREATE_PROGRESS));
-			statement.execute(sql(CREATE_FAILURES));
 		}
 	}
 
@@ -314,132 +264,6 @@ public final class DataMigrationTables {
 			statement.setString(2, version.toString());
 			statement.executeUpdate();
 		}
-	}
-
-	/**
-	 * Records failed items in the ledger, or their new error and one more attempt if they are there already.
-	 * @param connection the connection to use
-	 * @param version the migration's version
-	 * @param errors error message by item key
-	 * @throws SQLException on a database error
-	 */
-	public void recordFailures(Connection connection, MigrationVersion version, Map<String, String> errors)
-			throws SQLException {
-		if (errors.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = connection.prepareStatement(sql(RECORD_FAILURE))) {
-			for (Map.Entry<String, String> error : errors.entrySet()) {
-				statement.setString(1, version.toString());
-				statement.setString(2, error.getKey());
-				statement.setString(3, error.getValue());
-				statement.addBatch();
-			}
-			statement.executeBatch();
-		}
-	}
-
-	/**
-	 * Removes items from the ledger.
-	 * @param connection the connection to use
-	 * @param version the migration's version
-	 * @param keys the items' keys
-	 * @throws SQLException on a database error
-	 */
-	public void deleteFailures(Connection connection, MigrationVersion version, List<String> keys) throws SQLException {
-		if (keys.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement statement = connection.prepareStatement(sql(DELETE_FAILURE))) {
-			for (String key : keys) {
-				statement.setString(1, version.toString());
-				statement.setString(2, key);
-				statement.addBatch();
-			}
-			statement.executeBatch();
-		}
-	}
-
-	/**
-	 * Reads keys of failed items in key order, a page at a time.
-	 * @param connection the connection to use
-	 * @param version the migration's version
-	 * @param after the last key of the previous page, or {@code null} for the first
-	 * @param limit the page size
-	 * @return the keys
-	 * @throws SQLException on a database error
-	 */
-	public List<String> failedKeys(Connection connection, MigrationVersion version, String after, int limit)
-			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(FAILED_KEYS))) {
-			statement.setString(1, version.toString());
-			statement.setString(2, after);
-			statement.setString(3, after);
-			statement.setInt(4, limit);
-			List<String> keys = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					keys.add(rs.getString(1));
-				}
-			}
-			return keys;
-		}
-	}
-
-	/**
-	 * Reads failed items of one migration, oldest failure first. Returns an empty list when the
-	 * tables do not exist yet.
-	 * @param connection the connection to use, in auto-commit mode
-	 * @param version the migration's version
-	 * @param limit how many at most
-	 * @return the items
-	 * @throws SQLException on a database error
-	 */
-	public List<FailedItem> failedItems(Connection connection, MigrationVersion version, int limit)
-			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(FAILED_ITEMS))) {
-			statement.setString(1, version.toString());
-			statement.setInt(2, limit);
-			List<FailedItem> items = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					items.add(new FailedItem(version, rs.getString(1), rs.getString(2), rs.getInt(3),
-							instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))));
-				}
-			}
-			return items;
-		}
-		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
-				return List.of();
-			}
-			throw ex;
-		}
-	}
-
-	/**
-	 * Returns the versions that have items in the ledger. Returns an empty list when the tables do
-	 * not exist yet.
-	 * @param connection the connection to use, in auto-commit mode
-	 * @return the versions, in version order
-	 * @throws SQLException on a database error
-	 */
-	public List<MigrationVersion> versionsWithFailures(Connection connection) throws SQLException {
-		List<MigrationVersion> versions = new ArrayList<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql(VERSIONS_WITH_FAILURES))) {
-			while (rs.next()) {
-				versions.add(MigrationVersion.parse(rs.getString(1)));
-			}
-		}
-		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
-				return List.of();
-			}
-			throw ex;
-		}
-		versions.sort(null);
-		return versions;
 	}
 
 	private static Instant instant(Timestamp timestamp) {
