@@ -29,8 +29,7 @@ public final class BackfillBenchmark {
 	private static final String TABLE = """
 			DROP TABLE IF EXISTS item;
 			CREATE TABLE item (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text, touched int NOT NULL DEFAULT 0);
-			INSERT INTO item (id, creator_id) SELECT i, i % 1000 FROM generate_series(1, %d) i;
-			VACUUM ANALYZE item;
+			INSERT INTO item (id, creator_id) SELECT i, mod(i, 1000) FROM generate_series(1, %d) i;
 			""";
 
 	private static final String OWNER = "'user-' || creator_id";
@@ -69,14 +68,21 @@ public final class BackfillBenchmark {
 	}
 
 	private static void ratchet(DataSource dataSource, Items items) {
-		new Ratchet(RatchetConfiguration.builder(dataSource).locations("classpath:db/none").javaMigrations(items).build())
+		new Ratchet(RatchetConfiguration.builder(dataSource)
+			.locations("classpath:db/none")
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.javaMigrations(items)
+			.build())
 			.migrate();
 	}
 
 	private static void measure(String name, int rows, DataSource dataSource, int measured, Work work) throws Exception {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP TABLE IF EXISTS ratchet_history, ratchet_history_data, ratchet_history_data_failures");
+			statement.execute("DROP TABLE IF EXISTS ratchet_history, ratchet_history_data, ratchet_history_data_failures, "
+					+ "ratchet_history_snapshot");
 			statement.execute(TABLE.formatted(rows));
+			statement.execute("VACUUM ANALYZE item");
 		}
 		long start = System.nanoTime();
 		work.run();
