@@ -38,10 +38,22 @@ public final class Ratchet {
 
 	/**
 	 * Reports every migration's state and every problem, without the lock and without changing anything.
+	 * Costs one round trip on a connection as it comes from the DataSource (two more while the history
+	 * table does not exist), and reads the history each time, so it sees what other instances did.
 	 * @return the report
 	 */
 	public StatusReport status() {
 		return this.engine.status();
+	}
+
+	/**
+	 * Reports every migration's state and every problem, and who holds the migration lock, without
+	 * the lock and without changing anything. Costs one round trip, as {@link #status()} does, so it
+	 * suits frequent calls (health checks, an endpoint).
+	 * @return the report and the lock holder
+	 */
+	public Inspection inspect() {
+		return this.engine.inspect();
 	}
 
 	/**

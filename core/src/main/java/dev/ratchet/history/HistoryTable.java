@@ -127,16 +127,35 @@ public final class HistoryTable {
 		if (!exists(connection)) {
 			return List.of();
 		}
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(selectQuery())) {
+			return rows(rs);
+		}
+	}
+
+	/**
+	 * Returns the query that reads every row in order of application, for a caller that sends it
+	 * together with other queries. It fails with SQLSTATE {@code 42P01} when the table does not exist.
+	 * @return the query; read its result with {@link #rows(ResultSet)}
+	 */
+	public String selectQuery() {
+		return sql(SELECT);
+	}
+
+	/**
+	 * Reads the result of {@link #selectQuery()}.
+	 * @param rs the result
+	 * @return the rows
+	 * @throws SQLException on a database error
+	 */
+	public static List<AppliedMigration> rows(ResultSet rs) throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
-			while (rs.next()) {
-				String version = rs.getString(2);
-				Timestamp installedOn = rs.getTimestamp(8);
-				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
-						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
-						rs.getBoolean(10), rs.getString(11)));
-			}
+		while (rs.next()) {
+			String version = rs.getString(2);
+			Timestamp installedOn = rs.getTimestamp(8);
+			rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
+					rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+					rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
+					rs.getBoolean(10), rs.getString(11)));
 		}
 		return rows;
 	}

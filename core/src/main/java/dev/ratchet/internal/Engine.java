@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
+import dev.ratchet.Inspection;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationEvent;
@@ -52,15 +53,19 @@ public final class Engine {
 
 	private final Events events;
 
+	private final StatusReader statusReader;
+
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 		this.catalog = new MigrationCatalog(configuration);
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.events = new Events(configuration.getListeners());
+		this.statusReader = new StatusReader(configuration);
 	}
 
 	public MigrateResult migrate() {
 		long start = System.nanoTime();
+		this.events.publish(new MigrationEvent.RunStarted());
 		try {
 			List<ResolvedMigration> resolved = this.catalog.migrations();
 			try (Session lockSession = open("lock"); Session session = open("migrate")) {
@@ -105,19 +110,26 @@ public final class Engine {
 	}
 
 	public StatusReport status() {
+		return read(false).status();
+	}
+
+	public Inspection inspect() {
+		return read(true);
+	}
+
+	private Inspection read(boolean withLockHolder) {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
-		try (Session session = open("status")) {
-			HistoryTable history = history(session);
-			List<AppliedMigration> rows = history.read(session.connection());
-			String problem = null;
-			if (rows.isEmpty()) {
-				String objects = SchemaContents.describeObjects(session.connection(), history.getSchema(),
-						history.getTable());
-				if (objects != null && !this.configuration.isBaselineOnMigrate()) {
-					problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
-				}
-			}
-			return this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem).report();
+		try {
+			StatusReader.Reading reading = this.statusReader.read(withLockHolder);
+			HistoryTable history = reading.history();
+			String problem = (reading.unknownObjects() != null && !this.configuration.isBaselineOnMigrate())
+					? SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), reading.unknownObjects())
+					: null;
+			StatusReport report = this.calculator
+				.calculate(history.getSchema(), history.getTable(), resolved, reading.rows(), problem)
+				.report();
+			this.events.publish(new MigrationEvent.StatusChecked(report));
+			return new Inspection(report, reading.lockHolder());
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
