@@ -67,6 +67,17 @@ class StatusIntegrationTests {
 	}
 
 	@Test
+	void inspectIgnoresTheSameLockInAnotherDatabase() throws Exception {
+		Ratchet ratchet = ratchet(RatchetConfiguration.builder(this.db.dataSource()));
+		ratchet.migrate();
+		try (TestDatabase.Db other = TestDatabase.createDatabase(); Connection holder = other.connect();
+				Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+			assertThat(ratchet.inspect().isLocked()).isFalse();
+		}
+	}
+
+	@Test
 	void inspectWithoutHistoryTableReportsEverythingPendingAndTheLockHolder() throws Exception {
 		Ratchet ratchet = ratchet(RatchetConfiguration.builder(this.db.dataSource()));
 		try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {

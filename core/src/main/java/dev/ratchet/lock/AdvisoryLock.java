@@ -26,12 +26,14 @@ public final class AdvisoryLock implements AutoCloseable {
 
 	private static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
 
+	// Advisory locks belong to a database: the same key in another database is another lock.
 	// pg_stat_get_activity(pid) rather than the pg_stat_activity view: planning the view's joins
 	// costs several times more than running the query, and health checks and the endpoint ask often.
 	private static final String HOLDER = """
 			SELECT a.pid, a.application_name, host(a.client_addr), pg_get_userbyid(a.usesysid), a.state_change
 			FROM pg_locks l, LATERAL pg_stat_get_activity(l.pid) a
 			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+			  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
 			  AND l.classid::bigint = %CLASSID% AND l.objid::bigint = %OBJID%
 			LIMIT 1""";
 
