@@ -118,13 +118,13 @@ class MigrationsHealthIndicatorIntegrationTests {
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			Sql.execute(this.db, "UPDATE ratchet_history SET checksum = 'edited' WHERE version = '1'");
 			assertThat(health(context).getStatus()).as("cached").isEqualTo(Status.UP);
-			Thread.sleep(600);
+			Thread.sleep(2100);
 			Health health = health(context);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.INVALID), entry("version", "1"),
 					entry("script", "V1__create_session_table.sql"), entry("state", MigrationState.CHANGED));
 			assertThat(health.getDetails().get("problems").toString()).contains("has changed since");
-		}, "ratchet.health.cache-ttl=500ms");
+		}, "ratchet.health.cache-ttl=2s");
 	}
 
 	@Test
