@@ -56,6 +56,7 @@ final class StatusReader {
 				long key = AdvisoryLock.keyFor(history.getSchema(), history.getTable());
 				LockHolder holder = null;
 				List<AppliedMigration> rows;
+				boolean historyExists = true;
 				try (PreparedStatement statement = connection.prepareStatement(withLockHolder
 						? AdvisoryLock.holderQuery(key) + ";\n" + history.selectQuery() : history.selectQuery())) {
 					statement.execute();
@@ -75,9 +76,11 @@ final class StatusReader {
 					}
 					// No history table: the failed batch read no lock holder either.
 					rows = List.of();
+					historyExists = false;
 					holder = withLockHolder ? AdvisoryLock.findHolder(connection, key) : null;
 				}
-				String unknownObjects = rows.isEmpty()
+				// Only a schema without a history table is unknown; an empty one (after a repair) is Ratchet's.
+				String unknownObjects = !historyExists
 						? SchemaContents.describeObjects(connection, history.getSchema(), history.getTable()) : null;
 				return new Reading(history, rows, unknownObjects, holder);
 			}
