@@ -11,6 +11,22 @@ import dev.ratchet.data.DataMigrationStatus;
 public sealed interface MigrationEvent {
 
 	/**
+	 * A {@code migrate} run begins; it ends with {@link RunCompleted} or {@link RunFailed}.
+	 * @param background whether it is a run of background data migrations
+	 * ({@link Ratchet#migrateBackground()}), which goes on while the application serves traffic
+	 */
+	record RunStarted(boolean background) implements MigrationEvent {
+
+		/**
+		 * A run in the foreground.
+		 */
+		public RunStarted() {
+			this(false);
+		}
+
+	}
+
+	/**
 	 * Another session holds the lock; sent when waiting starts and then periodically.
 	 * @param holder who holds it (pid, application name, client address, since when)
 	 * @param waited how long this instance has waited so far
@@ -100,6 +116,14 @@ public sealed interface MigrationEvent {
 	 * @param duration how long the run took
 	 */
 	record RunFailed(RatchetException failure, Duration duration) implements MigrationEvent {
+	}
+
+	/**
+	 * The history was read and compared with the migrations, for a status report or a validation.
+	 * Sent on every read, so keep handling it cheap.
+	 * @param report where the schema stands
+	 */
+	record StatusChecked(StatusReport report) implements MigrationEvent {
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
 import dev.ratchet.LintException;
+import dev.ratchet.Inspection;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationEvent;
@@ -68,6 +69,7 @@ public final class Engine {
 	private final Events events;
 
 	private final Preflight preflight;
+	private final StatusReader statusReader;
 
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
@@ -75,6 +77,7 @@ public final class Engine {
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.events = new Events(configuration.getListeners());
 		this.preflight = new Preflight(configuration);
+		this.statusReader = new StatusReader(configuration);
 	}
 
 	public MigrateResult migrate() {
@@ -100,12 +103,19 @@ public final class Engine {
 
 	private MigrateResult migrate(MigrateScope scope) {
 		long start = System.nanoTime();
-		if (scope == MigrateScope.BACKGROUND && !MigrateScope.anyBackground(this.catalog.migrations())) {
-			return nothingApplied(null, null, start);
+		List<ResolvedMigration> known = this.catalog.migrations();
+		if (scope == MigrateScope.BACKGROUND) {
+			// Nothing to do in the background is no run: it publishes nothing.
+			MigrateResult nothing = MigrateScope.anyBackground(known) ? backgroundWithoutLock(known, start)
+					: nothingApplied(null, null, start);
+			if (nothing != null) {
+				return nothing;
+			}
 		}
+		this.events.publish(new MigrationEvent.RunStarted(scope == MigrateScope.BACKGROUND));
 		try {
 			List<ResolvedMigration> resolved = this.catalog.migrations();
-			if (scope != MigrateScope.ALL && MigrateScope.anyBackground(resolved)) {
+			if (scope == MigrateScope.UNTIL_BACKGROUND && MigrateScope.anyBackground(resolved)) {
 				MigrateResult skipped = withoutLock(scope, resolved, start);
 				if (skipped != null) {
 					return skipped;
@@ -221,22 +231,29 @@ public final class Engine {
 	}
 
 	public StatusReport status() {
+		return read(false).status();
+	}
+
+	public Inspection inspect() {
+		return read(true);
+	}
+
+	private Inspection read(boolean withLockHolder) {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
-		try (Session session = open("status")) {
-			HistoryTable history = history(session);
-			List<AppliedMigration> rows = history.read(session.connection());
-			String problem = null;
-			if (rows.isEmpty() && !history.exists(session.connection())) {
-				String objects = SchemaContents.describeObjects(session.connection(), history.getSchema(),
-						history.getTable());
-				if (objects != null && !this.configuration.isBaselineOnMigrate()) {
-					problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
-				}
-			}
-			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem);
-			StatusReport report = outcome.report();
-			return new StatusReport(report.schema(), report.table(), report.currentVersion(), report.migrations(),
-					report.problems(), this.preflight.lint(outcome.pending(), session.schema()));
+		try {
+			StatusReader.Reading reading = this.statusReader.read(withLockHolder);
+			HistoryTable history = reading.history();
+			String problem = (reading.unknownObjects() != null && !this.configuration.isBaselineOnMigrate())
+					? SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), reading.unknownObjects())
+					: null;
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
+					reading.rows(), problem);
+			StatusReport computed = outcome.report();
+			StatusReport report = new StatusReport(computed.schema(), computed.table(), computed.currentVersion(),
+					computed.migrations(), computed.problems(),
+					this.preflight.lint(outcome.pending(), history.getSchema()));
+			this.events.publish(new MigrationEvent.StatusChecked(report));
+			return new Inspection(report, reading.lockHolder());
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
@@ -401,6 +418,15 @@ public final class Engine {
 				this.events.publish(new MigrationEvent.RunCompleted(result));
 			}
 			return result;
+		}
+	}
+
+	private MigrateResult backgroundWithoutLock(List<ResolvedMigration> resolved, long start) {
+		try {
+			return withoutLock(MigrateScope.BACKGROUND, resolved, start);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the migration history", ex);
 		}
 	}
 

@@ -98,6 +98,25 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@Test
+	void endpointShowsTheBackfillAndTheChatbotsItCouldNotMigrate() {
+		this.client.get()
+			.uri("/actuator/migrations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP_TO_DATE")
+			.jsonPath("$.dataMigrations[0].version").isEqualTo("6.2")
+			.jsonPath("$.dataMigrations[0].state").isEqualTo("COMPLETED")
+			.jsonPath("$.dataMigrations[0].processed").isEqualTo(90)
+			.jsonPath("$.dataMigrations[0].failed").isEqualTo(10)
+			.jsonPath("$.dataMigrations[0].total").isEqualTo(100)
+			.jsonPath("$.dataMigrations[0].failedItems.length()").isEqualTo(10)
+			.jsonPath("$.dataMigrations[0].failedItems[0].error").value(String.class,
+					(error) -> assertThat(error).endsWith("has no associated user"));
+	}
+
+	@Test
 	void chatbotsCannotLoseTheirCreatorOnceTheBackfillIsDone() {
 		Chatbot chatbot = post("/chatbots", Map.of("shop", "creators.myshopify.com", "name", "Support", "systemPrompt",
 				"You answer questions about orders.", "modelName", "gpt-4o-mini"), Chatbot.class);

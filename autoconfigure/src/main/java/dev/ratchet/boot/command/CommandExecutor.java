@@ -18,7 +18,6 @@ import dev.ratchet.RepairResult;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
-import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
@@ -128,18 +127,13 @@ final class CommandExecutor {
 	}
 
 	private MigrationsDescriptor describe(StatusReport status) {
-		List<DataMigrationStatus> data;
 		try {
-			data = this.ratchet.dataMigrations();
+			return MigrationsDescriptor.of(status, DataMigrationDescriptor.of(this.ratchet, status, FAILED_ITEMS_SHOWN));
 		}
 		catch (RatchetException ex) {
 			logger.warn("Could not read the progress of data migrations: " + ex.getMessage());
-			data = List.of();
+			return MigrationsDescriptor.of(status);
 		}
-		return MigrationsDescriptor.of(status, data.stream()
-			.map((migration) -> DataMigrationDescriptor.of(migration, (migration.failed() > 0)
-					? this.ratchet.failedItems(migration.version().toString(), FAILED_ITEMS_SHOWN) : List.of()))
-			.toList());
 	}
 
 	private CommandReport report(String name, int code, StatusReport status, List<MigrationInfoDescriptor> plan,

@@ -3,6 +3,8 @@ package dev.ratchet.boot.report;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ratchet.Ratchet;
+import dev.ratchet.StatusReport;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
@@ -37,6 +39,23 @@ public record DataMigrationDescriptor(String version, String description, String
 	public DataMigrationDescriptor {
 		waiting = List.copyOf(waiting);
 		failedItems = List.copyOf(failedItems);
+	}
+
+	/**
+	 * Describes every batched migration the engine knows, with the first items of the ledgers that
+	 * have any: one query (none without batched migrations), and one more per migration with failed
+	 * items.
+	 * @param ratchet the engine
+	 * @param status the status report just read
+	 * @param failedItems how many items of each ledger to show
+	 * @return the descriptors, in version order
+	 */
+	public static List<DataMigrationDescriptor> of(Ratchet ratchet, StatusReport status, int failedItems) {
+		return ratchet.dataMigrations(status)
+			.stream()
+			.map((migration) -> of(migration, (migration.failed() > 0)
+					? ratchet.failedItems(migration.version().toString(), failedItems) : List.of()))
+			.toList();
 	}
 
 	/**

@@ -55,6 +55,16 @@ public record MigrationsDescriptor(SchemaStatus status, String schema, String ta
 				report.migrations().stream().map(MigrationInfoDescriptor::of).toList(), dataMigrations);
 	}
 
+	/**
+	 * Returns this descriptor with the status {@link SchemaStatus#RUNNING}, for while this instance
+	 * is migrating.
+	 * @return the descriptor
+	 */
+	public MigrationsDescriptor running() {
+		return new MigrationsDescriptor(SchemaStatus.RUNNING, this.schema, this.table, this.currentVersion,
+				this.pendingCount, this.migrations, this.dataMigrations);
+	}
+
 	static String text(MigrationVersion version) {
 		return (version != null) ? version.toString() : null;
 	}
