@@ -159,7 +159,7 @@ public final class Engine {
 								connection);
 					}
 					if (scope == MigrateScope.UNTIL_BACKGROUND) {
-						deferred(outcome.pending(), pending.size());
+						deferred(outcome.pending(), pending);
 					}
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
 							newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
@@ -414,7 +414,7 @@ public final class Engine {
 			}
 			MigrateResult result = nothingApplied(session.schema(), outcome.report().currentVersion(), start);
 			if (scope == MigrateScope.UNTIL_BACKGROUND) {
-				deferred(outcome.pending(), 0);
+				deferred(outcome.pending(), List.of());
 				this.events.publish(new MigrationEvent.RunCompleted(result));
 			}
 			return result;
@@ -434,12 +434,12 @@ public final class Engine {
 		return new MigrateResult(schema, version, version, List.of(), false, Duration.ZERO, elapsed(start));
 	}
 
-	private void deferred(List<ResolvedMigration> pending, int applied) {
-		if (applied < pending.size()) {
-			List<MigrationDescriptor> rest = pending.subList(applied, pending.size())
-				.stream()
-				.map(ResolvedMigration::descriptor)
-				.toList();
+	private void deferred(List<ResolvedMigration> pending, List<ResolvedMigration> applied) {
+		List<MigrationDescriptor> rest = pending.stream()
+			.filter((migration) -> !applied.contains(migration))
+			.map(ResolvedMigration::descriptor)
+			.toList();
+		if (!rest.isEmpty()) {
 			this.events.publish(new MigrationEvent.MigrationDeferred(rest.get(0), rest.subList(1, rest.size())));
 		}
 	}

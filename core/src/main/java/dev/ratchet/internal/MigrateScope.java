@@ -1,7 +1,9 @@
 package dev.ratchet.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.ratchet.MigrationType;
 import dev.ratchet.data.BatchedMigration;
 
 /**
@@ -14,8 +16,8 @@ enum MigrateScope {
 	ALL,
 
 	/**
-	 * The pending migrations before the first pending background migration: what start-up applies.
-	 * That migration and every one after it wait.
+	 * The pending versioned migrations before the first pending background migration, and the
+	 * pending repeatable ones: what start-up applies. That migration and every version after it wait.
 	 */
 	UNTIL_BACKGROUND,
 
@@ -34,7 +36,15 @@ enum MigrateScope {
 		int first = firstBackground(pending);
 		return switch (this) {
 			case ALL -> pending;
-			case UNTIL_BACKGROUND -> (first < 0) ? pending : pending.subList(0, first);
+			case UNTIL_BACKGROUND -> {
+				if (first < 0) {
+					yield pending;
+				}
+				// Repeatables are applied after the versioned migrations of every run, this one included.
+				List<ResolvedMigration> selected = new ArrayList<>(pending.subList(0, first));
+				pending.subList(first, pending.size()).stream().filter(MigrateScope::isRepeatable).forEach(selected::add);
+				yield List.copyOf(selected);
+			}
 			case BACKGROUND -> {
 				int end = 0;
 				while (end < pending.size() && isBackground(pending.get(end))) {
@@ -56,7 +66,7 @@ enum MigrateScope {
 		boolean backgroundNext = !pending.isEmpty() && isBackground(pending.get(0));
 		return switch (this) {
 			case ALL -> false;
-			case UNTIL_BACKGROUND -> backgroundNext;
+			case UNTIL_BACKGROUND -> backgroundNext && pending.stream().noneMatch(MigrateScope::isRepeatable);
 			case BACKGROUND -> !backgroundNext;
 		};
 	}
@@ -72,6 +82,10 @@ enum MigrateScope {
 
 	static boolean isBackground(ResolvedMigration migration) {
 		return migration.java() instanceof BatchedMigration<?> batched && batched.options().isBackground();
+	}
+
+	private static boolean isRepeatable(ResolvedMigration migration) {
+		return migration.descriptor().type() == MigrationType.REPEATABLE;
 	}
 
 	static boolean anyBackground(List<ResolvedMigration> migrations) {

@@ -86,6 +86,25 @@ class BackgroundMigrationIntegrationTests {
 	}
 
 	@Test
+	void startUpAppliesRepeatablesAsAnyRunDoesWhileVersionsWait() {
+		this.files.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id FROM chatbot;");
+		Ratchet ratchet = ratchet(background());
+		assertThat(versions(ratchet.migrateUntilBackground())).containsExactly("1", "1.0.0.1", "null");
+		assertThat(Sql.exists(this.db, "chatbot_ids")).isTrue();
+		assertThat(this.events).filteredOn(MigrationEvent.MigrationDeferred.class::isInstance)
+			.singleElement()
+			.satisfies((e) -> assertThat(((MigrationEvent.MigrationDeferred) e).waiting())
+				.extracting((m) -> m.script())
+				.containsExactly("V2__require_versions.sql"));
+		this.files.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id, 1 AS one FROM chatbot;");
+		Ratchet edited = ratchet(background());
+		edited.migrateUntilBackground();
+		assertThat(Sql.column(this.db, "SELECT count(*) FROM ratchet_history WHERE type = 'REPEATABLE'"))
+			.containsExactly("2");
+		assertThat(BackgroundWork.isAllThatIsPending(edited.status(), edited.dataMigrations())).isTrue();
+	}
+
+	@Test
 	void startUpDoesNotWaitForTheLockWhileABackgroundMigrationIsNext() throws Exception {
 		Ratchet ratchet = ratchet(background());
 		ratchet.migrateUntilBackground();
@@ -150,7 +169,7 @@ class BackgroundMigrationIntegrationTests {
 	}
 
 	private static List<String> versions(MigrateResult result) {
-		return result.applied().stream().map((e) -> e.migration().version().toString()).toList();
+		return result.applied().stream().map((e) -> String.valueOf(e.migration().version())).toList();
 	}
 
 	private Ratchet ratchet(Backfill migration) {
