@@ -71,6 +71,8 @@ public final class RatchetAutoConfiguration {
 				.statementTimeout(properties.getStatementTimeout())
 				.lockRetries(properties.getLockRetries())
 				.lockRetryDelay(properties.getLockRetryDelay())
+				.poolerPolicy(properties.getPoolerPolicy())
+				.lintSeverities(LintSeverities.of(properties.getLint().getSeverity()))
 				.javaMigrations(javaMigrations.orderedStream().toList())
 				.listeners(listeners.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());

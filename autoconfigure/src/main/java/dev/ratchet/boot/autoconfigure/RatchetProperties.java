@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ratchet.PoolerPolicy;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.lint.LintSeverity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -72,6 +74,8 @@ public class RatchetProperties {
 
 	private final Lock lock = new Lock();
 
+	private final Health health = new Health();
+
 	/**
 	 * Whether a non-empty schema without history is baselined instead of refused.
 	 */
@@ -117,6 +121,16 @@ public class RatchetProperties {
 	 * each further retry.
 	 */
 	private Duration lockRetryDelay = RatchetConfiguration.DEFAULT_LOCK_RETRY_DELAY;
+
+	/**
+	 * What Ratchet does when its migration connection goes through a connection pooler in
+	 * transaction mode, where the migration lock does not keep other instances out: 'fail' refuses
+	 * to migrate (point ratchet.url at the database's direct URL instead), 'warn' logs a warning and
+	 * goes on.
+	 */
+	private PoolerPolicy poolerPolicy = RatchetConfiguration.DEFAULT_POOLER_POLICY;
+
+	private final Lint lint = new Lint();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -202,6 +216,10 @@ public class RatchetProperties {
 		return this.lock;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	public boolean isBaselineOnMigrate() {
 		return this.baselineOnMigrate;
 	}
@@ -266,6 +284,18 @@ public class RatchetProperties {
 		this.lockRetryDelay = lockRetryDelay;
 	}
 
+	public PoolerPolicy getPoolerPolicy() {
+		return this.poolerPolicy;
+	}
+
+	public void setPoolerPolicy(PoolerPolicy poolerPolicy) {
+		this.poolerPolicy = poolerPolicy;
+	}
+
+	public Lint getLint() {
+		return this.lint;
+	}
+
 	/**
 	 * Migration lock settings.
 	 */
@@ -282,6 +312,50 @@ public class RatchetProperties {
 
 		public void setWaitTimeout(Duration waitTimeout) {
 			this.waitTimeout = waitTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the 'migrations' health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether the 'migrations' health contributor reports DOWN when the schema has drifted
+		 * from Ratchet's snapshot of it (objects added, removed or changed outside the
+		 * migrations). Otherwise drift only shows in the health details.
+		 */
+		private boolean failOnDrift;
+
+		public boolean isFailOnDrift() {
+			return this.failOnDrift;
+		}
+
+		public void setFailOnDrift(boolean failOnDrift) {
+			this.failOnDrift = failOnDrift;
+		}
+
+	}
+
+	/**
+	 * Settings of the lint that checks pending migrations before anything of a run is applied.
+	 */
+	public static class Lint {
+
+		/**
+		 * Severity of lint rules, by rule id (for example 'dialect.datetime' or
+		 * 'risk.index-not-concurrent'): 'off', 'warning' or 'error'. An error stops a run before
+		 * anything of it is applied. Rules not named keep their default severity.
+		 */
+		private Map<String, LintSeverity> severity = new LinkedHashMap<>();
+
+		public Map<String, LintSeverity> getSeverity() {
+			return this.severity;
+		}
+
+		public void setSeverity(Map<String, LintSeverity> severity) {
+			this.severity = severity;
 		}
 
 	}
