@@ -64,7 +64,8 @@ class JsonReportWriterTests {
 	@Test
 	void writesLintDriftAndPlanBesideTheSchemaAndLeavesOutWhatDidNotHappen() {
 		LintDescriptor lint = LintDescriptor.of(new LintReport(List.of(new LintFinding("dialect.datetime",
-				LintSeverity.ERROR, "V2__add_expiry.sql", 1, 43, "DATETIME is not a PostgreSQL type.", "Use timestamptz."))));
+				LintSeverity.ERROR, "V2__add_expiry.sql", 1, 43, "DATETIME is not a PostgreSQL type.",
+				"Use timestamptz."))));
 		DriftDescriptor drift = DriftDescriptor.of(new DriftReport(Instant.parse("2026-11-21T09:00:00Z"),
 				List.of(new SchemaDifference(SchemaObjectKind.COLUMN, "session.source", Change.ADDED, null, "text"))));
 		List<CommandReport.Planned> plan = List.of(
