@@ -45,7 +45,8 @@ class JsonReportWriterTests {
 
 	@Test
 	void writesTimesAsIso8601AndVersionsAsStrings() {
-		JsonNode migration = write(new CommandReport("status", 0, schema(), List.of(), null, null, null, null, null, null, null))
+		JsonNode migration = write(
+				new CommandReport("status", 0, schema(), List.of(), null, null, null, null, null, null, null))
 			.get("migrations")
 			.get(0);
 		assertThat(migration.get("installedOn").asString()).isEqualTo("2026-11-21T09:00:00Z");
