@@ -132,6 +132,7 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 	private FailureAnalysis connection(DatabaseConnectionException ex) {
 		String url = property("ratchet.url", this.environment.getProperty("spring.datasource.url"));
 		String target = (url != null) ? JdbcUrl.parse(url).describe() : "the application's DataSource";
+		// The engine refuses a transaction-mode pooler with a message that names the property to relax it.
 		if (String.valueOf(ex.getMessage()).contains(POOLER_POLICY)) {
 			return new FailureAnalysis("Ratchet refused to migrate through a connection pooler in transaction mode, at "
 					+ target + ".\n\nReason: " + ex.getMessage(), "Point Ratchet at the database directly: set "
