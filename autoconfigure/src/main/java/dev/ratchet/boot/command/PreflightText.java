@@ -22,8 +22,9 @@ final class PreflightText {
 		StringBuilder text = new StringBuilder("Lint found ").append(findings(lint)).append(' ').append(where)
 			.append(':');
 		for (LintDescriptor.FindingDescriptor finding : lint.findings()) {
-			text.append(String.format("\n  %s %s at %s:%d:%d\n    %s\n    %s", finding.severity(), finding.rule(),
-					finding.script(), finding.line(), finding.column(), finding.message(), finding.hint()));
+			text.append(String.format("\n  %s %s in %s line %d column %d\n    %s\n    %s", finding.severity(),
+					finding.rule(), finding.script(), finding.line(), finding.column(), finding.message(),
+					finding.hint()));
 		}
 		if (lint.errorCount() > 0) {
 			text.append("\n\nErrors stop migrate before anything of the run is applied. Fix the SQL as the hints say, "

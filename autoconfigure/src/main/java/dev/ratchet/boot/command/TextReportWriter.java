@@ -130,6 +130,7 @@ final class TextReportWriter implements ReportWriter {
 			case CommandExecutor.INVALID -> switch (command) {
 				case "plan" -> "migrate would fail";
 				case "status" -> "the migrations are invalid or one failed, or the schema drifted";
+				case "migrate" -> "a migration failed, lint found errors, or the applied migrations are invalid";
 				default -> "the migrations are invalid or one failed";
 			};
 			default -> "Ratchet could not run (no connection, lock wait timed out, or bad configuration)";

@@ -158,7 +158,7 @@ class RatchetPreflightCommandIntegrationTests {
 		CommandRun run = run("plan");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Lint found 1 error in the pending migrations:")
-			.contains("ERROR dialect.datetime at V2__add_expiry.sql:1:")
+			.contains("ERROR dialect.datetime in V2__add_expiry.sql line 1 column ")
 			.contains("'-- ratchet:allow <rule> because <reason>'")
 			.contains("ratchet.lint.severity.<rule>");
 		JsonNode lint = json.readTree(run("plan", "--ratchet.output=json").out()).get("lint");
@@ -173,8 +173,8 @@ class RatchetPreflightCommandIntegrationTests {
 		CommandRun text = run("status");
 		assertThat(text.exitCode()).isEqualTo(1);
 		assertThat(text.out()).contains("Lint found 2 warnings in the pending migrations:")
-			.contains("WARNING risk.index-not-concurrent at V2__index_session_shop.sql:2:1")
-			.contains("WARNING risk.lock-timeout at V2__index_session_shop.sql:2:1")
+			.contains("WARNING risk.index-not-concurrent in V2__index_session_shop.sql line 2 column 1")
+			.contains("WARNING risk.lock-timeout in V2__index_session_shop.sql line 2 column 1")
 			.doesNotContain("Errors stop migrate");
 		JsonNode finding = json.readTree(run("status", "--ratchet.output=json").out())
 			.get("lint")
@@ -244,7 +244,7 @@ class RatchetPreflightCommandIntegrationTests {
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet migrate failed: lint found 1 error in the pending migrations (below); "
 				+ "nothing was applied")
-			.contains("ERROR dialect.autoincrement at V2__create_chatbot.sql:1:")
+			.contains("ERROR dialect.autoincrement in V2__create_chatbot.sql line 1 column ")
 			.contains("Exit code 2");
 		JsonNode report = json.readTree(run("migrate", "--ratchet.output=json").out());
 		assertThat(report.get("error").get("type").asString()).isEqualTo("LintException");
@@ -260,8 +260,8 @@ class RatchetPreflightCommandIntegrationTests {
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Lint found 2 warnings in the migrations it applied:")
-			.contains("WARNING risk.index-not-concurrent at V2__index_session_shop.sql:1:1")
-			.contains("WARNING risk.lock-timeout at V2__index_session_shop.sql:1:1");
+			.contains("WARNING risk.index-not-concurrent in V2__index_session_shop.sql line 1 column 1")
+			.contains("WARNING risk.lock-timeout in V2__index_session_shop.sql line 1 column 1");
 	}
 
 	@Test
