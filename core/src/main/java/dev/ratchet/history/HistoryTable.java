@@ -133,24 +133,42 @@ public final class HistoryTable {
 			return List.of();
 		}
 		HistoryShape.verify(connection, this);
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(selectQuery())) {
+			return rows(rs);
+		}
+	}
+
+	/**
+	 * Returns the query that reads every row in order of application, for a caller that sends it
+	 * together with other queries. It fails with SQLSTATE {@code 42P01} when the table does not exist.
+	 * @return the query; read its result with {@link #rows(ResultSet)}
+	 */
+	public String selectQuery() {
+		return sql(SELECT);
+	}
+
+	/**
+	 * Reads the result of {@link #selectQuery()}.
+	 * @param rs the result
+	 * @return the rows
+	 * @throws SQLException on a database error
+	 */
+	public List<AppliedMigration> rows(ResultSet rs) throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
-			while (rs.next()) {
-				String version = rs.getString(2);
-				Timestamp installedOn = rs.getTimestamp(8);
-				try {
-					rows.add(new AppliedMigration(rs.getInt(1),
-							(version != null) ? MigrationVersion.parse(version) : null, rs.getString(3),
-							MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-							(installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9), rs.getBoolean(10),
-							rs.getString(11)));
-				}
-				catch (IllegalArgumentException | NullPointerException ex) {
-					throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
-							+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
-							+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
-							+ "delete that row. Nothing was applied.", ex);
-				}
+		while (rs.next()) {
+			String version = rs.getString(2);
+			Timestamp installedOn = rs.getTimestamp(8);
+			try {
+				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
+						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
+						rs.getBoolean(10), rs.getString(11)));
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
+						+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
+						+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
+						+ "delete that row. Nothing was applied.", ex);
 			}
 		}
 		return rows;

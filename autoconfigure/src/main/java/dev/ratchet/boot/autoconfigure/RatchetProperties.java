@@ -322,11 +322,26 @@ public class RatchetProperties {
 	public static class Health {
 
 		/**
+		 * How long the 'migrations' health contributor reuses its reading of the history table, so
+		 * that frequent probes cost little. A run of this instance ending makes it read again at
+		 * once. Zero reads it on every check.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(1);
+
+		/**
 		 * Whether the 'migrations' health contributor reports DOWN when the schema has drifted
 		 * from Ratchet's snapshot of it (objects added, removed or changed outside the
 		 * migrations). Otherwise drift only shows in the health details.
 		 */
 		private boolean failOnDrift;
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
 
 		public boolean isFailOnDrift() {
 			return this.failOnDrift;

@@ -65,8 +65,10 @@ class RatchetPropertiesTests {
 				"ratchet.locations", "ratchet.schema", "ratchet.table", "ratchet.url", "ratchet.username",
 				"ratchet.password", "ratchet.lock.wait-timeout", "ratchet.baseline-on-migrate",
 				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders", "ratchet.lock-timeout",
-				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.pooler-policy",
-				"ratchet.lint.severity", "ratchet.health.fail-on-drift");
+				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
+				"management.health.migrations.enabled", "management.endpoint.migrations.access",
+				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
+				"ratchet.health.fail-on-drift");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -93,6 +95,9 @@ class RatchetPropertiesTests {
 		assertThat(properties.get("ratchet.pooler-policy").get("defaultValue").asString())
 			.isEqualToIgnoringCase(this.engineDefaults.getPoolerPolicy().name());
 		assertThat(properties.get("ratchet.health.fail-on-drift").get("defaultValue").asBoolean()).isFalse();
+		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
+			.isEqualTo(new RatchetProperties().getHealth().getCacheTtl());
+		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
 	}
 
 	@Test
