@@ -1,5 +1,6 @@
 package dev.ratchet.boot.actuate;
 
+import dev.ratchet.Inspection;
 import dev.ratchet.Ratchet;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -7,9 +8,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@link Endpoint @Endpoint} that shows where the schema stands: every migration with its state,
- * the migration lock, and this instance's last run. Each call reads the history table, so it shows
- * what other instances did; the migrations themselves were resolved once, at start-up. One round
- * trip to the database per call.
+ * the migration lock, this instance's last run, lint findings in the pending migrations, and drift
+ * from Ratchet's snapshot. Each call reads the history table, so it shows what other instances
+ * did; the migrations themselves were resolved and linted once. One round trip to the database
+ * per call, plus a comparison of the catalog with the snapshot when the {@link DriftMonitor}'s
+ * last one is stale.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -18,20 +21,26 @@ public class MigrationsEndpoint {
 
 	private final MigrationRunTracker runs;
 
+	private final DriftMonitor drift;
+
 	/**
 	 * Creates a new endpoint.
 	 * @param ratchet the engine
 	 * @param runs what this instance's runs did; it must be one of the engine's listeners
+	 * @param drift where drift from Ratchet's snapshot comes from
 	 */
-	public MigrationsEndpoint(Ratchet ratchet, MigrationRunTracker runs) {
+	public MigrationsEndpoint(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift) {
 		this.ratchet = ratchet;
 		this.runs = runs;
+		this.drift = drift;
 	}
 
 	@ReadOperation
 	public MigrationsEndpointDescriptor migrations() {
 		boolean running = this.runs.isRunning();
-		return MigrationsEndpointDescriptor.of(this.ratchet.inspect(), running, this.runs.getLastRun());
+		Inspection inspection = this.ratchet.inspect();
+		return MigrationsEndpointDescriptor.of(inspection, running, this.runs.getLastRun(),
+				this.drift.drift(inspection));
 	}
 
 }

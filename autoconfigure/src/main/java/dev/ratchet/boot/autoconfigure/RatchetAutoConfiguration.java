@@ -8,6 +8,7 @@ import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.actuate.DriftMonitor;
 import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.RatchetDataSourceCondition;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Mode;
@@ -94,6 +95,12 @@ public final class RatchetAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigrationRunTracker ratchetMigrationRunTracker() {
 			return new MigrationRunTracker();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DriftMonitor ratchetDriftMonitor(Ratchet ratchet, MigrationRunTracker runs, RatchetProperties properties) {
+			return new DriftMonitor(ratchet, runs, properties.getDrift().getCacheTtl());
 		}
 
 		@Bean

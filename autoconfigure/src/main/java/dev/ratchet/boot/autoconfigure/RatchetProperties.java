@@ -76,6 +76,8 @@ public class RatchetProperties {
 
 	private final Health health = new Health();
 
+	private final Drift drift = new Drift();
+
 	/**
 	 * Whether a non-empty schema without history is baselined instead of refused.
 	 */
@@ -220,6 +222,10 @@ public class RatchetProperties {
 		return this.health;
 	}
 
+	public Drift getDrift() {
+		return this.drift;
+	}
+
 	public boolean isBaselineOnMigrate() {
 		return this.baselineOnMigrate;
 	}
@@ -349,6 +355,29 @@ public class RatchetProperties {
 
 		public void setFailOnDrift(boolean failOnDrift) {
 			this.failOnDrift = failOnDrift;
+		}
+
+	}
+
+	/**
+	 * Settings of drift detection: comparing the live schema with Ratchet's snapshot of it.
+	 */
+	public static class Drift {
+
+		/**
+		 * How long the 'migrations' endpoint and health contributor reuse a comparison of the live
+		 * schema with Ratchet's snapshot (a few catalog queries). A change of the history, by a run
+		 * of this or another instance, makes them compare again at once. Zero compares on every
+		 * call.
+		 */
+		private Duration cacheTtl = Duration.ofMinutes(1);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
 		}
 
 	}

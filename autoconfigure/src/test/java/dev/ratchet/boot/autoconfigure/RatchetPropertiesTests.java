@@ -68,7 +68,7 @@ class RatchetPropertiesTests {
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
-				"ratchet.health.fail-on-drift");
+				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -95,6 +95,8 @@ class RatchetPropertiesTests {
 		assertThat(properties.get("ratchet.pooler-policy").get("defaultValue").asString())
 			.isEqualToIgnoringCase(this.engineDefaults.getPoolerPolicy().name());
 		assertThat(properties.get("ratchet.health.fail-on-drift").get("defaultValue").asBoolean()).isFalse();
+		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.drift.cache-ttl").get("defaultValue").asString()))
+			.isEqualTo(new RatchetProperties().getDrift().getCacheTtl());
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
 			.isEqualTo(new RatchetProperties().getHealth().getCacheTtl());
 		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
