@@ -1,6 +1,9 @@
 package dev.ratchet;
 
 import java.time.Duration;
+import java.util.List;
+
+import dev.ratchet.data.DataMigrationStatus;
 
 /**
  * Something the engine did, as told to {@link MigrationListener}s.
@@ -9,8 +12,18 @@ public sealed interface MigrationEvent {
 
 	/**
 	 * A {@code migrate} run begins; it ends with {@link RunCompleted} or {@link RunFailed}.
+	 * @param background whether it is a run of background data migrations
+	 * ({@link Ratchet#migrateBackground()}), which goes on while the application serves traffic
 	 */
-	record RunStarted() implements MigrationEvent {
+	record RunStarted(boolean background) implements MigrationEvent {
+
+		/**
+		 * A run in the foreground.
+		 */
+		public RunStarted() {
+			this(false);
+		}
+
 	}
 
 	/**
@@ -51,6 +64,43 @@ public sealed interface MigrationEvent {
 	 */
 	record MigrationFailed(MigrationDescriptor migration, Duration duration,
 			MigrationFailedException failure) implements MigrationEvent {
+	}
+
+	/**
+	 * A pending background data migration is left for after start-up; the versions after it wait
+	 * for it to complete.
+	 * @param migration the background migration
+	 * @param waiting the pending migrations after it
+	 */
+	record MigrationDeferred(MigrationDescriptor migration, List<MigrationDescriptor> waiting)
+			implements MigrationEvent {
+
+		public MigrationDeferred {
+			waiting = List.copyOf(waiting);
+		}
+
+	}
+
+	/**
+	 * A batch of a batched data migration was committed, together with its cursor and counters; also
+	 * sent for each page of failed items that {@code retry-failed} processed again.
+	 * @param migration the migration
+	 * @param processed items of this batch processed successfully
+	 * @param failed items of this batch recorded in the ledger of failed items
+	 * @param progress the migration's progress after the batch
+	 */
+	record DataBatchCommitted(MigrationDescriptor migration, int processed, int failed,
+			DataMigrationStatus progress) implements MigrationEvent {
+	}
+
+	/**
+	 * Progress of a running batched data migration: sent when a run starts, every 10 seconds while
+	 * it runs, and when it ends.
+	 * @param migration the migration
+	 * @param progress its progress
+	 */
+	record DataProgressReported(MigrationDescriptor migration, DataMigrationStatus progress)
+			implements MigrationEvent {
 	}
 
 	/**

@@ -11,7 +11,11 @@ public enum MigrationState {
 	/** Not applied yet. */
 	PENDING,
 
-	/** Applied without a transaction and failed part-way; later runs stop until {@code repair}. */
+	/**
+	 * Applied without a transaction and failed part-way; later runs stop until {@code repair}. For a
+	 * batched data migration: its last run failed; the next run resumes it after its last committed
+	 * batch, with no repair needed.
+	 */
 	FAILED,
 
 	/** Applied, but its file has changed since (checksum differs). */

@@ -16,7 +16,8 @@ public enum PlanOutcome {
 	WOULD_FAIL,
 
 	/**
-	 * It runs without a transaction, so it cannot be dry-run and was skipped.
+	 * It runs without a transaction, or is a batched data migration that commits batch by batch,
+	 * so it cannot be dry-run and was skipped.
 	 */
 	CANNOT_DRY_RUN,
 

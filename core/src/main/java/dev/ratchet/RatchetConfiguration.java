@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.ratchet.data.DataClock;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
 import dev.ratchet.lint.LintSeverity;
@@ -64,6 +65,8 @@ public final class RatchetConfiguration {
 
 	private final ClassLoader classLoader;
 
+	private final DataClock dataClock;
+
 	private final Map<String, LintSeverity> lintSeverities;
 
 	private final PoolerPolicy poolerPolicy;
@@ -92,6 +95,7 @@ public final class RatchetConfiguration {
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
+		this.dataClock = Objects.requireNonNull(builder.dataClock, "dataClock must not be null");
 		this.lintSeverities = lintSeverities(builder.lintSeverities);
 		this.poolerPolicy = Objects.requireNonNull(builder.poolerPolicy, "poolerPolicy must not be null");
 		this.lockTimeout = serverDuration(builder.lockTimeout, "lockTimeout");
@@ -155,6 +159,7 @@ public final class RatchetConfiguration {
 			.outOfOrder(this.outOfOrder)
 			.placeholders(this.placeholders)
 			.classLoader(this.classLoader)
+			.dataClock(this.dataClock)
 			.lintSeverities(this.lintSeverities)
 			.poolerPolicy(this.poolerPolicy)
 			.lockTimeout(this.lockTimeout)
@@ -215,6 +220,13 @@ public final class RatchetConfiguration {
 
 	public ClassLoader getClassLoader() {
 		return this.classLoader;
+	}
+
+	/**
+	 * Returns the clock that batched data migrations pace and report progress with.
+	 */
+	public DataClock getDataClock() {
+		return this.dataClock;
 	}
 
 	/**
@@ -286,6 +298,8 @@ public final class RatchetConfiguration {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private ClassLoader classLoader;
+
+		private DataClock dataClock = DataClock.system();
 
 		private Map<String, LintSeverity> lintSeverities = Map.of();
 
@@ -369,6 +383,17 @@ public final class RatchetConfiguration {
 
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Sets the clock that batched data migrations pace and report progress with; tests use it to
+		 * check the throttle without waiting.
+		 * @param dataClock the clock, {@link DataClock#system()} by default
+		 * @return this builder
+		 */
+		public Builder dataClock(DataClock dataClock) {
+			this.dataClock = dataClock;
 			return this;
 		}
 

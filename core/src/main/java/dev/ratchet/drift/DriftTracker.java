@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.ProgressTable;
 
 /**
  * Keeps the snapshot of the managed schema beside the history table, and compares the live schema
@@ -33,7 +35,8 @@ public final class DriftTracker {
 	public DriftTracker(String schema, String historyTable) {
 		this.schema = schema;
 		this.table = new SnapshotTable(HistoryTable.quote(schema) + "." + HistoryTable.quote(tableName(historyTable)));
-		this.ratchetTables = List.of(historyTable, tableName(historyTable));
+		this.ratchetTables = List.of(historyTable, tableName(historyTable),
+				ProgressTable.tableName(historyTable), FailedItemsTable.tableName(historyTable));
 	}
 
 	/**

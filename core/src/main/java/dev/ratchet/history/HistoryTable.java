@@ -51,6 +51,8 @@ public final class HistoryTable {
 
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
 
+	private static final String DELETE_FAILED_VERSION = "DELETE FROM %TABLE% WHERE NOT success AND version = ?";
+
 	private static final String UPDATE_CHECKSUM = "UPDATE %TABLE% SET checksum = ? WHERE installed_rank = ?";
 
 	private final String schema;
@@ -244,6 +246,20 @@ public final class HistoryTable {
 			statement.setString(1, checksum);
 			statement.setInt(2, installedRank);
 			statement.executeUpdate();
+		}
+	}
+
+	/**
+	 * Deletes the failed rows of one version, in the caller's transaction.
+	 * @param connection the connection to use
+	 * @param version the version
+	 * @return how many rows were deleted
+	 * @throws SQLException on a database error
+	 */
+	public int deleteFailed(Connection connection, MigrationVersion version) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(DELETE_FAILED_VERSION))) {
+			statement.setString(1, version.toString());
+			return statement.executeUpdate();
 		}
 	}
 

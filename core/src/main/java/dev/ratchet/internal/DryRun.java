@@ -13,6 +13,7 @@ import dev.ratchet.MigrationFailedException;
 import dev.ratchet.PlanFailure;
 import dev.ratchet.PlanOutcome;
 import dev.ratchet.PlannedMigration;
+import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 
 /**
@@ -36,6 +37,10 @@ final class DryRun {
 			if (failed != null) {
 				result = new PlannedMigration(migration, PlanOutcome.NOT_REACHED, Duration.ZERO,
 						"Not tried: " + failed + " would fail first.", null);
+			}
+			else if (entry.getKey().java() instanceof BatchedMigration<?>) {
+				result = new PlannedMigration(migration, PlanOutcome.CANNOT_DRY_RUN, Duration.ZERO,
+						"Cannot be dry-run: it is a batched data migration, which commits batch by batch.", null);
 			}
 			else if (plan != null && !plan.transactional()) {
 				result = new PlannedMigration(migration, PlanOutcome.CANNOT_DRY_RUN, Duration.ZERO,

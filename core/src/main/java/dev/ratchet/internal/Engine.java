@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +33,15 @@ import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.DataMigrationStatus;
+import dev.ratchet.data.FailedItem;
+import dev.ratchet.data.RetryResult;
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.drift.DriftTracker;
 import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.history.AppliedMigration;
+import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
@@ -49,6 +56,9 @@ public final class Engine {
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
 
 	private static final String BASELINE_DESCRIPTION = "<< Ratchet Baseline >>";
+
+	/** How long a background run waits for the lock: as long as it takes. */
+	private static final Duration PATIENCE = Duration.ofDays(3650);
 
 	private final RatchetConfiguration configuration;
 
@@ -71,15 +81,52 @@ public final class Engine {
 	}
 
 	public MigrateResult migrate() {
+		return migrate(MigrateScope.ALL);
+	}
+
+	/**
+	 * Applies the pending migrations before the first pending background data migration, which
+	 * waits, with every migration after it, for {@link #migrateBackground()}.
+	 */
+	public MigrateResult migrateUntilBackground() {
+		return migrate(MigrateScope.UNTIL_BACKGROUND);
+	}
+
+	/**
+	 * Applies the pending background data migrations at the head of the pending migrations, waiting
+	 * for the lock as long as it takes (until interrupted). Returns at once, publishing nothing, when
+	 * the next pending migration is not a background one.
+	 */
+	public MigrateResult migrateBackground() {
+		return migrate(MigrateScope.BACKGROUND);
+	}
+
+	private MigrateResult migrate(MigrateScope scope) {
 		long start = System.nanoTime();
-		this.events.publish(new MigrationEvent.RunStarted());
+		List<ResolvedMigration> known = this.catalog.migrations();
+		if (scope == MigrateScope.BACKGROUND) {
+			// Nothing to do in the background is no run: it publishes nothing.
+			MigrateResult nothing = MigrateScope.anyBackground(known) ? backgroundWithoutLock(known, start)
+					: nothingApplied(null, null, start);
+			if (nothing != null) {
+				return nothing;
+			}
+		}
+		this.events.publish(new MigrationEvent.RunStarted(scope == MigrateScope.BACKGROUND));
 		try {
 			List<ResolvedMigration> resolved = this.catalog.migrations();
+			if (scope == MigrateScope.UNTIL_BACKGROUND && MigrateScope.anyBackground(resolved)) {
+				MigrateResult skipped = withoutLock(scope, resolved, start);
+				if (skipped != null) {
+					return skipped;
+				}
+			}
 			try (Session lockSession = open("lock"); Session session = open("migrate")) {
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				long lockStart = System.nanoTime();
-				AdvisoryLock lock = lock(lockSession, session, history);
+				AdvisoryLock lock = (scope == MigrateScope.BACKGROUND) ? lockPatiently(lockSession, session, history)
+						: lock(lockSession, session, history);
 				Duration lockWait = Duration.ofNanos(System.nanoTime() - lockStart);
 				MigrateResult result;
 				try {
@@ -89,7 +136,8 @@ public final class Engine {
 						logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
 								this.configuration.getBaselineVersion());
 					}
-					Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
+					List<ResolvedMigration> pending = scope.select(outcome.pending());
+					Preflight.Result preflight = this.preflight.check(pending, session.schema());
 					preflight.log(false);
 					if (preflight.lint().hasErrors()) {
 						throw new LintException(preflight.lint());
@@ -106,7 +154,12 @@ public final class Engine {
 						applied = applyAndSnapshot(preflight.plans(), drift,
 								new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
 										session.schema(), watch, LockRetry.of(this.configuration)),
+								new BatchedMigrationRunner(connection, session.schema(), history, this.events,
+										this.configuration.getDataClock(), watch),
 								connection);
+					}
+					if (scope == MigrateScope.UNTIL_BACKGROUND) {
+						deferred(outcome.pending(), pending.size());
 					}
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
 							newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
@@ -207,6 +260,60 @@ public final class Engine {
 		}
 	}
 
+	public List<DataMigrationStatus> dataMigrations() {
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		if (resolved.stream().noneMatch((migration) -> migration.java() instanceof BatchedMigration<?>)) {
+			return List.of();
+		}
+		try (Session session = open("status")) {
+			return new DataStatusReader(this.calculator).read(session.connection(), history(session), resolved);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the progress of data migrations", ex);
+		}
+	}
+
+	public List<DataMigrationStatus> dataMigrations(StatusReport status) {
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		if (resolved.stream().noneMatch((migration) -> migration.java() instanceof BatchedMigration<?>)) {
+			return List.of();
+		}
+		try (Session session = open("status")) {
+			return new DataStatusReader(this.calculator).read(session.connection(), history(session), resolved, status);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the progress of data migrations", ex);
+		}
+	}
+
+	public List<FailedItem> failedItems(MigrationVersion version, int limit) {
+		try (Session session = open("status")) {
+			return new FailedItemsTable(history(session)).failedItems(session.connection(), version, limit);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the failed items of data migration " + version, ex);
+		}
+	}
+
+	public RetryResult retryFailed() {
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		try (Session lockSession = open("lock"); Session session = open("retry-failed")) {
+			HistoryTable history = history(session);
+			AdvisoryLock lock = lock(lockSession, session, history);
+			try {
+				return new FailedItemRetrier(session.connection(), session.schema(), history, this.events,
+						this.configuration.getDataClock())
+					.retry(resolved);
+			}
+			finally {
+				release(lock);
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseError("retry the failed items of data migrations", ex);
+		}
+	}
+
 	public RepairResult repair() {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
 		try (Session lockSession = open("lock"); Session session = open("repair")) {
@@ -293,6 +400,51 @@ public final class Engine {
 	}
 
 	/**
+	 * Reads the history without the lock and returns the result of a run with nothing to do that
+	 * needs the lock, or {@code null} to take the lock and go on.
+	 */
+	private MigrateResult withoutLock(MigrateScope scope, List<ResolvedMigration> resolved, long start)
+			throws SQLException {
+		try (Session session = open("status")) {
+			HistoryTable history = history(session);
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
+					history.read(session.connection()), null);
+			if (!outcome.report().isValid() || !scope.skipsLock(outcome.pending())) {
+				return null;
+			}
+			MigrateResult result = nothingApplied(session.schema(), outcome.report().currentVersion(), start);
+			if (scope == MigrateScope.UNTIL_BACKGROUND) {
+				deferred(outcome.pending(), 0);
+				this.events.publish(new MigrationEvent.RunCompleted(result));
+			}
+			return result;
+		}
+	}
+
+	private MigrateResult backgroundWithoutLock(List<ResolvedMigration> resolved, long start) {
+		try {
+			return withoutLock(MigrateScope.BACKGROUND, resolved, start);
+		}
+		catch (SQLException ex) {
+			throw databaseError("read the migration history", ex);
+		}
+	}
+
+	private MigrateResult nothingApplied(String schema, MigrationVersion version, long start) {
+		return new MigrateResult(schema, version, version, List.of(), false, Duration.ZERO, elapsed(start));
+	}
+
+	private void deferred(List<ResolvedMigration> pending, int applied) {
+		if (applied < pending.size()) {
+			List<MigrationDescriptor> rest = pending.subList(applied, pending.size())
+				.stream()
+				.map(ResolvedMigration::descriptor)
+				.toList();
+			this.events.publish(new MigrationEvent.MigrationDeferred(rest.get(0), rest.subList(1, rest.size())));
+		}
+	}
+
+	/**
 	 * The history read and checked against the resolved migrations.
 	 * @param outcome the status and the pending work
 	 * @param baselined whether a baseline was recorded first
@@ -338,10 +490,10 @@ public final class Engine {
 	}
 
 	private List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
-			MigrationExecutor executor, Connection connection) throws SQLException {
+			MigrationExecutor executor, BatchedMigrationRunner batches, Connection connection) throws SQLException {
 		List<ExecutedMigration> applied;
 		try {
-			applied = apply(plans, executor);
+			applied = apply(plans, executor, batches);
 		}
 		catch (MigrationFailedException ex) {
 			try {
@@ -357,14 +509,20 @@ public final class Engine {
 		return applied;
 	}
 
-	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor) {
+	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor,
+			BatchedMigrationRunner batches) {
 		List<ExecutedMigration> applied = new ArrayList<>();
 		for (Map.Entry<ResolvedMigration, ScriptPlan> entry : plans.entrySet()) {
 			MigrationDescriptor migration = entry.getKey().descriptor();
 			this.events.publish(new MigrationEvent.MigrationStarted(migration));
 			long start = System.nanoTime();
 			try {
-				ExecutedMigration executed = executor.apply(entry.getKey(), entry.getValue());
+				ExecutedMigration executed = (entry.getKey().java() instanceof BatchedMigration<?>)
+						? batches.run(entry.getKey()) : executor.apply(entry.getKey(), entry.getValue());
+				if (executed == null) {
+					// Interrupted between two batches: what was committed stays, and the next run continues.
+					break;
+				}
 				applied.add(executed);
 				this.events.publish(new MigrationEvent.MigrationApplied(migration, executed.executionTime()));
 			}
@@ -393,13 +551,31 @@ public final class Engine {
 	}
 
 	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history) throws SQLException {
+		return lock(lockSession, session, history, this.configuration.getLockWaitTimeout(),
+				(holder, waited) -> this.events.publish(new MigrationEvent.LockWaiting(holder, waited)));
+	}
+
+	/**
+	 * Waits for the lock as long as it takes, telling listeners once: a background run may wait
+	 * behind another instance's background run for hours.
+	 */
+	private AdvisoryLock lockPatiently(Session lockSession, Session session, HistoryTable history)
+			throws SQLException {
+		AtomicBoolean told = new AtomicBoolean();
+		return lock(lockSession, session, history, PATIENCE, (holder, waited) -> {
+			if (told.compareAndSet(false, true)) {
+				this.events.publish(new MigrationEvent.LockWaiting(holder, waited));
+			}
+		});
+	}
+
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history, Duration timeout,
+			BiConsumer<String, Duration> waiting) throws SQLException {
 		PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 		long start = System.nanoTime();
 		try {
 			AdvisoryLock lock = AdvisoryLock.acquire(lockSession.connection(),
-					AdvisoryLock.keyFor(history.getSchema(), history.getTable()),
-					this.configuration.getLockWaitTimeout(), (holder, waited) -> this.events
-						.publish(new MigrationEvent.LockWaiting(holder, waited)));
+					AdvisoryLock.keyFor(history.getSchema(), history.getTable()), timeout, waiting);
 			this.events.publish(new MigrationEvent.LockAcquired(elapsed(start)));
 			return lock;
 		}

@@ -66,7 +66,7 @@ final class StatusCalculator {
 			AppliedMigration row = h.versioned.get(d.version());
 			MigrationState state = versionedState(d, row, h, problems);
 			versioned.add(info(d, row, state));
-			if (state == MigrationState.PENDING) {
+			if (state == MigrationState.PENDING || isResumable(row)) {
 				pending.add(migration);
 			}
 		}
@@ -95,7 +95,9 @@ final class StatusCalculator {
 	private MigrationState versionedState(MigrationDescriptor d, AppliedMigration row, History h, List<String> problems) {
 		if (row != null) {
 			if (!row.success()) {
-				problems.add(failedProblem(row));
+				if (!isResumable(row)) {
+					problems.add(failedProblem(row));
+				}
 				return MigrationState.FAILED;
 			}
 			if (d.checksum() != null && !Objects.equals(d.checksum(), row.checksum())) {
@@ -116,6 +118,15 @@ final class StatusCalculator {
 					+ ", or set ratchet.out-of-order=true to apply it anyway.");
 		}
 		return MigrationState.PENDING;
+	}
+
+	/**
+	 * Returns whether a row records the failure of a batched data migration (the only Java
+	 * migrations that leave a failed row): its committed batches are consistent, so the next run
+	 * resumes it, and it blocks nothing.
+	 */
+	private static boolean isResumable(AppliedMigration row) {
+		return row != null && !row.success() && row.type() == MigrationType.JAVA;
 	}
 
 	private static MigrationState repeatableState(MigrationDescriptor d, AppliedMigration row, List<String> problems) {

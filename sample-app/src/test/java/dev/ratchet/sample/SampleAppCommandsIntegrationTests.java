@@ -39,7 +39,9 @@ class SampleAppCommandsIntegrationTests {
 
 	private static final List<String> SCRIPTS = List.of("V1__create_session_table.sql", "V2__create_chatbots.sql",
 			"V3__create_conversations_and_messages.sql", "V4__add_chatbot_versions.sql",
-			"V5__index_messages_concurrently.sql", "R__chatbot_stats_view.sql");
+			"V5__index_messages_concurrently.sql", "dev.ratchet.sample.creators.DemoShops",
+			"V6__add_chatbot_creators.sql", "dev.ratchet.sample.creators.AssignChatbotCreators",
+			"V7__require_chatbot_creators.sql", "R__chatbot_stats_view.sql");
 
 	private static final JsonMapper json = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -83,13 +85,13 @@ class SampleAppCommandsIntegrationTests {
 			JsonNode report = parseJson(status);
 			assertThat(report.get("status").asString()).isEqualTo("PENDING");
 			assertThat(report.get("table").asString()).isEqualTo("ratchet_history");
-			assertThat(report.get("pendingCount").asInt()).isEqualTo(6);
+			assertThat(report.get("pendingCount").asInt()).isEqualTo(10);
 			JsonNode migrations = report.get("migrations");
-			assertThat(migrations.size()).isEqualTo(6);
+			assertThat(migrations.size()).isEqualTo(10);
 			assertThat(migrations.get(0).get("version").asString()).isEqualTo("1");
 			assertThat(migrations.get(0).get("script").asString()).isEqualTo("V1__create_session_table.sql");
 			assertThat(migrations.get(0).get("state").asString()).isEqualTo("PENDING");
-			assertThat(migrations.get(5).get("type").asString()).isEqualTo("REPEATABLE");
+			assertThat(migrations.get(9).get("type").asString()).isEqualTo("REPEATABLE");
 		}
 	}
 
@@ -158,6 +160,54 @@ class SampleAppCommandsIntegrationTests {
 	}
 
 	@Test
+	void killedStartUpContinuesTheBackfillAfterItsLastCommittedBatch() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			List<String> slow = new ArrayList<>(datasourceArguments(db));
+			slow.addAll(List.of("--spring.main.web-application-type=none", "--sample.demo.chatbots=2000",
+					"--sample.backfill.batch-size=20", "--sample.backfill.max-items-per-second=400"));
+			Process startUp = start(slow);
+			try {
+				awaitBatches(db, startUp, 5);
+			}
+			finally {
+				startUp.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+			assertThat(query(db, "SELECT state FROM ratchet_history_data")).containsExactly("RUNNING");
+			assertThat(query(db, "SELECT count(*) FROM ratchet_history WHERE version IN ('6.2', '7')")).containsExactly("0");
+			List<String> fast = new ArrayList<>(slow.subList(0, slow.size() - 1));
+			Run restart = run(Map.of(), fast);
+			assertThat(restart.exitCode()).as(restart::describe).isZero();
+			assertThat(restart.output()).contains("Applied dev.ratchet.sample.creators.AssignChatbotCreators");
+			// Every chatbot was handled exactly once: none twice, none skipped.
+			assertThat(query(db, "SELECT state || ' ' || processed || ' ' || total FROM ratchet_history_data"))
+				.containsExactly("COMPLETED 1800 2000");
+			assertThat(query(db, "SELECT count(*) FROM ratchet_history_data_failures")).containsExactly("200");
+			assertThat(query(db, "SELECT count(*) FROM chatbots WHERE creator_id IS NOT NULL")).containsExactly("1800");
+			assertThat(successfulScripts(db)).isEqualTo(SCRIPTS);
+		}
+	}
+
+	@Test
+	void retryFailedAssignsTheOrphansOnceTheirCreatorHasAUser() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			assertThat(run(db, "--ratchet.command=migrate").exitCode()).isZero();
+			Run status = run(db, "--ratchet.command=status");
+			assertThat(status.stdout()).as(status::describe)
+				.contains("6.2 COMPLETED: 90 of 100 processed, 10 failed")
+				.containsPattern("failed item 46: creator \\d+ of shop demo-10.myshopify.com has no associated user");
+			execute(db, """
+					INSERT INTO creator_users (creator_id, user_email)
+					SELECT id, 'owner@' || shop FROM creators WHERE shop IN ('demo-10.myshopify.com', 'demo-20.myshopify.com')
+					""");
+			Run retry = run(db, "--ratchet.command=retry-failed");
+			assertThat(retry.exitCode()).as(retry::describe).isZero();
+			assertThat(retry.stdout()).contains("Retried 10 failed items of dev.ratchet.sample.creators.AssignChatbotCreators "
+					+ "(version 6.2): 10 now succeed, 0 still fail");
+			assertThat(query(db, "SELECT count(*) FROM chatbots WHERE creator_id IS NULL")).containsExactly("0");
+		}
+	}
+
+	@Test
 	void baselineRecordsAnExistingSchema() throws Exception {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			execute(db, "CREATE TABLE session (id text PRIMARY KEY)");
@@ -215,6 +265,29 @@ class SampleAppCommandsIntegrationTests {
 			fail("%s did not exit within %s:%n%s", arguments, TIMEOUT, read(stdout) + read(stderr));
 		}
 		return new Run(String.join(" ", arguments), process.exitValue(), read(stdout), read(stderr));
+	}
+
+	private Process start(List<String> arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Files.createTempFile(this.temp, "killed", ".txt").toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("RATCHET_"));
+		return builder.start();
+	}
+
+	private static void awaitBatches(TestDatabase.Db db, Process process, int batches) throws Exception {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			assertThat(process.isAlive()).as("the start-up is still migrating").isTrue();
+			if (!query(db, "SELECT to_regclass('ratchet_history_data')::text").contains(null)
+					&& Long.parseLong(query(db, "SELECT coalesce(max(batches), 0) FROM ratchet_history_data").get(0)) >= batches) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		fail("the backfill did not commit %d batches within %s", batches, TIMEOUT);
 	}
 
 	private static JsonNode parseJson(Run run) {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Starts the sample app on real PostgreSQL, as its users run it, and uses its REST API and actuator.
@@ -66,11 +68,62 @@ class SampleApplicationIntegrationTests {
 		assertThat(history).extracting((row) -> row.get("script"))
 			.containsExactly("V1__create_session_table.sql", "V2__create_chatbots.sql",
 					"V3__create_conversations_and_messages.sql", "V4__add_chatbot_versions.sql",
-					"V5__index_messages_concurrently.sql", "R__chatbot_stats_view.sql");
-		assertThat(history).extracting((row) -> row.get("version")).containsExactly("1", "2", "3", "4", "5", null);
+					"V5__index_messages_concurrently.sql", "dev.ratchet.sample.creators.DemoShops",
+					"V6__add_chatbot_creators.sql", "dev.ratchet.sample.creators.AssignChatbotCreators",
+					"V7__require_chatbot_creators.sql", "R__chatbot_stats_view.sql");
+		assertThat(history).extracting((row) -> row.get("version"))
+			.containsExactly("1", "2", "3", "4", "5", "5.1", "6", "6.2", "7", null);
 		assertThat(history).extracting((row) -> row.get("type"))
-			.containsExactly("SQL", "SQL", "SQL", "SQL", "SQL", "REPEATABLE");
+			.containsExactly("SQL", "SQL", "SQL", "SQL", "SQL", "JAVA", "SQL", "JAVA", "SQL", "REPEATABLE");
 		assertThat(history).allSatisfy((row) -> assertThat(row.get("success")).isEqualTo(true));
+	}
+
+	@Test
+	void backfillAssignedEveryDemoChatbotWhoseCreatorHasAUserAndRecordedTheOthers() {
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM chatbots b JOIN chatbot_versions v ON v.chatbot_id = b.id
+				WHERE b.shop LIKE 'demo-%' AND b.creator_id IS NOT NULL AND v.created_by LIKE 'owner@%'
+				""").query(Long.class).single()).isEqualTo(90);
+		List<Map<String, Object>> ledger = this.jdbc
+			.sql("SELECT version, item_key, error FROM ratchet_history_data_failures ORDER BY item_key::bigint")
+			.query()
+			.listOfRows();
+		assertThat(ledger).hasSize(10).allSatisfy((row) -> assertThat(row.get("version")).isEqualTo("6.2"));
+		assertThat(ledger.get(0).get("item_key")).isEqualTo("46");
+		assertThat(ledger.get(0).get("error")).asString()
+			.matches("creator \\d+ of shop demo-10.myshopify.com has no associated user");
+		assertThat(this.jdbc.sql("SELECT state || ' ' || processed || ' ' || total FROM ratchet_history_data")
+			.query(String.class)
+			.single()).isEqualTo("COMPLETED 90 100");
+	}
+
+	@Test
+	void endpointShowsTheBackfillAndTheChatbotsItCouldNotMigrate() {
+		this.client.get()
+			.uri("/actuator/migrations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP_TO_DATE")
+			.jsonPath("$.dataMigrations[0].version").isEqualTo("6.2")
+			.jsonPath("$.dataMigrations[0].state").isEqualTo("COMPLETED")
+			.jsonPath("$.dataMigrations[0].processed").isEqualTo(90)
+			.jsonPath("$.dataMigrations[0].failed").isEqualTo(10)
+			.jsonPath("$.dataMigrations[0].total").isEqualTo(100)
+			.jsonPath("$.dataMigrations[0].failedItems.length()").isEqualTo(10)
+			.jsonPath("$.dataMigrations[0].failedItems[0].error").value(String.class,
+					(error) -> assertThat(error).endsWith("has no associated user"));
+	}
+
+	@Test
+	void chatbotsCannotLoseTheirCreatorOnceTheBackfillIsDone() {
+		Chatbot chatbot = post("/chatbots", Map.of("shop", "creators.myshopify.com", "name", "Support", "systemPrompt",
+				"You answer questions about orders.", "modelName", "gpt-4o-mini"), Chatbot.class);
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
+			.sql("UPDATE chatbots SET creator_id = NULL WHERE id = :id")
+			.param("id", chatbot.id())
+			.update()).withMessageContaining("chatbots_creator_id_not_null");
 	}
 
 	@Test

@@ -21,10 +21,14 @@ public class MigrationRunTracker implements MigrationListener {
 
 	private final AtomicInteger running = new AtomicInteger();
 
+	private final AtomicInteger backgroundRunning = new AtomicInteger();
+
 	private final AtomicLong finished = new AtomicLong();
 
 	// Runs on other threads are other runs: count each one's migrations on its own thread.
 	private final ThreadLocal<AtomicInteger> appliedInRun = new ThreadLocal<>();
+
+	private final ThreadLocal<Boolean> backgroundRun = new ThreadLocal<>();
 
 	private volatile LastRun lastRun;
 
@@ -38,8 +42,9 @@ public class MigrationRunTracker implements MigrationListener {
 
 	@Override
 	public void onEvent(MigrationEvent event) {
-		if (event instanceof MigrationEvent.RunStarted) {
-			this.running.incrementAndGet();
+		if (event instanceof MigrationEvent.RunStarted started) {
+			(started.background() ? this.backgroundRunning : this.running).incrementAndGet();
+			this.backgroundRun.set(started.background());
 			this.appliedInRun.set(new AtomicInteger());
 		}
 		else if (event instanceof MigrationEvent.MigrationApplied) {
@@ -61,15 +66,25 @@ public class MigrationRunTracker implements MigrationListener {
 		Instant finishedAt = this.clock.instant();
 		this.lastRun = new LastRun(finishedAt.minus(duration), finishedAt, appliedCount, duration, failure);
 		this.appliedInRun.remove();
-		this.running.updateAndGet((count) -> Math.max(0, count - 1));
+		boolean background = Boolean.TRUE.equals(this.backgroundRun.get());
+		this.backgroundRun.remove();
+		(background ? this.backgroundRunning : this.running).updateAndGet((count) -> Math.max(0, count - 1));
 		this.finished.incrementAndGet();
 	}
 
 	/**
-	 * Returns whether a {@code migrate} run of this instance is in progress.
+	 * Returns whether a {@code migrate} run of this instance is in progress, in the foreground (not a
+	 * run of background data migrations, which goes on while the application serves traffic).
 	 */
 	public boolean isRunning() {
 		return this.running.get() > 0;
+	}
+
+	/**
+	 * Returns whether a run of background data migrations of this instance is in progress.
+	 */
+	public boolean isRunningInBackground() {
+		return this.backgroundRunning.get() > 0;
 	}
 
 	/**

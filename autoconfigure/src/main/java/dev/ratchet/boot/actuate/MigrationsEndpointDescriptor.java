@@ -2,6 +2,7 @@ package dev.ratchet.boot.actuate;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -11,6 +12,7 @@ import dev.ratchet.RatchetException;
 import dev.ratchet.boot.actuate.MigrationRunTracker.LastRun;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
+import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.lock.LockHolder;
@@ -31,9 +33,9 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 public record MigrationsEndpointDescriptor(@JsonUnwrapped MigrationsDescriptor schema, LockDescriptor lock,
 		LastRunDescriptor lastRun, LintDescriptor lint, DriftDescriptor drift) implements OperationResponseBody {
 
-	static MigrationsEndpointDescriptor of(Inspection inspection, boolean running, LastRun lastRun,
-			DriftReport drift) {
-		MigrationsDescriptor schema = MigrationsDescriptor.of(inspection.status());
+	static MigrationsEndpointDescriptor of(Inspection inspection, List<DataMigrationDescriptor> dataMigrations,
+			boolean running, LastRun lastRun, DriftReport drift) {
+		MigrationsDescriptor schema = MigrationsDescriptor.of(inspection.status(), dataMigrations);
 		return new MigrationsEndpointDescriptor(running ? schema.running() : schema,
 				LockDescriptor.of(inspection.lockHolder()), (lastRun != null) ? LastRunDescriptor.of(lastRun) : null,
 				LintDescriptor.of(inspection.status().lint()), (drift != null) ? DriftDescriptor.of(drift) : null);

@@ -2,6 +2,9 @@ package dev.ratchet.boot.actuate;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -15,6 +18,9 @@ import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.drift.DriftReport;
+import dev.ratchet.data.BackgroundWork;
+import dev.ratchet.data.DataMigrationState;
+import dev.ratchet.data.DataMigrationStatus;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -25,8 +31,10 @@ import org.springframework.boot.health.contributor.Status;
  * applied and valid, {@code OUT_OF_SERVICE} while work is pending or this instance is migrating,
  * {@code DOWN} when a migration failed or an applied one changed or went missing, and, if so
  * configured, when the schema drifted from Ratchet's snapshot (drift always shows in the details).
- * Meant for the readiness group. A reading is reused for a short time, so frequent probes cost
- * little, and it is taken again as soon as a run of this instance ends.
+ * Pending work that is only background data migrations in progress (and the versions waiting for
+ * them) is {@code UP}, with their progress in the details: the application serves traffic
+ * meanwhile, by design. Meant for the readiness group. A reading is reused for a short time, so
+ * frequent probes cost little, and it is taken again as soon as a run of this instance ends.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -96,17 +104,20 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private Health read() {
 		Inspection inspection;
+		List<DataMigrationStatus> data;
 		try {
 			inspection = this.ratchet.inspect();
+			data = this.ratchet.dataMigrations(inspection.status());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read where the schema stands: " + ex.getMessage());
 			return Health.down(ex).build();
 		}
 		StatusReport report = inspection.status();
+		boolean background = BackgroundWork.isAllThatIsPending(report, data);
 		Health.Builder builder = switch (report.status()) {
 			case UP_TO_DATE -> Health.up();
-			case PENDING, RUNNING -> Health.outOfService();
+			case PENDING, RUNNING -> background ? Health.up() : Health.outOfService();
 			case FAILED, INVALID -> Health.down();
 		};
 		builder.withDetail("status", report.status());
@@ -114,9 +125,21 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			builder.withDetail("currentVersion", report.currentVersion().toString());
 		}
 		builder.withDetail("pendingCount", report.pendingCount());
-		if (!report.isValid()) {
+		if (background) {
+			builder.withDetail("backgroundMigrations", data.stream()
+				.filter(DataMigrationStatus::isBackgroundWorkInProgress)
+				.map(MigrationsHealthIndicator::background)
+				.toList());
+		}
+		if (!report.isValid() || report.status() == SchemaStatus.FAILED) {
 			report.migrations().stream().filter((info) -> AT_FAULT.contains(info.state())).findFirst().ifPresent(
 					(info) -> atFault(builder, info));
+			data.stream()
+				.filter((migration) -> migration.state() == DataMigrationState.FAILED && migration.failure() != null)
+				.findFirst()
+				.ifPresent((migration) -> builder.withDetail("failure", migration.failure()));
+		}
+		if (!report.isValid()) {
 			builder.withDetail("problems", report.problems());
 		}
 		DriftReport drift = this.drift.drift(inspection);
@@ -127,6 +150,22 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			}
 		}
 		return builder.build();
+	}
+
+	private static Map<String, Object> background(DataMigrationStatus migration) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("version", migration.version().toString());
+		details.put("state", migration.state());
+		details.put("processed", migration.processed());
+		details.put("failed", migration.failed());
+		if (migration.total() != null) {
+			details.put("total", migration.total());
+		}
+		if (migration.eta() != null) {
+			details.put("etaSeconds", migration.eta().toSeconds());
+		}
+		details.put("waiting", migration.waiting().stream().map(Object::toString).toList());
+		return details;
 	}
 
 	private static void atFault(Health.Builder builder, MigrationInfo info) {

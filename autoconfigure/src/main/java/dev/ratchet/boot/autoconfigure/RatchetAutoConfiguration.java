@@ -12,6 +12,7 @@ import dev.ratchet.boot.actuate.DriftMonitor;
 import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.RatchetDataSourceCondition;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Mode;
+import dev.ratchet.boot.data.BackgroundMigrationRunner;
 import dev.ratchet.boot.command.RatchetCommandExit;
 import dev.ratchet.boot.command.RatchetCommandRunner;
 import dev.ratchet.boot.event.ApplicationEventMigrationListener;
@@ -123,6 +124,19 @@ public final class RatchetAutoConfiguration {
 			RatchetMigrationStrategy strategy = (properties.getMode() == Mode.VALIDATE)
 					? new ValidateOnlyMigrationStrategy() : migrationStrategy.getIfAvailable();
 			return new RatchetMigrationInitializer(ratchet, strategy);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnProperty(name = "ratchet.mode", havingValue = "migrate", matchIfMissing = true)
+		@ConditionalOnMissingBean(RatchetMigrationStrategy.class)
+		static class BackgroundMigrationConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			BackgroundMigrationRunner ratchetBackgroundMigrationRunner(Ratchet ratchet) {
+				return new BackgroundMigrationRunner(ratchet);
+			}
+
 		}
 
 	}

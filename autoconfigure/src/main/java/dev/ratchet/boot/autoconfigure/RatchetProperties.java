@@ -454,7 +454,13 @@ public class RatchetProperties {
 		/**
 		 * Record a baseline at 'ratchet.baseline-version'.
 		 */
-		BASELINE
+		BASELINE,
+
+		/**
+		 * Process the items in the ledger of failed items of batched data migrations again, once
+		 * their cause is fixed: those that now succeed leave the ledger.
+		 */
+		RETRY_FAILED
 
 	}
 

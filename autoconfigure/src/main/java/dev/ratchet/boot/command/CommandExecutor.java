@@ -19,9 +19,11 @@ import dev.ratchet.RepairResult;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
+import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.lint.LintReport;
@@ -40,6 +42,9 @@ final class CommandExecutor {
 
 	static final int CANNOT_RUN = 3;
 
+	/** How many items of a ledger of failed items a report shows. */
+	static final int FAILED_ITEMS_SHOWN = 20;
+
 	private static final Log logger = LogFactory.getLog(CommandExecutor.class);
 
 	private final Ratchet ratchet;
@@ -49,7 +54,7 @@ final class CommandExecutor {
 	}
 
 	CommandReport execute(Command command) {
-		String name = command.name().toLowerCase(Locale.ROOT);
+		String name = command.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		try {
 			return switch (command) {
 				case STATUS -> status(name, this.ratchet.status(), this.ratchet.drift());
@@ -58,6 +63,7 @@ final class CommandExecutor {
 				case PLAN -> plan(name, this.ratchet.plan());
 				case REPAIR -> repair(name, this.ratchet.repair());
 				case BASELINE -> baseline(name, this.ratchet.baseline());
+				case RETRY_FAILED -> retryFailed(name, this.ratchet.retryFailed());
 			};
 		}
 		catch (ValidationException ex) {
@@ -81,7 +87,7 @@ final class CommandExecutor {
 	private CommandReport status(String name, StatusReport status, DriftReport drift) {
 		SchemaStatus overall = status.status();
 		int code = (overall == SchemaStatus.UP_TO_DATE) ? SUCCESS : (overall == SchemaStatus.PENDING) ? PENDING : INVALID;
-		return new CommandReport(name, drift.isDrifted() ? INVALID : code, MigrationsDescriptor.of(status),
+		return new CommandReport(name, drift.isDrifted() ? INVALID : code, describe(status),
 				status.problems(), LintDescriptor.of(status.lint()), DriftDescriptor.of(drift), null, null, null, null,
 				null);
 	}
@@ -94,20 +100,20 @@ final class CommandExecutor {
 					executed.executionTime().toMillis()))
 			.toList();
 		StatusReport after = this.ratchet.status();
-		return new CommandReport(name, SUCCESS, MigrationsDescriptor.of(after), after.problems(),
+		return new CommandReport(name, SUCCESS, describe(after), after.problems(),
 				LintDescriptor.of(result.lint()), DriftDescriptor.of(result.drift()), applied, null, null, null, null);
 	}
 
 	private CommandReport plan(String name, PlanResult plan) {
 		StatusReport status = this.ratchet.status();
 		List<CommandReport.Planned> planned = plan.migrations().stream().map(CommandReport.Planned::of).toList();
-		return new CommandReport(name, plan.wouldSucceed() ? SUCCESS : INVALID, MigrationsDescriptor.of(status),
+		return new CommandReport(name, plan.wouldSucceed() ? SUCCESS : INVALID, describe(status),
 				status.problems(), LintDescriptor.of(plan.lint()), null, null, planned, null, null, null);
 	}
 
 	private CommandReport repair(String name, RepairResult result) {
 		StatusReport status = this.ratchet.status();
-		return new CommandReport(name, SUCCESS, MigrationsDescriptor.of(status), status.problems(),
+		return new CommandReport(name, SUCCESS, describe(status), status.problems(),
 				LintDescriptor.of(status.lint()), null, null, null,
 				new CommandReport.Repair(result.removedFailures(), result.realignedChecksums(),
 						DriftDescriptor.differences(result.acceptedDrift())),
@@ -116,20 +122,37 @@ final class CommandExecutor {
 
 	private CommandReport baseline(String name, BaselineResult result) {
 		StatusReport status = this.ratchet.status();
-		return new CommandReport(name, SUCCESS, MigrationsDescriptor.of(status), status.problems(),
+		return new CommandReport(name, SUCCESS, describe(status), status.problems(),
 				LintDescriptor.of(status.lint()), null, null, null, null,
 				new CommandReport.Baseline(result.version().toString(), result.created()), null);
 	}
 
 	private CommandReport report(String name, int code, StatusReport status) {
-		return new CommandReport(name, code, MigrationsDescriptor.of(status), status.problems(),
+		return new CommandReport(name, code, describe(status), status.problems(),
 				LintDescriptor.of(status.lint()), null, null, null, null, null, null);
 	}
 
 	private CommandReport failure(String name, int code, StatusReport status, LintReport lint, RuntimeException ex) {
-		return new CommandReport(name, code, (status != null) ? MigrationsDescriptor.of(status) : null,
+		return new CommandReport(name, code, (status != null) ? describe(status) : null,
 				(status != null) ? status.problems() : null, (lint != null) ? LintDescriptor.of(lint) : null, null, null,
 				null, null, null, CommandReport.Error.of(ex));
+	}
+
+	private CommandReport retryFailed(String name, RetryResult result) {
+		StatusReport status = this.ratchet.status();
+		List<CommandReport.Retried> retried = result.migrations().stream().map(CommandReport.Retried::of).toList();
+		return new CommandReport(name, (result.stillFailing() > 0) ? INVALID : SUCCESS, describe(status),
+				status.problems(), null, null, null, null, null, null, retried, null);
+	}
+
+	private MigrationsDescriptor describe(StatusReport status) {
+		try {
+			return MigrationsDescriptor.of(status, DataMigrationDescriptor.of(this.ratchet, status, FAILED_ITEMS_SHOWN));
+		}
+		catch (RatchetException ex) {
+			logger.warn("Could not read the progress of data migrations: " + ex.getMessage());
+			return MigrationsDescriptor.of(status);
+		}
 	}
 
 	private StatusReport statusOrNull() {

@@ -15,6 +15,7 @@ import dev.ratchet.PlannedMigration;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.DriftDescriptor.DifferenceDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
+import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 
 /**
@@ -34,12 +35,19 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  * {@code plan}
  * @param repair what {@code repair} changed
  * @param baseline what {@code baseline} did
+ * @param retried what {@code retry-failed} did, per batched data migration with failed items
  * @param error why the command failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandReport(String command, int exitCode, @JsonUnwrapped MigrationsDescriptor schema,
 		List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan,
-		Repair repair, Baseline baseline, Error error) {
+		Repair repair, Baseline baseline, List<Retried> retried, Error error) {
+
+	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
+			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
+			Baseline baseline, Error error) {
+		this(command, exitCode, schema, problems, lint, drift, applied, plan, repair, baseline, null, error);
+	}
 
 	/**
 	 * A migration that {@code migrate} applied.
@@ -112,6 +120,25 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 	 * @param created whether a baseline was recorded, rather than found already there
 	 */
 	public record Baseline(String version, boolean created) {
+
+	}
+
+	/**
+	 * What {@code retry-failed} did for one batched data migration.
+	 * @param version the migration's version
+	 * @param script the migration's class name
+	 * @param attempted failed items processed again
+	 * @param succeeded items that now succeed, removed from the ledger
+	 * @param stillFailing items that failed again, kept in the ledger with their new error
+	 * @param notFound items that no longer exist, removed from the ledger
+	 */
+	public record Retried(String version, String script, long attempted, long succeeded, long stillFailing,
+			long notFound) {
+
+		static Retried of(RetryResult.Retried retried) {
+			return new Retried(retried.version().toString(), retried.script(), retried.attempted(),
+					retried.succeeded(), retried.stillFailing(), retried.notFound());
+		}
 
 	}
 

@@ -8,6 +8,8 @@ import java.util.Objects;
 
 import dev.ratchet.LintException;
 import dev.ratchet.ValidationException;
+import dev.ratchet.boot.report.DataMigrationDescriptor;
+import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.boot.report.MigrationInfoDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 
@@ -48,6 +50,12 @@ final class TextReportWriter implements ReportWriter {
 		}
 		if (report.drift() != null && (report.drift().drifted() || "status".equals(report.command()))) {
 			sections.add(PreflightText.drift(report.drift(), report.command()));
+		}
+		if (schema != null && !schema.dataMigrations().isEmpty()) {
+			sections.add(dataMigrations(schema.dataMigrations()));
+		}
+		if (report.retried() != null) {
+			sections.add(retried(report.retried()));
 		}
 		if (report.repair() != null) {
 			sections.add(repair(report.repair()));
@@ -121,6 +129,58 @@ final class TextReportWriter implements ReportWriter {
 		repair.acceptedDrift()
 			.forEach((difference) -> lines.add("Accepted drift as the new snapshot: " + difference));
 		return lines.isEmpty() ? "Nothing to repair" : String.join("\n", lines);
+	}
+
+	private static String dataMigrations(List<DataMigrationDescriptor> migrations) {
+		List<String> lines = new ArrayList<>();
+		lines.add("Data migrations:");
+		for (DataMigrationDescriptor migration : migrations) {
+			StringBuilder line = new StringBuilder("  ").append(migration.version())
+				.append(' ')
+				.append(migration.state())
+				.append(migration.background() ? " (background)" : "")
+				.append(": ")
+				.append(migration.processed())
+				.append((migration.total() != null) ? " of " + migration.total() : "")
+				.append(" processed, ")
+				.append(migration.failed())
+				.append(" failed");
+			if (migration.itemsPerSecond() > 0) {
+				line.append(", ").append(Math.round(migration.itemsPerSecond())).append(" items/s");
+			}
+			if (migration.etaSeconds() != null && migration.state() != DataMigrationState.COMPLETED) {
+				line.append(", about ").append(migration.etaSeconds()).append(" s left");
+			}
+			line.append(" - ").append(migration.script());
+			lines.add(line.toString());
+			if (!migration.waiting().isEmpty()) {
+				lines.add("    waiting for it: " + String.join(", ", migration.waiting()));
+			}
+			if (migration.failure() != null) {
+				lines.add("    last run failed: " + migration.failure());
+			}
+			for (DataMigrationDescriptor.FailedItemDescriptor item : migration.failedItems()) {
+				lines.add("    failed item " + item.key() + ": " + item.error());
+			}
+			if (migration.failed() > migration.failedItems().size()) {
+				lines.add("    … and " + (migration.failed() - migration.failedItems().size()) + " more failed items");
+			}
+		}
+		return String.join("\n", lines);
+	}
+
+	private static String retried(List<CommandReport.Retried> retried) {
+		if (retried.isEmpty()) {
+			return "No failed items to retry";
+		}
+		List<String> lines = new ArrayList<>();
+		for (CommandReport.Retried migration : retried) {
+			lines.add("Retried " + migration.attempted() + " failed items of " + migration.script() + " (version "
+					+ migration.version() + "): " + migration.succeeded() + " now succeed, " + migration.stillFailing()
+					+ " still fail (kept in the ledger)"
+					+ ((migration.notFound() > 0) ? ", " + migration.notFound() + " no longer exist" : ""));
+		}
+		return String.join("\n", lines);
 	}
 
 	static String meaning(String command, int exitCode) {

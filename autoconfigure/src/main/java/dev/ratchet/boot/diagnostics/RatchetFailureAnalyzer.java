@@ -15,6 +15,7 @@ import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.data.DataMigrationFailedException;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -84,6 +85,15 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 			.append((ex.getSqlState() != null) ? " (SQLSTATE " + ex.getSqlState() + ")" : "")
 			.append("\n\n");
 		String where = script + ((ex.getLine() > 0) ? " at line " + ex.getLine() : "");
+		if (ex instanceof DataMigrationFailedException data) {
+			description.append((data.getLastKey() != null) ? "Its committed batches stay applied (" + data.getProcessed()
+					+ " items processed, " + data.getFailed() + " failed items in the ledger); the next start-up "
+					+ "continues after item '" + data.getLastKey() + "'." : "None of its batches was committed.");
+			return new FailureAnalysis(description.toString(), "Fix the cause and start the application again: "
+					+ "Ratchet continues the migration where it stopped, no repair needed. Once the cause of failed "
+					+ "items is fixed, run the application once with --ratchet.command=retry-failed to process them "
+					+ "again.", ex);
+		}
 		String fix = (ex.getHint() != null) ? "Fix " + where + ". " + ex.getHint() + " Then" : "Fix " + where + " and";
 		if (ex.isTransactional()) {
 			description.append("The migration was rolled back: nothing of it was applied. Migrations applied before it "

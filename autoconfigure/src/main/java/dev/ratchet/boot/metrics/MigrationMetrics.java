@@ -19,7 +19,9 @@ import dev.ratchet.MigrationListener;
  * <li>{@code ratchet.migration.duration}, a timer of each migration, with the same tags;</li>
  * <li>{@code ratchet.migrations.pending}, a gauge of the work {@code migrate} would do, as of the
  * latest status read or run of this instance (start-up, health check, endpoint call);</li>
- * <li>{@code ratchet.lock.wait}, a timer of the waits for the migration lock.</li>
+ * <li>{@code ratchet.lock.wait}, a timer of the waits for the migration lock;</li>
+ * <li>{@code ratchet.data.items}, a counter of the items batched data migrations processed, tagged
+ * {@code outcome} ({@code processed} or {@code failed}: recorded in the ledger of failed items).</li>
  * </ul>
  * Tags stay low-cardinality: no script, no version.
  */
@@ -34,6 +36,8 @@ public class MigrationMetrics implements MigrationListener {
 	private final Timer lockWait;
 
 	private volatile double pending = Double.NaN;
+
+	private volatile int deferred;
 
 	public MigrationMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -57,12 +61,30 @@ public class MigrationMetrics implements MigrationListener {
 		else if (event instanceof MigrationEvent.LockAcquired acquired) {
 			this.lockWait.record(acquired.waited());
 		}
+		else if (event instanceof MigrationEvent.MigrationDeferred deferred) {
+			this.deferred = 1 + deferred.waiting().size();
+		}
 		else if (event instanceof MigrationEvent.RunCompleted) {
-			// A successful run leaves nothing this instance knows unapplied.
-			this.pending = 0;
+			// A successful run leaves nothing this instance knows unapplied, but what it left for the background.
+			this.pending = this.deferred;
+			this.deferred = 0;
+		}
+		else if (event instanceof MigrationEvent.DataBatchCommitted batch) {
+			items("processed", batch.processed());
+			items("failed", batch.failed());
 		}
 		else if (event instanceof MigrationEvent.StatusChecked checked) {
 			this.pending = checked.report().pendingCount();
+		}
+	}
+
+	private void items(String outcome, int count) {
+		if (count > 0) {
+			Counter.builder("ratchet.data.items")
+				.description("Items of batched data migrations, processed or failed")
+				.tag("outcome", outcome)
+				.register(this.registry)
+				.increment(count);
 		}
 	}
 

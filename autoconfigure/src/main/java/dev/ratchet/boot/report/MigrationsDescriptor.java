@@ -2,6 +2,8 @@ package dev.ratchet.boot.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
@@ -15,12 +17,21 @@ import dev.ratchet.StatusReport;
  * @param currentVersion the newest applied version, or {@code null} when none is applied
  * @param pendingCount how many migrations {@code migrate} would apply
  * @param migrations every migration, in the order they apply
+ * @param dataMigrations every batched data migration with its progress (left out of JSON when there
+ * are none)
  */
 public record MigrationsDescriptor(SchemaStatus status, String schema, String table, String currentVersion,
-		int pendingCount, List<MigrationInfoDescriptor> migrations) {
+		int pendingCount, List<MigrationInfoDescriptor> migrations,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<DataMigrationDescriptor> dataMigrations) {
 
 	public MigrationsDescriptor {
 		migrations = List.copyOf(migrations);
+		dataMigrations = List.copyOf(dataMigrations);
+	}
+
+	public MigrationsDescriptor(SchemaStatus status, String schema, String table, String currentVersion,
+			int pendingCount, List<MigrationInfoDescriptor> migrations) {
+		this(status, schema, table, currentVersion, pendingCount, migrations, List.of());
 	}
 
 	/**
@@ -29,9 +40,19 @@ public record MigrationsDescriptor(SchemaStatus status, String schema, String ta
 	 * @return the descriptor
 	 */
 	public static MigrationsDescriptor of(StatusReport report) {
+		return of(report, List.of());
+	}
+
+	/**
+	 * Describes a status report and the progress of batched data migrations.
+	 * @param report the report
+	 * @param dataMigrations the batched data migrations
+	 * @return the descriptor
+	 */
+	public static MigrationsDescriptor of(StatusReport report, List<DataMigrationDescriptor> dataMigrations) {
 		return new MigrationsDescriptor(report.status(), report.schema(), report.table(),
 				text(report.currentVersion()), report.pendingCount(),
-				report.migrations().stream().map(MigrationInfoDescriptor::of).toList());
+				report.migrations().stream().map(MigrationInfoDescriptor::of).toList(), dataMigrations);
 	}
 
 	/**
@@ -41,7 +62,7 @@ public record MigrationsDescriptor(SchemaStatus status, String schema, String ta
 	 */
 	public MigrationsDescriptor running() {
 		return new MigrationsDescriptor(SchemaStatus.RUNNING, this.schema, this.table, this.currentVersion,
-				this.pendingCount, this.migrations);
+				this.pendingCount, this.migrations, this.dataMigrations);
 	}
 
 	static String text(MigrationVersion version) {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chatbots and their versions, in the tables that migrations V2 and V4 create.
+ * Chatbots and their versions, in the tables that migrations V2, V4 and V6 create.
  */
 @Repository
 public class ChatbotRepository {
@@ -27,12 +27,19 @@ public class ChatbotRepository {
 	}
 
 	/**
-	 * Creates a chatbot with its version 1.
+	 * Creates a chatbot with its version 1, for its shop's creator (created on first use).
 	 * @return the chatbot
 	 */
 	@Transactional
 	public Chatbot create(String shop, String name, String systemPrompt, String modelName) {
-		long id = this.jdbc.sql("INSERT INTO chatbots (shop, name) VALUES (:shop, :name) RETURNING id")
+		long id = this.jdbc.sql("""
+				WITH creator AS (
+					INSERT INTO creators (shop, name) VALUES (:shop, :shop)
+					ON CONFLICT (shop) DO UPDATE SET name = creators.name
+					RETURNING id
+				)
+				INSERT INTO chatbots (shop, name, creator_id) SELECT :shop, :name, id FROM creator RETURNING id
+				""")
 			.param("shop", shop)
 			.param("name", name)
 			.query(Long.class)

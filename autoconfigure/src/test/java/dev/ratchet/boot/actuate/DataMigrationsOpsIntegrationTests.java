@@ -1,0 +1,291 @@
+package dev.ratchet.boot.actuate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.SchemaStatus;
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetMetricsAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.data.JdbcMigrationContext;
+import dev.ratchet.boot.data.SpringBatchedMigration;
+import dev.ratchet.data.BatchOptions;
+import dev.ratchet.data.DataMigrationState;
+import dev.ratchet.data.FailurePolicy;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Batched data migrations in the ops surface: the endpoint's {@code dataMigrations} array with the
+ * ledger's first items, the {@code ratchet.data.items} meter, and a health that stays {@code UP}
+ * while a background migration runs healthy and is {@code DOWN} when one failed.
+ */
+class DataMigrationsOpsIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
+				JacksonEndpointAutoConfiguration.class, RatchetMetricsAutoConfiguration.class,
+				RatchetHealthContributorAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=0");
+
+	@TempDir
+	private Path migrations;
+
+	private TestDatabase.Db db;
+
+	private String location;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.location = new MigrationFiles(this.migrations)
+			.write("V1__chatbots.sql", """
+					CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
+					CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
+					INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
+					INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
+					WHERE i NOT IN (4, 9);
+					""")
+			.write("V2__owners_needed.sql", "CREATE INDEX chatbot_owner ON chatbot (owner);")
+			.location();
+		AssignOwners.gate = null;
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		if (AssignOwners.gate != null) {
+			AssignOwners.gate.countDown();
+		}
+		this.db.close();
+	}
+
+	@Test
+	void endpointShowsDataMigrationsWithTheFirstItemsOfTheirLedger() {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(MeterRegistry.class, () -> registry)
+			.withBean(AssignOwners.class, () -> new AssignOwners(false))
+			.withPropertyValues("ratchet.locations=" + this.location)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MigrationsEndpointDescriptor descriptor = context.getBean(MigrationsEndpoint.class).migrations();
+				var mapper = context.getBean(EndpointJsonMapper.class).get();
+				JsonNode json = mapper.readTree(mapper.writeValueAsString(descriptor));
+				JsonNode data = json.get("dataMigrations").get(0);
+				assertThat(data.get("version").asString()).isEqualTo("1.1");
+				assertThat(data.get("state").asString()).isEqualTo("COMPLETED");
+				assertThat(data.get("processed").asInt()).isEqualTo(18);
+				assertThat(data.get("failed").asInt()).isEqualTo(2);
+				assertThat(data.get("failedItems").findValuesAsString("key")).containsExactly("4", "9");
+				assertThat(data.get("failedItems").get(0).get("error").asString())
+					.isEqualTo("creator 4 has no associated user");
+				assertThat(registry.get("ratchet.data.items").tag("outcome", "processed").counter().count())
+					.isEqualTo(18);
+				assertThat(registry.get("ratchet.data.items").tag("outcome", "failed").counter().count()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void failedDataMigrationIsDownWithItsFailure() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(AssignOwners.class, () -> new AssignOwners(false) {
+
+				@Override
+				public BatchOptions options() {
+					return super.options().withFailurePolicy(FailurePolicy.failFast());
+				}
+
+			})
+			.withBean(RatchetMigrationStrategy.class,
+					() -> MigrationsEndpointIntegrationTests.RatchetMigrationStrategyTolerant.INSTANCE)
+			.withPropertyValues("ratchet.locations=" + this.location)
+			.run((context) -> {
+				Health health = context.getBean(MigrationsHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("status", SchemaStatus.FAILED)
+					.containsEntry("version", "1.1")
+					.hasEntrySatisfying("script", (script) -> assertThat(script).asString()
+						.startsWith(DataMigrationsOpsIntegrationTests.class.getName()))
+					.containsEntry("failure", "item '4' failed: creator 4 has no associated user");
+			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void healthStaysUpWhileABackgroundMigrationRunsAndTheEndpointShowsItsProgress() {
+		AssignOwners.gate = new CountDownLatch(1);
+		try (ConfigurableApplicationContext context = start()) {
+			Ratchet ratchet = context.getBean(Ratchet.class);
+			await(() -> ratchet.dataMigrations().get(0).state() == DataMigrationState.RUNNING);
+			Health health = context.getBean(MigrationsHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("status", SchemaStatus.PENDING)
+				.containsEntry("pendingCount", 2);
+			assertThat(health.getDetails().get("backgroundMigrations")).asList()
+				.singleElement()
+				.satisfies((migration) -> assertThat((Map<String, Object>) migration).containsEntry("version", "1.1")
+					.containsEntry("state", DataMigrationState.RUNNING)
+					.containsEntry("total", 20L)
+					.containsEntry("waiting", List.of("2")));
+			MigrationsEndpointDescriptor endpoint = context.getBean(MigrationsEndpoint.class).migrations();
+			assertThat(endpoint.schema().status()).isEqualTo(SchemaStatus.PENDING);
+			assertThat(endpoint.schema().dataMigrations()).singleElement()
+				.satisfies((data) -> assertThat(data.state()).isEqualTo(DataMigrationState.RUNNING));
+			assertThat(context.getBean(MigrationRunTracker.class).isRunningInBackground()).isTrue();
+			AssignOwners.gate.countDown();
+			await(() -> ratchet.dataMigrations().get(0).state() == DataMigrationState.COMPLETED);
+			// Version 2 waits for the next start-up: pending work again, not background work.
+			assertThat(context.getBean(MigrationsHealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.OUT_OF_SERVICE);
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		SpringApplication application = new SpringApplication(BackgroundApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
+				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.location,
+				"--spring.jmx.enabled=true", "--management.endpoints.jmx.exposure.include=migrations",
+				"--ratchet.health.cache-ttl=0"));
+		if (this.db.password() != null) {
+			args.add("--spring.datasource.password=" + this.db.password());
+		}
+		return application.run(args.toArray(String[]::new));
+	}
+
+	private static void await(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
+			try {
+				Thread.sleep(25);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class,
+			RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class })
+	static class BackgroundApplication {
+
+		@Bean
+		AssignOwners assignOwners() {
+			return new AssignOwners(true);
+		}
+
+	}
+
+	/**
+	 * Gives each chatbot its creator's user as owner; a creator without a user fails the item.
+	 */
+	static class AssignOwners implements SpringBatchedMigration<Long> {
+
+		static volatile CountDownLatch gate;
+
+		private final boolean background;
+
+		AssignOwners(boolean background) {
+			this.background = background;
+		}
+
+		@Override
+		public String version() {
+			return "1.1";
+		}
+
+		@Override
+		public String description() {
+			return "assign chatbot owners";
+		}
+
+		@Override
+		public BatchOptions options() {
+			return BatchOptions.defaults()
+				.withBatchSize(5)
+				.withFailurePolicy(FailurePolicy.skipUpTo(10))
+				.withBackground(this.background);
+		}
+
+		@Override
+		public OptionalLong total(JdbcMigrationContext context) {
+			return OptionalLong
+				.of(context.jdbcClient().sql("SELECT count(*) FROM chatbot").query(Long.class).single());
+		}
+
+		@Override
+		public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
+			return context.jdbcClient()
+				.sql("SELECT id FROM chatbot WHERE id > :after ORDER BY id LIMIT :limit")
+				.param("after", (after != null) ? Long.parseLong(after) : 0)
+				.param("limit", limit)
+				.query(Long.class)
+				.list();
+		}
+
+		@Override
+		public String keyOf(Long id) {
+			return String.valueOf(id);
+		}
+
+		@Override
+		public void processBatch(JdbcMigrationContext context, List<Long> ids) throws Exception {
+			SpringBatchedMigration.super.processBatch(context, ids);
+			CountDownLatch current = gate;
+			if (current != null && ids.size() > 1) {
+				current.await(60, TimeUnit.SECONDS);
+			}
+		}
+
+		@Override
+		public void process(JdbcMigrationContext context, Long id) {
+			int updated = context.jdbcClient().sql("""
+					UPDATE chatbot c SET owner = u.email FROM creator_user u
+					WHERE u.creator_id = c.creator_id AND c.id = :id""").param("id", id).update();
+			if (updated == 0) {
+				throw new IllegalStateException("creator " + id + " has no associated user");
+			}
+		}
+
+	}
+
+}

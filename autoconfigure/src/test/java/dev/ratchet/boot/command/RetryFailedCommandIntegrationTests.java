@@ -1,0 +1,178 @@
+package dev.ratchet.boot.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.data.JdbcMigrationContext;
+import dev.ratchet.boot.data.SpringBatchedMigration;
+import dev.ratchet.data.BatchOptions;
+import dev.ratchet.data.FailurePolicy;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger of failed items in command reports, and {@code --ratchet.command=retry-failed}.
+ */
+class RetryFailedCommandIntegrationTests {
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations).write("V1__chatbots.sql", """
+				CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
+				CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
+				INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
+				INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
+				WHERE i NOT IN (4, 9);
+				""");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void statusShowsTheLedgerAndRetryFailedProcessesItsItemsAgain() {
+		assertThat(run("migrate").exitCode()).isZero();
+		CommandRun status = run("status");
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.out()).contains("Data migrations:")
+			.contains("1.1 COMPLETED: 18 of 20 processed, 2 failed")
+			.contains("failed item 4: creator 4 has no associated user")
+			.contains("failed item 9: creator 9 has no associated user");
+		CommandRun stillFailing = run("retry-failed");
+		assertThat(stillFailing.exitCode()).isEqualTo(2);
+		assertThat(stillFailing.out()).contains("Ratchet retry-failed")
+			.contains("Retried 2 failed items of " + AssignOwners.class.getName()
+					+ " (version 1.1): 0 now succeed, 2 still fail (kept in the ledger)");
+		Sql.execute(this.db, "INSERT INTO creator_user VALUES (4, 'user4@example.com'), (9, 'user9@example.com')");
+		CommandRun retried = run("retry-failed", "--ratchet.output=json");
+		assertThat(retried.exitCode()).isZero();
+		JsonNode report = JsonMapper.builder().build().readTree(retried.out());
+		assertThat(report.get("command").asString()).isEqualTo("retry-failed");
+		assertThat(report.get("retried").get(0).get("succeeded").asInt()).isEqualTo(2);
+		JsonNode data = report.get("dataMigrations").get(0);
+		assertThat(data.get("version").asString()).isEqualTo("1.1");
+		assertThat(data.get("state").asString()).isEqualTo("COMPLETED");
+		assertThat(data.get("processed").asInt()).isEqualTo(20);
+		assertThat(data.get("failed").asInt()).isZero();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot WHERE owner IS NULL")).isZero();
+	}
+
+	@Test
+	void jsonStatusCarriesTheProgressOfDataMigrations() {
+		run("migrate");
+		JsonNode data = JsonMapper.builder().build().readTree(run("status", "--ratchet.output=json").out())
+			.get("dataMigrations")
+			.get(0);
+		assertThat(data.get("script").asString()).isEqualTo(AssignOwners.class.getName());
+		assertThat(data.get("background").asBoolean()).isFalse();
+		assertThat(data.get("total").asInt()).isEqualTo(20);
+		assertThat(data.get("batches").asInt()).isEqualTo(4);
+		assertThat(data.get("lastKey").asString()).isEqualTo("20");
+		assertThat(data.get("completedOn").asString()).endsWith("Z");
+		assertThat(data.get("failedItems").get(0).get("key").asString()).isEqualTo("4");
+		assertThat(data.get("failedItems").get(0).get("error").asString()).isEqualTo("creator 4 has no associated user");
+		assertThat(data.get("failedItems").get(0).get("attempts").asInt()).isEqualTo(1);
+	}
+
+	private CommandRun run(String command, String... args) {
+		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
+				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location(),
+				"--ratchet.command=" + command));
+		all.addAll(List.of(args));
+		return CommandRun.of(RetryApplication.class, all.toArray(String[]::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
+	@Import(AssignOwners.class)
+	static class RetryApplication {
+
+	}
+
+	static class AssignOwners implements SpringBatchedMigration<Long> {
+
+		@Override
+		public String version() {
+			return "1.1";
+		}
+
+		@Override
+		public String description() {
+			return "assign every chatbot its owner";
+		}
+
+		@Override
+		public BatchOptions options() {
+			return BatchOptions.defaults().withBatchSize(5).withFailurePolicy(FailurePolicy.skipUpTo(10));
+		}
+
+		@Override
+		public OptionalLong total(JdbcMigrationContext context) {
+			return OptionalLong.of(context.jdbcClient().sql("SELECT count(*) FROM chatbot").query(Long.class).single());
+		}
+
+		@Override
+		public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
+			return context.jdbcClient()
+				.sql("SELECT id FROM chatbot WHERE id > :after ORDER BY id LIMIT :limit")
+				.param("after", (after != null) ? Long.parseLong(after) : 0)
+				.param("limit", limit)
+				.query(Long.class)
+				.list();
+		}
+
+		@Override
+		public String keyOf(Long id) {
+			return String.valueOf(id);
+		}
+
+		@Override
+		public List<Long> find(JdbcMigrationContext context, List<String> keys) {
+			return context.jdbcClient()
+				.sql("SELECT id FROM chatbot WHERE id IN (:ids)")
+				.param("ids", keys.stream().map(Long::valueOf).toList())
+				.query(Long.class)
+				.list();
+		}
+
+		@Override
+		public void process(JdbcMigrationContext context, Long id) {
+			int updated = context.jdbcClient().sql("""
+					UPDATE chatbot c SET owner = u.email FROM creator_user u
+					WHERE u.creator_id = c.creator_id AND c.id = :id""").param("id", id).update();
+			if (updated == 0) {
+				throw new IllegalStateException("creator " + id + " has no associated user");
+			}
+		}
+
+	}
+
+}

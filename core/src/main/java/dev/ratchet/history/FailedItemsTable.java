@@ -1,0 +1,227 @@
+package dev.ratchet.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ratchet.MigrationVersion;
+import dev.ratchet.data.FailedItem;
+
+/**
+ * The ledger of failed items beside the history, {@code <history>_data_failures}: one row per item
+ * a batched data migration skipped, with its error, until a retry succeeds. Created on demand,
+ * under the migration lock. All SQL the engine runs against it is here, with the qualified table
+ * name substituted in one place.
+ */
+public final class FailedItemsTable {
+
+	private static final String CREATE_FAILURES = """
+			CREATE TABLE IF NOT EXISTS %FAILURES% (
+			    version text NOT NULL,
+			    item_key text NOT NULL,
+			    error text NOT NULL,
+			    attempts integer NOT NULL DEFAULT 1,
+			    failed_on timestamptz NOT NULL DEFAULT now(),
+			    last_attempt_on timestamptz NOT NULL DEFAULT now(),
+			    PRIMARY KEY (version, item_key)
+			)""";
+
+	private static final String RECORD_FAILURE = """
+			INSERT INTO %FAILURES% AS f (version, item_key, error) VALUES (?, ?, ?)
+			ON CONFLICT (version, item_key)
+			DO UPDATE SET error = excluded.error, attempts = f.attempts + 1, last_attempt_on = now()""";
+
+	private static final String FAILED_KEYS = """
+			SELECT item_key FROM %FAILURES% WHERE version = ? AND (? IS NULL OR item_key > ?)
+			ORDER BY item_key LIMIT ?""";
+
+	private static final String FAILED_ITEMS = """
+			SELECT item_key, error, attempts, failed_on, last_attempt_on FROM %FAILURES%
+			WHERE version = ? ORDER BY failed_on, item_key LIMIT ?""";
+
+	private static final String DELETE_FAILURE = "DELETE FROM %FAILURES% WHERE version = ? AND item_key = ?";
+
+	private static final String VERSIONS_WITH_FAILURES = "SELECT DISTINCT version FROM %FAILURES%";
+
+	private static final String UNDEFINED_TABLE = "42P01";
+
+	private final String qualifiedName;
+
+	/**
+	 * Names the table after the history table.
+	 * @param history the history table
+	 */
+	public FailedItemsTable(HistoryTable history) {
+		this.qualifiedName = HistoryTable.quote(history.getSchema()) + "."
+				+ HistoryTable.quote(tableName(history.getTable()));
+	}
+
+	/**
+	 * Returns the name of the ledger of failed items kept beside a history table.
+	 * @param historyTable the history table's name
+	 * @return {@code <historyTable>_data_failures}
+	 */
+	public static String tableName(String historyTable) {
+		return historyTable + "_data_failures";
+	}
+
+	/**
+	 * Returns the quoted, schema-qualified table name.
+	 */
+	public String getQualifiedName() {
+		return this.qualifiedName;
+	}
+
+	private String sql(String template) {
+		return template.replace("%FAILURES%", this.qualifiedName);
+	}
+
+	/**
+	 * Creates the table unless it exists. Call it with auto-commit on, under the migration lock.
+	 * @param connection the connection to use
+	 * @throws SQLException on a database error
+	 */
+	public void create(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql(CREATE_FAILURES));
+		}
+	}
+
+	/**
+	 * Records failed items in the ledger, or their new error and one more attempt if they are there already.
+	 * @param connection the connection to use
+	 * @param version the migration's version
+	 * @param errors error message by item key
+	 * @throws SQLException on a database error
+	 */
+	public void recordFailures(Connection connection, MigrationVersion version, Map<String, String> errors)
+			throws SQLException {
+		if (errors.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql(RECORD_FAILURE))) {
+			for (Map.Entry<String, String> error : errors.entrySet()) {
+				statement.setString(1, version.toString());
+				statement.setString(2, error.getKey());
+				statement.setString(3, error.getValue());
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	/**
+	 * Removes items from the ledger.
+	 * @param connection the connection to use
+	 * @param version the migration's version
+	 * @param keys the items' keys
+	 * @throws SQLException on a database error
+	 */
+	public void deleteFailures(Connection connection, MigrationVersion version, List<String> keys) throws SQLException {
+		if (keys.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql(DELETE_FAILURE))) {
+			for (String key : keys) {
+				statement.setString(1, version.toString());
+				statement.setString(2, key);
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	/**
+	 * Reads keys of failed items in key order, a page at a time.
+	 * @param connection the connection to use
+	 * @param version the migration's version
+	 * @param after the last key of the previous page, or {@code null} for the first
+	 * @param limit the page size
+	 * @return the keys
+	 * @throws SQLException on a database error
+	 */
+	public List<String> failedKeys(Connection connection, MigrationVersion version, String after, int limit)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(FAILED_KEYS))) {
+			statement.setString(1, version.toString());
+			statement.setString(2, after);
+			statement.setString(3, after);
+			statement.setInt(4, limit);
+			List<String> keys = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					keys.add(rs.getString(1));
+				}
+			}
+			return keys;
+		}
+	}
+
+	/**
+	 * Reads failed items of one migration, oldest failure first. Returns an empty list when the
+	 * tables do not exist yet.
+	 * @param connection the connection to use, in auto-commit mode
+	 * @param version the migration's version
+	 * @param limit how many at most
+	 * @return the items
+	 * @throws SQLException on a database error
+	 */
+	public List<FailedItem> failedItems(Connection connection, MigrationVersion version, int limit)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(FAILED_ITEMS))) {
+			statement.setString(1, version.toString());
+			statement.setInt(2, limit);
+			List<FailedItem> items = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					items.add(new FailedItem(version, rs.getString(1), rs.getString(2), rs.getInt(3),
+							instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))));
+				}
+			}
+			return items;
+		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the versions that have items in the ledger. Returns an empty list when the tables do
+	 * not exist yet.
+	 * @param connection the connection to use, in auto-commit mode
+	 * @return the versions, in version order
+	 * @throws SQLException on a database error
+	 */
+	public List<MigrationVersion> versionsWithFailures(Connection connection) throws SQLException {
+		List<MigrationVersion> versions = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql(VERSIONS_WITH_FAILURES))) {
+			while (rs.next()) {
+				versions.add(MigrationVersion.parse(rs.getString(1)));
+			}
+		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+				return List.of();
+			}
+			throw ex;
+		}
+		versions.sort(null);
+		return versions;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

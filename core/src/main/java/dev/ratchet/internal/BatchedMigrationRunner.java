@@ -1,0 +1,295 @@
+package dev.ratchet.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ratchet.ExecutedMigration;
+import dev.ratchet.MigrationContext;
+import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.RatchetException;
+import dev.ratchet.data.BatchOptions;
+import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.DataClock;
+import dev.ratchet.data.DataMigrationFailedException;
+import dev.ratchet.data.DataMigrationState;
+import dev.ratchet.data.FailurePolicy;
+import dev.ratchet.history.FailedItemsTable;
+import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.ProgressTable;
+import dev.ratchet.history.ProgressTable.Progress;
+import dev.ratchet.internal.BatchProcessor.ItemFailedException;
+import dev.ratchet.internal.BatchProcessor.Outcome;
+
+/**
+ * Runs one {@link BatchedMigration} on the migration connection, under the lock the engine holds:
+ * start or resume from the stored cursor, then fetch, process and commit batch after batch, each
+ * with its cursor, counters and failed items, pausing as the throttle says; then verify, and record
+ * the history row in the verification's transaction. A failure rolls back the current batch and
+ * records the failure; an interruption stops between batches. Either way the committed batches
+ * stay, and the next run continues after them.
+ */
+final class BatchedMigrationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
+
+	private final Connection connection;
+
+	private final MigrationContext context;
+
+	private final HistoryTable history;
+
+	private final ProgressTable progressTable;
+
+	private final FailedItemsTable ledger;
+
+	private final Events events;
+
+	private final DataClock clock;
+
+	private final LockWatch watch;
+
+	BatchedMigrationRunner(Connection connection, String schema, HistoryTable history, Events events,
+			DataClock clock, LockWatch watch) {
+		this.connection = connection;
+		this.context = new MigrationContext(connection, schema);
+		this.history = history;
+		this.progressTable = new ProgressTable(history);
+		this.ledger = new FailedItemsTable(history);
+		this.events = events;
+		this.clock = clock;
+		this.watch = watch;
+	}
+
+	/**
+	 * Runs the migration.
+	 * @param migration a resolved batched migration
+	 * @return the executed migration, or {@code null} when the thread was interrupted and the run
+	 * stopped between batches
+	 * @throws DataMigrationFailedException when the migration fails
+	 */
+	ExecutedMigration run(ResolvedMigration migration) {
+		return run(migration.descriptor(), (BatchedMigration<?>) migration.java());
+	}
+
+	private <T> ExecutedMigration run(MigrationDescriptor d, BatchedMigration<T> migration) {
+		BatchOptions options = migration.options();
+		FailurePolicy policy = options.getFailurePolicy();
+		ProgressTracker progress = null;
+		try {
+			this.progressTable.create(this.connection);
+			this.ledger.create(this.connection);
+			this.connection.setAutoCommit(false);
+			progress = start(d, options);
+			if (progress.batches() == 0 && progress.total() == null) {
+				count(d, migration, progress);
+			}
+			progress.report(DataMigrationState.RUNNING, null);
+			if (policy.isSkipping() && RunOutcomes.exceeded(policy, progress)) {
+				throw new Failure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()), null);
+			}
+			Pacer pacer = new Pacer(options, this.clock, progress.runStart());
+			BatchProcessor processor = new BatchProcessor(this.connection, this.context);
+			while (true) {
+				if (Thread.currentThread().isInterrupted()) {
+					return interrupted(progress);
+				}
+				List<T> items = migration.nextBatch(this.context, progress.lastKey(), options.getBatchSize());
+				if (items.isEmpty()) {
+					break;
+				}
+				String last = migration.keyOf(items.get(items.size() - 1));
+				if (last == null || last.equals(progress.lastKey())) {
+					throw new Failure(RunOutcomes.notAdvancing(last, progress.lastKey()), null);
+				}
+				Outcome outcome = processor.process(migration, items, policy.isSkipping());
+				this.ledger.recordFailures(this.connection, d.version(), outcome.failures());
+				this.progressTable.recordBatch(this.connection, d.version(), last, outcome.processed(),
+						progress.takeElapsedMillis());
+				commit();
+				progress.batchCommitted(outcome.processed(), outcome.failures().size(), last);
+				if (!outcome.failures().isEmpty() && RunOutcomes.exceeded(policy, progress)) {
+					throw new Failure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()), null);
+				}
+				try {
+					pacer.pace(progress.runItems());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return interrupted(progress);
+				}
+			}
+			return complete(d, migration, progress);
+		}
+		catch (ItemFailedException ex) {
+			throw fail(d, progress, "item '" + ex.key() + "' failed: " + DataErrors.describe(ex.getCause()), ex.key(),
+					ex.getCause());
+		}
+		catch (Failure ex) {
+			throw fail(d, progress, ex.getMessage(), null, ex.getCause());
+		}
+		catch (LockLostException ex) {
+			// Another instance may be running this migration now: record nothing, leave it to that one.
+			rollback();
+			throw (RatchetException) ex.getCause();
+		}
+		catch (Exception ex) {
+			if (progress != null && DataErrors.isInterruption(ex)) {
+				Thread.currentThread().interrupt();
+				return interrupted(progress);
+			}
+			throw fail(d, progress, DataErrors.describe(ex), null, ex);
+		}
+		finally {
+			autoCommit();
+		}
+	}
+
+	private ProgressTracker start(MigrationDescriptor d, BatchOptions options) throws SQLException {
+		if (this.progressTable.read(this.connection, d.version()) != null) {
+			this.progressTable.resume(this.connection, d);
+		}
+		else {
+			this.progressTable.start(this.connection, d);
+		}
+		this.history.deleteFailed(this.connection, d.version());
+		this.connection.commit();
+		Progress progress = this.progressTable.read(this.connection, d.version());
+		return new ProgressTracker(d, options.isBackground(), progress, this.clock, this.events);
+	}
+
+	private <T> void count(MigrationDescriptor d, BatchedMigration<T> migration, ProgressTracker progress)
+			throws SQLException, Failure {
+		OptionalLong total;
+		try {
+			total = migration.total(this.context);
+		}
+		catch (Exception ex) {
+			throw new Failure("counting its items failed: " + DataErrors.describe(ex), ex);
+		}
+		if (total.isPresent()) {
+			this.progressTable.setTotal(this.connection, d.version(), total.getAsLong());
+			this.connection.commit();
+			progress.total(total.getAsLong());
+		}
+	}
+
+	private <T> ExecutedMigration complete(MigrationDescriptor d, BatchedMigration<T> migration,
+			ProgressTracker progress) throws SQLException, Failure, LockLostException {
+		try {
+			migration.verify(this.context);
+		}
+		catch (Exception ex) {
+			throw new Failure("verification failed: " + DataErrors.describe(ex), ex);
+		}
+		Duration total = progress.totalElapsed();
+		this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
+				progress.takeElapsedMillis());
+		this.history.insert(this.connection, d, millis(total), null);
+		commit();
+		progress.report(DataMigrationState.COMPLETED, null);
+		return new ExecutedMigration(d, Duration.ofNanos(this.clock.nanoTime() - progress.runStart()), false);
+	}
+
+	private ExecutedMigration interrupted(ProgressTracker progress) {
+		rollback();
+		progress.report(DataMigrationState.INTERRUPTED, null);
+		return null;
+	}
+
+	private DataMigrationFailedException fail(MigrationDescriptor d, ProgressTracker progress, String reason,
+			String itemKey, Throwable cause) {
+		rollback();
+		SQLException sql = (cause != null) ? DataErrors.sqlCause(cause) : null;
+		DataMigrationFailedException failure = new DataMigrationFailedException(
+				"Data migration " + d.script() + " (version " + d.version() + ") failed: " + reason
+						+ System.lineSeparator() + RunOutcomes.consequence(progress, this.ledger.getQualifiedName()),
+				d, reason, (sql != null) ? sql.getSQLState() : null, itemKey,
+				(progress != null) ? progress.lastKey() : null, (progress != null) ? progress.processed() : 0,
+				(progress != null) ? progress.failed() : 0, cause);
+		if (progress != null) {
+			try {
+				this.progressTable.finish(this.connection, d.version(), DataMigrationState.FAILED.name(), reason,
+						progress.takeElapsedMillis());
+				this.history.insert(this.connection, d, millis(progress.totalElapsed()), reason);
+				this.connection.commit();
+			}
+			catch (SQLException ex) {
+				rollback();
+				failure.addSuppressed(ex);
+				logger.error("Could not record the failure of {} in {}: {}", d.script(), this.progressTable.getQualifiedName(),
+						ex.getMessage());
+			}
+			progress.report(DataMigrationState.FAILED, reason);
+		}
+		return failure;
+	}
+
+	/**
+	 * Commits the batch, once sure the lock is still held: an instance that lost its lock session
+	 * must not commit a batch another instance may be processing too.
+	 */
+	private void commit() throws SQLException, LockLostException {
+		try {
+			this.watch.verifyLockHeld();
+		}
+		catch (RatchetException ex) {
+			throw new LockLostException(ex);
+		}
+		this.connection.commit();
+	}
+
+	private void rollback() {
+		try {
+			this.connection.rollback();
+		}
+		catch (SQLException ex) {
+			logger.debug("Rollback failed; the connection is likely gone", ex);
+		}
+	}
+
+	private void autoCommit() {
+		try {
+			this.connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset auto-commit on the migration connection", ex);
+		}
+	}
+
+	private static int millis(Duration duration) {
+		return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+	}
+
+	/**
+	 * The lock was lost before a commit.
+	 */
+	private static final class LockLostException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		LockLostException(RatchetException cause) {
+			super(cause);
+		}
+
+	}
+
+	/**
+	 * A failure of the migration as a whole, with the reason as its message.
+	 */
+	private static final class Failure extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		Failure(String reason, Throwable cause) {
+			super(reason, cause);
+		}
+
+	}
+
+}

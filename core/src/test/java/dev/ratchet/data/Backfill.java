@@ -1,0 +1,205 @@
+package dev.ratchet.data;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Arrays;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import dev.ratchet.MigrationContext;
+
+/**
+ * The runbook's backfill as a batched migration: creates version 1 of every chatbot, and fails for a
+ * chatbot whose creator has no associated user. Each processed chatbot's {@code touched} counter goes
+ * up by one, so tests see whether any was processed twice.
+ */
+class Backfill implements BatchedMigration<Long> {
+
+	static final String SCHEMA = """
+			CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, user_id bigint NOT NULL);
+			CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL,
+			    current_version int, touched int NOT NULL DEFAULT 0);
+			CREATE TABLE chatbot_version (chatbot_id bigint PRIMARY KEY, number int NOT NULL, created_by bigint NOT NULL);
+			""";
+
+	private final String version;
+
+	private BatchOptions options = BatchOptions.defaults().withBatchSize(100);
+
+	private boolean counted;
+
+	private String checksum;
+
+	private String sleep;
+
+	Backfill(String version) {
+		this.version = version;
+	}
+
+	/**
+	 * Returns SQL that creates {@code chatbots} chatbots; those whose id is in {@code orphans} have a
+	 * creator without a user.
+	 */
+	static String rows(int chatbots, long... orphans) {
+		String skipped = Arrays.stream(orphans).mapToObj(String::valueOf).collect(Collectors.joining(","));
+		return "INSERT INTO chatbot (id, creator_id) SELECT i, i FROM generate_series(1, " + chatbots + ") i;\n"
+				+ "INSERT INTO creator_user SELECT i, 1000 + i FROM generate_series(1, " + chatbots + ") i "
+				+ "WHERE i <> ALL ('{" + skipped + "}'::bigint[]);";
+	}
+
+	Backfill options(BatchOptions options) {
+		this.options = options;
+		return this;
+	}
+
+	Backfill counted() {
+		this.counted = true;
+		return this;
+	}
+
+	Backfill checksum(String checksum) {
+		this.checksum = checksum;
+		return this;
+	}
+
+	/** Makes each batch sleep in the database once its items are processed, so a test can catch it mid-batch. */
+	Backfill sleepingPerBatch(double seconds) {
+		this.sleep = "SELECT pg_sleep(" + seconds + ")";
+		return this;
+	}
+
+	@Override
+	public String version() {
+		return this.version;
+	}
+
+	@Override
+	public String description() {
+		return "create version 1 of every chatbot";
+	}
+
+	@Override
+	public String checksum() {
+		return this.checksum;
+	}
+
+	@Override
+	public BatchOptions options() {
+		return this.options;
+	}
+
+	@Override
+	public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
+		return ids(context.connection(), "SELECT id FROM chatbot WHERE id > ? ORDER BY id LIMIT ?",
+				(after != null) ? Long.parseLong(after) : 0, limit);
+	}
+
+	@Override
+	public String keyOf(Long item) {
+		return String.valueOf(item);
+	}
+
+	@Override
+	public void processBatch(MigrationContext context, List<Long> items) throws Exception {
+		BatchedMigration.super.processBatch(context, items);
+		if (this.sleep != null) {
+			// after the items, before the commit: a kill now leaves a half-processed batch to roll back
+			try (var statement = context.connection().createStatement()) {
+				statement.execute(this.sleep);
+			}
+		}
+	}
+
+	@Override
+	public void process(MigrationContext context, Long id) throws SQLException {
+		Connection connection = context.connection();
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE chatbot SET touched = touched + 1 WHERE id = ?")) {
+			statement.setLong(1, id);
+			statement.executeUpdate();
+		}
+		Long user = null;
+		long creator = 0;
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT c.creator_id, u.user_id FROM chatbot c LEFT JOIN creator_user u ON u.creator_id = c.creator_id WHERE c.id = ?")) {
+			statement.setLong(1, id);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				creator = rs.getLong(1);
+				user = (Long) rs.getObject(2);
+			}
+		}
+		if (user == null) {
+			throw new IllegalStateException("creator " + creator + " has no associated user");
+		}
+		try (PreparedStatement statement = connection.prepareStatement(
+				"INSERT INTO chatbot_version (chatbot_id, number, created_by) VALUES (?, 1, ?)")) {
+			statement.setLong(1, id);
+			statement.setLong(2, user);
+			statement.executeUpdate();
+		}
+		try (PreparedStatement statement = connection.prepareStatement("UPDATE chatbot SET current_version = 1 WHERE id = ?")) {
+			statement.setLong(1, id);
+			statement.executeUpdate();
+		}
+	}
+
+	@Override
+	public List<Long> find(MigrationContext context, List<String> keys) throws SQLException {
+		Connection connection = context.connection();
+		Array array = connection.createArrayOf("bigint", keys.stream().map(Long::valueOf).toArray());
+		try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM chatbot WHERE id = ANY (?)")) {
+			statement.setArray(1, array);
+			return ids(statement);
+		}
+	}
+
+	@Override
+	public OptionalLong total(MigrationContext context) throws SQLException {
+		if (!this.counted) {
+			return OptionalLong.empty();
+		}
+		try (var statement = context.connection().createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*) FROM chatbot")) {
+			rs.next();
+			return OptionalLong.of(rs.getLong(1));
+		}
+	}
+
+	@Override
+	public void verify(MigrationContext context) throws SQLException {
+		try (var statement = context.connection().createStatement();
+				ResultSet rs = statement.executeQuery("""
+						SELECT count(*) FROM chatbot c
+						WHERE c.current_version IS NULL
+						  AND EXISTS (SELECT 1 FROM creator_user u WHERE u.creator_id = c.creator_id)""")) {
+			rs.next();
+			if (rs.getLong(1) > 0) {
+				throw new IllegalStateException(rs.getLong(1) + " chatbots whose creator has a user have no current version");
+			}
+		}
+	}
+
+	private static List<Long> ids(Connection connection, String sql, long after, int limit) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, after);
+			statement.setInt(2, limit);
+			return ids(statement);
+		}
+	}
+
+	private static List<Long> ids(PreparedStatement statement) throws SQLException {
+		List<Long> ids = new ArrayList<>();
+		try (ResultSet rs = statement.executeQuery()) {
+			while (rs.next()) {
+				ids.add(rs.getLong(1));
+			}
+		}
+		return ids;
+	}
+
+}

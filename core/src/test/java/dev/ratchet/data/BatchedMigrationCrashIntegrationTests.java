@@ -1,0 +1,85 @@
+package dev.ratchet.data;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.MigrateResult;
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A process killed with SIGKILL in the middle of a batch: the batch is rolled back by PostgreSQL,
+ * the committed ones stay with their cursor, and the next run continues after the last of them, so
+ * that every item is processed exactly once.
+ */
+class BatchedMigrationCrashIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void killedRunContinuesAfterTheLastCommittedBatchAndProcessesEveryItemOnce() throws Exception {
+		MigrationFiles files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
+			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
+			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Path log = this.dir.resolve("child.log");
+			Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
+					System.getProperty("java.class.path"), BatchedMigrateMain.class.getName(), db.url(), db.username(),
+					files.location())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			try {
+				awaitSleepInBatch(db, child, log, 3);
+			}
+			finally {
+				child.destroyForcibly();
+				child.waitFor(30, TimeUnit.SECONDS);
+			}
+			long committed = Sql.number(db, "SELECT batches FROM ratchet_history_data");
+			assertThat(committed).isGreaterThanOrEqualTo(3).isLessThan(13);
+			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot WHERE touched = 1")).isEqualTo(committed * 20);
+			assertThat(Sql.column(db, "SELECT version FROM ratchet_history WHERE success ORDER BY installed_rank"))
+				.containsExactly("1", "1.0.0.1");
+			MigrateResult next = new Ratchet(RatchetConfiguration.builder(db.dataSource())
+				.locations(files.location())
+				.javaMigrations(new Backfill("1.1").options(BatchOptions.defaults().withBatchSize(20)))
+				.build()).migrate();
+			assertThat(next.applied()).extracting((e) -> e.migration().version().toString()).containsExactly("1.1", "2");
+			assertThat(Sql.column(db, "SELECT DISTINCT touched FROM chatbot")).containsExactly("1");
+			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot_version")).isEqualTo(250);
+			assertThat(Sql.number(db, "SELECT batches FROM ratchet_history_data")).isEqualTo(13);
+		}
+	}
+
+	private static void awaitSleepInBatch(TestDatabase.Db db, Process child, Path log, int batches) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!child.isAlive()) {
+				throw new AssertionError("the migrator ended before it was killed: " + Files.readString(log));
+			}
+			if (Sql.exists(db, "ratchet_history_data")
+					&& Sql.number(db, "SELECT coalesce(max(batches), 0) FROM ratchet_history_data") >= batches
+					&& Sql.number(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+							+ " AND application_name LIKE 'ratchet migrate %' AND query LIKE '%pg_sleep%'"
+							+ " AND state = 'active'") == 1) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("the child never reached batch " + batches);
+	}
+
+}
