@@ -1,13 +1,151 @@
 package dev.ratchet.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import dev.ratchet.test.TestDatabase;
+
+/**
+ * Spring Boot start-up of a packaged app ({@code java -jar}) with the Ratchet starter, with the
+ * Flyway starter and with no migration tool, timed from starting the process to the app's
+ * {@code ApplicationReadyEvent}: once with N migrations applied and nothing pending, once with N
+ * pending on an empty database. The migrations are inside the jar, where both tools look by default.
+ */
 final class StartupScenario {
 
-	StartupScenario(Settings settings, Path work, Object... rest) {
+	private static final List<String> TOOLS = List.of("ratchet", "flyway", "none");
+
+	private static final Map<String, String> NAMES = Map.of("ratchet", "Ratchet starter", "flyway", "Flyway starter",
+			"none", "no migration tool");
+
+	private final Settings settings;
+
+	private final Path work;
+
+	private final Path apps;
+
+	private final Report report;
+
+	StartupScenario(Settings settings, Path work, Path apps, Report report) {
+		this.settings = settings;
+		this.work = work;
+		this.apps = apps;
+		this.report = report;
 	}
 
-	void run() {
+	void run() throws Exception {
+		int count = this.settings.startupCount();
+		List<MigrationFiles.File> files = MigrationFiles.trivial(count);
+		Map<String, Path> jars = new LinkedHashMap<>();
+		for (String tool : TOOLS) {
+			jars.put(tool, BootJars.withMigrations(BootJars.find(this.apps, tool),
+					this.work.resolve("startup").resolve(tool + ".jar"), files));
+		}
+		int rounds = this.settings.rounds(7);
+		Progress.log("startup: " + count + " applied, nothing pending");
+		Map<String, TestDatabase.Db> applied = new LinkedHashMap<>();
+		try {
+			for (String tool : TOOLS) {
+				TestDatabase.Db db = Databases.create();
+				applied.put(tool, db);
+				start(jars.get(tool), db);
+			}
+			List<Rounds.Contender> contenders = new ArrayList<>();
+			for (String tool : TOOLS) {
+				contenders.add(new Rounds.Contender(NAMES.get(tool), () -> start(jars.get(tool), applied.get(tool))));
+			}
+			List<Map<String, List<Double>>> samples = Rounds.alternateMetrics(1, rounds, contenders);
+			this.report.section("Spring Boot start-up, " + count + " applied, 0 pending (packaged app)");
+			write(samples, count, true);
+		}
+		finally {
+			applied.values().forEach(TestDatabase.Db::close);
+		}
+		Progress.log("startup: " + count + " pending on an empty database");
+		List<Rounds.Contender> contenders = new ArrayList<>();
+		for (String tool : TOOLS) {
+			contenders.add(new Rounds.Contender(NAMES.get(tool), () -> {
+				try (TestDatabase.Db db = Databases.create()) {
+					return start(jars.get(tool), db);
+				}
+			}));
+		}
+		List<Map<String, List<Double>>> samples = Rounds.alternateMetrics(1, rounds, contenders);
+		this.report.section("Spring Boot start-up, " + count + " pending on an empty database (packaged app)");
+		write(samples, count, false);
+	}
+
+	private void write(List<Map<String, List<Double>>> metrics, int count, boolean applied) {
+		this.report.line("Milliseconds from starting `java -jar` to `ApplicationReadyEvent` (the app has a DataSource "
+				+ "and nothing else; the " + count + " migrations are in the jar).");
+		this.report.line("");
+		String ratchet = NAMES.get("ratchet");
+		String flyway = NAMES.get("flyway");
+		String none = NAMES.get("none");
+		List<String[]> pairs = List.of(new String[] { ratchet, none }, new String[] { flyway, none },
+				new String[] { ratchet, flyway });
+		Map<String, List<Double>> samples = metrics.get(0);
+		this.report.table(samples, "ms", pairs);
+		this.report.line("CPU time the app's JVM used until ready (all its threads; disturbed far less than wall "
+				+ "time by other work on the machine, but blind to the time PostgreSQL spends):");
+		this.report.line("");
+		this.report.table(metrics.get(1), "ms CPU", pairs);
+		List<Double> cpuRatchet = added(metrics.get(1).get(ratchet), metrics.get(1).get(none));
+		List<Double> cpuFlyway = added(metrics.get(1).get(flyway), metrics.get(1).get(none));
+		List<Double> addedRatchet = added(samples.get(ratchet), samples.get(none));
+		List<Double> addedFlyway = added(samples.get(flyway), samples.get(none));
+		this.report.line("Start-up added by the tool (tool − no tool, same round):");
+		this.report.line("");
+		this.report.line(Stats.header());
+		this.report.line(Stats.of(addedRatchet).row("Ratchet added", "ms"));
+		this.report.line(Stats.of(addedFlyway).row("Flyway added", "ms"));
+		this.report.line(Stats.of(Stats.ratios(addedRatchet, addedFlyway)).row("ratio Ratchet added / Flyway added (per round)", "×"));
+		this.report.line(Stats.of(cpuRatchet).row("Ratchet added, CPU", "ms CPU"));
+		this.report.line(Stats.of(cpuFlyway).row("Flyway added, CPU", "ms CPU"));
+		this.report.line(Stats.of(Stats.ratios(cpuRatchet, cpuFlyway)).row("ratio Ratchet added / Flyway added, CPU (per round)", "×"));
+		this.report.line("");
+		double r = Stats.of(addedRatchet).median();
+		double f = Stats.of(addedFlyway).median();
+		if (applied) {
+			this.report.line("Goal (added start-up ≤ ⅓ of Flyway's): " + ((r <= f / 3) ? "**met**" : "**not met**")
+					+ " (medians: Ratchet adds " + Stats.format(r) + " ms, Flyway " + Stats.format(f) + " ms, ratio "
+					+ Stats.format(r / f) + ").");
+		}
+		else {
+			double rt = Stats.of(samples.get(ratchet)).median();
+			double ft = Stats.of(samples.get(flyway)).median();
+			this.report.line("Goal (ahead of Flyway): " + ((rt < ft) ? "**met**" : "**not met**") + " (medians "
+					+ Stats.format(rt) + " ms vs " + Stats.format(ft) + " ms; added " + Stats.format(r) + " ms vs "
+					+ Stats.format(f) + " ms).");
+		}
+	}
+
+	private static List<Double> added(List<Double> tool, List<Double> none) {
+		List<Double> added = new ArrayList<>();
+		for (int i = 0; i < Math.min(tool.size(), none.size()); i++) {
+			added.add(tool.get(i) - none.get(i));
+		}
+		return added;
+	}
+
+	/**
+	 * Starts the app once.
+	 * @return wall milliseconds to ready, and the CPU milliseconds the JVM used until then
+	 */
+	private static double[] start(Path jar, TestDatabase.Db db) throws Exception {
+		List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString(),
+				"--spring.main.banner-mode=off", "--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username()));
+		if (db.password() != null) {
+			command.add("--spring.datasource.password=" + db.password());
+		}
+		ChildProcess child = ChildProcess.start(command, "BENCH-READY");
+		double wall = child.await(600);
+		String[] ready = child.marked().get(0).split(" ");
+		return new double[] { wall, Double.parseDouble(ready[2]) };
 	}
 
 }
