@@ -44,6 +44,8 @@ public final class HistoryTable {
 			                     execution_time, success, failure)
 			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%""";
 
+	private static final String UNDEFINED_TABLE = "42P01";
+
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
 
 	private static final String UPDATE_CHECKSUM = "UPDATE %TABLE% SET checksum = ? WHERE installed_rank = ?";
@@ -119,15 +121,15 @@ public final class HistoryTable {
 
 	/**
 	 * Reads every row, in order of application. Returns an empty list if the table does not exist.
-	 * @param connection the connection to use
+	 * @param connection the connection to use, in auto-commit mode (a missing table is an error,
+	 * which would abort a surrounding transaction)
 	 * @return the rows
 	 * @throws SQLException on a database error
 	 */
 	public List<AppliedMigration> read(Connection connection) throws SQLException {
-		if (!exists(connection)) {
-			return List.of();
-		}
 		List<AppliedMigration> rows = new ArrayList<>();
+		// Reading straight away, rather than checking first that the table exists, makes the common
+		// case (a history to read) one round trip.
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
 			while (rs.next()) {
 				String version = rs.getString(2);
@@ -137,6 +139,12 @@ public final class HistoryTable {
 						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
 						rs.getBoolean(10), rs.getString(11)));
 			}
+		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
+				return List.of();
+			}
+			throw ex;
 		}
 		return rows;
 	}

@@ -76,7 +76,10 @@ public final class Engine {
 					// say) means Ratchet has been here, and leftovers are the user's to clean up.
 					boolean baselined = rows.isEmpty() && !history.exists(connection)
 							&& baselineUnknownSchema(connection, history);
-					history.create(connection);
+					if (rows.isEmpty()) {
+						// Rows prove the table exists: nothing to create on the common path.
+						history.create(connection);
+					}
 					if (baselined) {
 						rows = history.read(connection);
 					}
