@@ -160,16 +160,41 @@ public final class HistoryTable {
 	public void insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT))) {
-			statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
-			statement.setString(2, migration.description());
-			statement.setString(3, migration.type().name());
-			statement.setString(4, migration.script());
-			statement.setString(5, migration.checksum());
-			statement.setInt(6, executionTimeMs);
-			statement.setBoolean(7, failure == null);
-			statement.setString(8, failure);
+			bind(statement, migration, executionTimeMs, failure);
 			statement.executeUpdate();
 		}
+	}
+
+	private static void bind(PreparedStatement statement, MigrationDescriptor migration, int executionTimeMs,
+			String failure) throws SQLException {
+		statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
+		statement.setString(2, migration.description());
+		statement.setString(3, migration.type().name());
+		statement.setString(4, migration.script());
+		statement.setString(5, migration.checksum());
+		statement.setInt(6, executionTimeMs);
+		statement.setBoolean(7, failure == null);
+		statement.setString(8, failure);
+	}
+
+	/**
+	 * Records a successful migration and commits the caller's transaction, in one round trip: the
+	 * {@code COMMIT} travels with the {@code INSERT}. If either fails, PostgreSQL rolls the whole
+	 * transaction back and the error is thrown.
+	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
+	 * @param migration the migration
+	 * @param executionTimeMs how long it took
+	 * @throws SQLException on a database error
+	 */
+	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT) + ";\nCOMMIT")) {
+			bind(statement, migration, executionTimeMs, null);
+			statement.execute();
+		}
+		// The driver saw the transaction end, so this sends nothing (PgJDBC); it keeps the JDBC
+		// bookkeeping of the driver and of any pool in line.
+		connection.commit();
 	}
 
 	/**

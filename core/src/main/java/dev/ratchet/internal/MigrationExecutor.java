@@ -72,8 +72,7 @@ final class MigrationExecutor {
 					execute(statement, sql, d);
 				}
 				failed = null;
-				this.history.insert(this.connection, d, millis(start), null);
-				this.connection.commit();
+				this.history.insertAndCommit(this.connection, d, millis(start));
 			}
 			catch (SQLException ex) {
 				rollback();
