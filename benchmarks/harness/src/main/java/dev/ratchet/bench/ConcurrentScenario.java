@@ -50,6 +50,62 @@ final class ConcurrentScenario {
 		this.report.line("Goal (each applied once; wall ≤ 1.2× one process alone): each applied once **met** (checked "
 				+ "every run); wall " + ((ratio <= 1.2) ? "**met**" : "**not met**") + " (median ratio "
 				+ Stats.format(ratio) + ").");
+		this.report.line("");
+		String oneInstance = "1 instance";
+		String instances = processes + " instances";
+		Progress.log("concurrent: " + processes + " instances in one JVM, " + count + " pending");
+		Map<String, List<Double>> inProcess = Rounds.alternate(1, this.settings.rounds(7), List.of(
+				new Rounds.Contender(oneInstance, () -> inProcess(1, location, count)),
+				new Rounds.Contender(instances, () -> inProcess(processes, location, count))));
+		this.report.line("The same with the JVM start-ups taken out: " + processes + " Ratchet instances (threads, "
+				+ "each with its own non-pooled DataSource, so its own sessions) in one warm JVM, against one instance "
+				+ "alone; milliseconds from starting the threads to the last one's return, same checks:");
+		this.report.line("");
+		this.report.table(inProcess, "ms", List.<String[]>of(new String[] { instances, oneInstance }));
+		double inRatio = Stats.of(Stats.ratios(inProcess.get(instances), inProcess.get(oneInstance))).median();
+		this.report.line("Without the JVM start-ups, wall ≤ 1.2× one alone: " + ((inRatio <= 1.2) ? "**met**" : "**not met**")
+				+ " (median ratio " + Stats.format(inRatio) + ").");
+	}
+
+	private static double inProcess(int instances, String location, int count) throws Exception {
+		try (TestDatabase.Db db = Databases.create()) {
+			java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(instances);
+			try {
+				java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+				List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+				for (int i = 0; i < instances; i++) {
+					runs.add(executor.submit(() -> {
+						dev.ratchet.Ratchet ratchet = new dev.ratchet.Ratchet(
+								dev.ratchet.RatchetConfiguration.builder(db.dataSource()).locations(location).build());
+						ready.await();
+						return ratchet.migrate().appliedCount();
+					}));
+				}
+				long start = System.nanoTime();
+				ready.countDown();
+				int applied = 0;
+				for (java.util.concurrent.Future<Integer> run : runs) {
+					applied += run.get();
+				}
+				double wall = (System.nanoTime() - start) / 1e6;
+				check(db, applied, count);
+				return wall;
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		}
+	}
+
+	private static void check(TestDatabase.Db db, int applied, int count) throws Exception {
+		try (var pool = Databases.pool(db)) {
+			long rows = Databases.count(pool, "SELECT count(*) FROM ratchet_history WHERE success");
+			long versions = Databases.count(pool, "SELECT count(DISTINCT version) FROM ratchet_history");
+			if (applied != count || rows != count || versions != count) {
+				throw new IllegalStateException("Not applied exactly once: instances applied " + applied
+						+ ", history has " + rows + " rows for " + versions + " versions, expected " + count);
+			}
+		}
 	}
 
 	private static double launch(int processes, String mode, String location, int count) throws Exception {
@@ -68,14 +124,7 @@ final class ConcurrentScenario {
 			}
 			double wall = (System.nanoTime() - start) / 1e6;
 			if (count > 0) {
-				try (var pool = Databases.pool(db)) {
-					long rows = Databases.count(pool, "SELECT count(*) FROM ratchet_history WHERE success");
-					long versions = Databases.count(pool, "SELECT count(DISTINCT version) FROM ratchet_history");
-					if (applied != count || rows != count || versions != count) {
-						throw new IllegalStateException("Not applied exactly once: processes applied " + applied
-								+ ", history has " + rows + " rows for " + versions + " versions, expected " + count);
-					}
-				}
+				check(db, applied, count);
 			}
 			return wall;
 		}
