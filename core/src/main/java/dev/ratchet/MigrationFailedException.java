@@ -21,6 +21,8 @@ public class MigrationFailedException extends RatchetException {
 
 	private final boolean transactional;
 
+	private final String hint;
+
 	/**
 	 * Creates a new instance.
 	 * @param message the whole message
@@ -34,6 +36,23 @@ public class MigrationFailedException extends RatchetException {
 	 */
 	public MigrationFailedException(String message, MigrationDescriptor migration, int line, String statement,
 			String sqlState, String serverMessage, boolean transactional, Throwable cause) {
+		this(message, migration, line, statement, sqlState, serverMessage, null, transactional, cause);
+	}
+
+	/**
+	 * Creates a new instance.
+	 * @param message the whole message, the hint included
+	 * @param migration the failed migration
+	 * @param line the 1-based line of the failing statement, or 0 when unknown (Java migrations)
+	 * @param statement an excerpt of the failing statement, or {@code null}
+	 * @param sqlState the SQLSTATE, or {@code null}
+	 * @param serverMessage PostgreSQL's (or the Java migration's) message
+	 * @param hint how to fix the error, or {@code null}
+	 * @param transactional whether the migration was rolled back whole
+	 * @param cause the cause
+	 */
+	public MigrationFailedException(String message, MigrationDescriptor migration, int line, String statement,
+			String sqlState, String serverMessage, String hint, boolean transactional, Throwable cause) {
 		super(message, cause);
 		this.migration = migration;
 		this.line = line;
@@ -41,6 +60,7 @@ public class MigrationFailedException extends RatchetException {
 		this.sqlState = sqlState;
 		this.serverMessage = serverMessage;
 		this.transactional = transactional;
+		this.hint = hint;
 	}
 
 	public MigrationDescriptor getMigration() {
@@ -61,6 +81,13 @@ public class MigrationFailedException extends RatchetException {
 
 	public String getServerMessage() {
 		return this.serverMessage;
+	}
+
+	/**
+	 * Returns how to fix the error, for errors Ratchet knows a fix for, or {@code null}.
+	 */
+	public String getHint() {
+		return this.hint;
 	}
 
 	/**

@@ -9,6 +9,10 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.ratchet.lint.LintRule;
+import dev.ratchet.lint.LintRules;
+import dev.ratchet.lint.LintSeverity;
+
 /**
  * Everything the engine needs to know, as an immutable value. Build one with
  * {@link #builder(DataSource)}; the defaults are the public constants of this class.
@@ -26,6 +30,15 @@ public final class RatchetConfiguration {
 
 	/** Default version recorded by a baseline. */
 	public static final String DEFAULT_BASELINE_VERSION = "1";
+
+	/** Default for a migration connection that goes through a transaction-mode pooler: refuse it. */
+	public static final PoolerPolicy DEFAULT_POOLER_POLICY = PoolerPolicy.FAIL;
+
+	/** Default number of retries of a migration that timed out waiting for a lock: none. */
+	public static final int DEFAULT_LOCK_RETRIES = 0;
+
+	/** Default pause before the first retry of a migration that timed out waiting for a lock. */
+	public static final Duration DEFAULT_LOCK_RETRY_DELAY = Duration.ofSeconds(1);
 
 	private final DataSource dataSource;
 
@@ -51,6 +64,18 @@ public final class RatchetConfiguration {
 
 	private final ClassLoader classLoader;
 
+	private final Map<String, LintSeverity> lintSeverities;
+
+	private final PoolerPolicy poolerPolicy;
+
+	private final Duration lockTimeout;
+
+	private final Duration statementTimeout;
+
+	private final int lockRetries;
+
+	private final Duration lockRetryDelay;
+
 	private RatchetConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource must not be null");
 		this.locations = List.copyOf(builder.locations);
@@ -67,6 +92,38 @@ public final class RatchetConfiguration {
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
+		this.lintSeverities = lintSeverities(builder.lintSeverities);
+		this.poolerPolicy = Objects.requireNonNull(builder.poolerPolicy, "poolerPolicy must not be null");
+		this.lockTimeout = serverDuration(builder.lockTimeout, "lockTimeout");
+		this.statementTimeout = serverDuration(builder.statementTimeout, "statementTimeout");
+		if (builder.lockRetries < 0) {
+			throw new IllegalArgumentException("lockRetries must not be negative, was " + builder.lockRetries);
+		}
+		this.lockRetries = builder.lockRetries;
+		this.lockRetryDelay = Objects.requireNonNull(builder.lockRetryDelay, "lockRetryDelay must not be null");
+		if (this.lockRetryDelay.isNegative()) {
+			throw new IllegalArgumentException("lockRetryDelay must not be negative, was " + this.lockRetryDelay);
+		}
+	}
+
+	private static Map<String, LintSeverity> lintSeverities(Map<String, LintSeverity> severities) {
+		for (Map.Entry<String, LintSeverity> entry : severities.entrySet()) {
+			if (LintRules.find(entry.getKey()) == null) {
+				throw new IllegalArgumentException("Unknown lint rule '" + entry.getKey() + "' in the lint severities. "
+						+ "Use one of: " + String.join(", ", LintRules.all().stream().map(LintRule::id).toList()));
+			}
+			Objects.requireNonNull(entry.getValue(), () -> "Severity of lint rule '" + entry.getKey() + "' is null");
+		}
+		return Map.copyOf(severities);
+	}
+
+	private static Duration serverDuration(Duration value, String name) {
+		// PostgreSQL counts these settings in whole milliseconds, and 0 would switch them off.
+		if (value != null && value.toMillis() < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1 millisecond (or not set, for the server's "
+					+ "setting), was " + value);
+		}
+		return value;
 	}
 
 	private static String requireText(String value, String name) {
@@ -97,7 +154,13 @@ public final class RatchetConfiguration {
 			.baselineVersion(this.baselineVersion.toString())
 			.outOfOrder(this.outOfOrder)
 			.placeholders(this.placeholders)
-			.classLoader(this.classLoader);
+			.classLoader(this.classLoader)
+			.lintSeverities(this.lintSeverities)
+			.poolerPolicy(this.poolerPolicy)
+			.lockTimeout(this.lockTimeout)
+			.statementTimeout(this.statementTimeout)
+			.lockRetries(this.lockRetries)
+			.lockRetryDelay(this.lockRetryDelay);
 		builder.javaMigrations.addAll(this.javaMigrations);
 		builder.listeners.addAll(this.listeners);
 		return builder;
@@ -155,6 +218,47 @@ public final class RatchetConfiguration {
 	}
 
 	/**
+	 * Returns the lint severities that differ from the rules' defaults, by rule id.
+	 */
+	public Map<String, LintSeverity> getLintSeverities() {
+		return this.lintSeverities;
+	}
+
+	public PoolerPolicy getPoolerPolicy() {
+		return this.poolerPolicy;
+	}
+
+	/**
+	 * Returns PostgreSQL's {@code lock_timeout} for migration statements, or {@code null} to keep the
+	 * server's setting.
+	 */
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	/**
+	 * Returns PostgreSQL's {@code statement_timeout} for migration statements, or {@code null} to keep
+	 * the server's setting.
+	 */
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	/**
+	 * Returns how many times a transactional SQL migration that hit the lock timeout is tried again.
+	 */
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	/**
+	 * Returns the pause before the first retry; it doubles before each further one.
+	 */
+	public Duration getLockRetryDelay() {
+		return this.lockRetryDelay;
+	}
+
+	/**
 	 * Builds a {@link RatchetConfiguration}.
 	 */
 	public static final class Builder {
@@ -182,6 +286,18 @@ public final class RatchetConfiguration {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private ClassLoader classLoader;
+
+		private Map<String, LintSeverity> lintSeverities = Map.of();
+
+		private PoolerPolicy poolerPolicy = DEFAULT_POOLER_POLICY;
+
+		private Duration lockTimeout;
+
+		private Duration statementTimeout;
+
+		private int lockRetries = DEFAULT_LOCK_RETRIES;
+
+		private Duration lockRetryDelay = DEFAULT_LOCK_RETRY_DELAY;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -253,6 +369,73 @@ public final class RatchetConfiguration {
 
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Sets the severity of lint rules, by rule id ({@code dialect.datetime},
+		 * {@code risk.index-not-concurrent}, see {@link LintRules#all()}); rules not named keep their
+		 * default. {@link LintSeverity#OFF} switches a rule off.
+		 * @param lintSeverities the severities
+		 * @return this builder
+		 */
+		public Builder lintSeverities(Map<String, LintSeverity> lintSeverities) {
+			this.lintSeverities = new LinkedHashMap<>(lintSeverities);
+			return this;
+		}
+
+		/**
+		 * Sets PostgreSQL's {@code lock_timeout} for migration statements: a statement waiting longer
+		 * for a lock (behind a long transaction, say) fails, naming the session that holds the lock,
+		 * instead of queueing the application's queries behind its own lock request.
+		 * @param lockTimeout the timeout, or {@code null} (the default) for the server's setting
+		 * @return this builder
+		 */
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets what to do when the migration connection goes through a transaction-mode connection
+		 * pooler, where the session lock is not safe.
+		 * @param poolerPolicy the policy
+		 * @return this builder
+		 */
+		public Builder poolerPolicy(PoolerPolicy poolerPolicy) {
+			this.poolerPolicy = poolerPolicy;
+			return this;
+		}
+
+		/**
+		 * Sets PostgreSQL's {@code statement_timeout} for migration statements.
+		 * @param statementTimeout the timeout, or {@code null} (the default) for the server's setting
+		 * @return this builder
+		 */
+		public Builder statementTimeout(Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets how many times a transactional SQL migration that failed on the lock timeout (SQLSTATE
+		 * 55P03) is tried again; it was rolled back whole, so trying again is safe.
+		 * @param lockRetries the number of retries, 0 (the default) for none
+		 * @return this builder
+		 */
+		public Builder lockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+			return this;
+		}
+
+		/**
+		 * Sets the pause before the first retry of a migration that failed on the lock timeout; it
+		 * doubles before each further retry.
+		 * @param lockRetryDelay the pause
+		 * @return this builder
+		 */
+		public Builder lockRetryDelay(Duration lockRetryDelay) {
+			this.lockRetryDelay = lockRetryDelay;
 			return this;
 		}
 

@@ -2,6 +2,8 @@ package dev.ratchet;
 
 import java.util.List;
 
+import dev.ratchet.lint.LintReport;
+
 /**
  * Where the schema stands: every migration with its state, and every problem that would stop
  * {@code migrate}.
@@ -10,13 +12,29 @@ import java.util.List;
  * @param currentVersion the newest applied version, or {@code null} when none is applied
  * @param migrations every migration, in the order they apply: versioned by version, then repeatables
  * @param problems what is invalid, one sentence each (empty when valid)
+ * @param lint what lint finds in the pending migrations (errors there stop {@code migrate}, but
+ * do not make the applied schema invalid)
  */
 public record StatusReport(String schema, String table, MigrationVersion currentVersion,
-		List<MigrationInfo> migrations, List<String> problems) {
+		List<MigrationInfo> migrations, List<String> problems, LintReport lint) {
 
 	public StatusReport {
 		migrations = List.copyOf(migrations);
 		problems = List.copyOf(problems);
+		lint = (lint != null) ? lint : LintReport.EMPTY;
+	}
+
+	/**
+	 * Creates a report without lint findings.
+	 * @param schema the migration schema
+	 * @param table the history table
+	 * @param currentVersion the newest applied version, or {@code null}
+	 * @param migrations every migration, in the order they apply
+	 * @param problems what is invalid
+	 */
+	public StatusReport(String schema, String table, MigrationVersion currentVersion, List<MigrationInfo> migrations,
+			List<String> problems) {
+		this(schema, table, currentVersion, migrations, problems, LintReport.EMPTY);
 	}
 
 	/**

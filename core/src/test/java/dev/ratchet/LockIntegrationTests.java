@@ -78,16 +78,24 @@ class LockIntegrationTests {
 	@Test
 	void waitingInstanceProceedsOnceTheLockIsReleased() throws Exception {
 		Connection holder = holdLock();
+		java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
 			.builder(this.db.dataSource())
 			.locations(this.files.location())
+			.listeners((event) -> {
+				if (event instanceof MigrationEvent.LockWaiting) {
+					waiting.countDown();
+				}
+			})
 			.build()).migrate());
-		Thread.sleep(300);
+		assertThat(waiting.await(30, TimeUnit.SECONDS)).as("the instance reports that it waits").isTrue();
+		Thread.sleep(200);
 		assertThat(run).isNotDone();
+		assertThat(Sql.exists(this.db, "a")).isFalse();
 		holder.close();
 		MigrateResult result = run.get(30, TimeUnit.SECONDS);
 		assertThat(result.appliedCount()).isEqualTo(1);
-		assertThat(result.lockWait()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+		assertThat(result.lockWait()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 	}
 
 	@Test

@@ -80,12 +80,12 @@ class MigrateIntegrationTests {
 
 					CREATE TABLE session (
 					    id text PRIMARY KEY,
-					    expires DATETIME
+					    expires timestmptz
 					);
 					""");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
 			.satisfies((ex) -> {
-				assertThat(ex.getMessage()).contains("V2__broken.sql", "line 6", "type \"datetime\" does not exist",
+				assertThat(ex.getMessage()).contains("V2__broken.sql", "line 6", "type \"timestmptz\" does not exist",
 						"SQLSTATE 42704", "CREATE TABLE session", "rolled back");
 				assertThat(ex.getLine()).isEqualTo(6);
 				assertThat(ex.getSqlState()).isEqualTo("42704");
@@ -98,7 +98,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void fixedMigrationIsRetriedWithoutRepair() {
-		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires DATETIME);");
+		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestmptz);");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
 		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
 		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);

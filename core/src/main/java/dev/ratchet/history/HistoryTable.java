@@ -12,6 +12,7 @@ import java.util.List;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
+import dev.ratchet.RatchetException;
 
 /**
  * The history table: one row per applied migration. All SQL the engine runs against it is here,
@@ -42,9 +43,15 @@ public final class HistoryTable {
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
 			                     execution_time, success, failure)
-			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%""";
+			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%
+			RETURNING installed_rank""";
+
+	private static final String FINISH = """
+			UPDATE %TABLE% SET execution_time = ?, success = ?, failure = ? WHERE installed_rank = ?""";
 
 	private static final String UNDEFINED_TABLE = "42P01";
+
+	private static final String UNDEFINED_COLUMN = "42703";
 
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
 
@@ -128,21 +135,37 @@ public final class HistoryTable {
 	 */
 	public List<AppliedMigration> read(Connection connection) throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
-		// Reading straight away, rather than checking first that the table exists, makes the common
-		// case (a history to read) one round trip.
+		// Reading straight away, rather than first checking that the table exists and has the right
+		// columns, makes the common case (a sound history to read) one round trip. The columns' types
+		// come with the rows; the catalog is asked only when something looks wrong.
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
+			if (!HistoryShape.matches(rs.getMetaData())) {
+				HistoryShape.verify(connection, this);
+			}
 			while (rs.next()) {
 				String version = rs.getString(2);
 				Timestamp installedOn = rs.getTimestamp(8);
-				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
-						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
-						rs.getBoolean(10), rs.getString(11)));
+				try {
+					rows.add(new AppliedMigration(rs.getInt(1),
+							(version != null) ? MigrationVersion.parse(version) : null, rs.getString(3),
+							MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+							(installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9), rs.getBoolean(10),
+							rs.getString(11)));
+				}
+				catch (IllegalArgumentException | NullPointerException ex) {
+					throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
+							+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
+							+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
+							+ "delete that row. Nothing was applied.", ex);
+				}
 			}
 		}
 		catch (SQLException ex) {
 			if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
 				return List.of();
+			}
+			if (UNDEFINED_COLUMN.equals(ex.getSQLState())) {
+				HistoryShape.verify(connection, this);
 			}
 			throw ex;
 		}
@@ -155,12 +178,35 @@ public final class HistoryTable {
 	 * @param migration the migration
 	 * @param executionTimeMs how long it took
 	 * @param failure {@code null} for success, else what failed
+	 * @return the row's {@code installed_rank}
 	 * @throws SQLException on a database error
 	 */
-	public void insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
+	public int insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT))) {
 			bind(statement, migration, executionTimeMs, failure);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getInt(1);
+			}
+		}
+	}
+
+	/**
+	 * Records how a migration recorded earlier ended.
+	 * @param connection the connection to use
+	 * @param installedRank its row
+	 * @param executionTimeMs how long it took
+	 * @param failure {@code null} for success, else what failed
+	 * @throws SQLException on a database error
+	 */
+	public void finish(Connection connection, int installedRank, int executionTimeMs, String failure)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(FINISH))) {
+			statement.setInt(1, executionTimeMs);
+			statement.setBoolean(2, failure == null);
+			statement.setString(3, failure);
+			statement.setInt(4, installedRank);
 			statement.executeUpdate();
 		}
 	}

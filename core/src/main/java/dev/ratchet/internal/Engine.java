@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
+import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationEvent;
@@ -22,21 +23,25 @@ import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
+import dev.ratchet.PlanResult;
+import dev.ratchet.PlannedMigration;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.drift.DriftReport;
+import dev.ratchet.drift.DriftTracker;
+import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.sql.Placeholders;
 
 /**
  * The engine behind {@link dev.ratchet.Ratchet}. Every operation reads top-down: resolve, lock,
- * read history, validate, plan, apply and record, report.
+ * read history, validate, preflight and lint, check drift, apply and record, snapshot, report.
  */
 public final class Engine {
 
@@ -52,11 +57,14 @@ public final class Engine {
 
 	private final Events events;
 
+	private final Preflight preflight;
+
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 		this.catalog = new MigrationCatalog(configuration);
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.events = new Events(configuration.getListeners());
+		this.preflight = new Preflight(configuration);
 	}
 
 	public MigrateResult migrate() {
@@ -67,33 +75,41 @@ public final class Engine {
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				long lockStart = System.nanoTime();
-				AdvisoryLock lock = lock(lockSession, history);
+				AdvisoryLock lock = lock(lockSession, session, history);
 				Duration lockWait = Duration.ofNanos(System.nanoTime() - lockStart);
 				MigrateResult result;
 				try {
-					List<AppliedMigration> rows = history.read(connection);
-					// Only a schema without a history table is unknown: an empty history (after a repair,
-					// say) means Ratchet has been here, and leftovers are the user's to clean up.
-					boolean baselined = rows.isEmpty() && !history.exists(connection)
-							&& baselineUnknownSchema(connection, history);
-					if (rows.isEmpty()) {
-						// Rows prove the table exists: nothing to create on the common path.
+					Validated validated = readAndValidate(connection, history, resolved);
+					Outcome outcome = validated.outcome();
+					if (validated.baselined()) {
+						logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
+								this.configuration.getBaselineVersion());
+					}
+					Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
+					preflight.log(false);
+					if (preflight.lint().hasErrors()) {
+						throw new LintException(preflight.lint());
+					}
+					// Created only now, so a run refused by validation or preflight leaves the schema untouched;
+					// and only when no rows were read, since rows prove the table exists.
+					if (!validated.hasRows()) {
 						history.create(connection);
 					}
-					if (baselined) {
-						rows = history.read(connection);
+					DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
+					DriftReport driftReport = drift.check(connection);
+					log(driftReport, history.getSchema());
+					StatementTimeouts.apply(session, this.configuration);
+					List<ExecutedMigration> applied;
+					try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
+							this.configuration)) {
+						applied = applyAndSnapshot(preflight.plans(), drift,
+								new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
+										session.schema(), watch, LockRetry.of(this.configuration)),
+								connection);
 					}
-					Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
-							null);
-					if (!outcome.report().isValid()) {
-						throw new ValidationException(outcome.report());
-					}
-					Map<ResolvedMigration, ScriptPlan> plans = preflight(outcome.pending(), session);
-					List<ExecutedMigration> applied = apply(plans,
-							new MigrationExecutor(connection, history, preflightFor(session), session.schema()));
 					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
-							newest(outcome.report().currentVersion(), applied), applied, baselined, lockWait,
-							elapsed(start));
+							newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
+							elapsed(start), preflight.lint(), driftReport);
 				}
 				finally {
 					release(lock);
@@ -110,6 +126,56 @@ public final class Engine {
 		}
 	}
 
+	/**
+	 * Runs every pending transactional migration in one transaction and rolls it back, under the lock.
+	 */
+	public PlanResult plan() {
+		long start = System.nanoTime();
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		try (Session lockSession = open("lock"); Session session = open("plan")) {
+			Connection connection = session.connection();
+			HistoryTable history = history(session);
+			AdvisoryLock lock = lock(lockSession, session, history);
+			try {
+				// Everything from here on, a baseline and the history table included, is rolled back.
+				connection.setAutoCommit(false);
+				Outcome outcome = readAndValidate(connection, history, resolved).outcome();
+				Preflight.Result preflight = this.preflight.check(outcome.pending(), session.schema());
+				preflight.log(true);
+				history.create(connection);
+				StatementTimeouts.apply(session, this.configuration);
+				List<PlannedMigration> planned;
+				try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
+						this.configuration)) {
+					planned = DryRun.run(preflight.plans(), new MigrationExecutor(connection, history,
+							this.preflight.scripts(session.schema()), session.schema(), watch,
+							LockRetry.of(this.configuration)));
+				}
+				return new PlanResult(session.schema(), outcome.report().currentVersion(), planned, preflight.lint(),
+						elapsed(start));
+			}
+			finally {
+				rollback(connection);
+				release(lock);
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseError("plan", ex);
+		}
+	}
+
+	/**
+	 * Compares the live schema with the snapshot of the last run, without the lock.
+	 */
+	public DriftReport drift() {
+		try (Session session = open("drift")) {
+			return new DriftTracker(session.schema(), this.configuration.getTable()).check(session.connection());
+		}
+		catch (SQLException ex) {
+			throw databaseError("compare the schema with its snapshot", ex);
+		}
+	}
+
 	public StatusReport status() {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
 		try (Session session = open("status")) {
@@ -123,7 +189,10 @@ public final class Engine {
 					problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
 				}
 			}
-			return this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem).report();
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem);
+			StatusReport report = outcome.report();
+			return new StatusReport(report.schema(), report.table(), report.currentVersion(), report.migrations(),
+					report.problems(), this.preflight.lint(outcome.pending(), session.schema()));
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
@@ -135,7 +204,7 @@ public final class Engine {
 		try (Session lockSession = open("lock"); Session session = open("repair")) {
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				List<AppliedMigration> rows = history.read(connection);
 				List<String> removed = new ArrayList<>();
@@ -170,7 +239,10 @@ public final class Engine {
 				connection.setAutoCommit(true);
 				removed.forEach((script) -> logger.warn("Repair removed the failed entry of {}", script));
 				realigned.forEach((script) -> logger.warn("Repair realigned the checksum of {} to its current file", script));
-				return new RepairResult(removed, realigned);
+				List<SchemaDifference> accepted = new DriftTracker(history.getSchema(), history.getTable())
+					.accept(connection);
+				accepted.forEach((difference) -> logger.warn("Repair accepted drift: {}", difference));
+				return new RepairResult(removed, realigned, accepted);
 			}
 			finally {
 				release(lock);
@@ -185,7 +257,7 @@ public final class Engine {
 		try (Session lockSession = open("lock"); Session session = open("baseline")) {
 			Connection connection = session.connection();
 			HistoryTable history = history(session);
-			AdvisoryLock lock = lock(lockSession, history);
+			AdvisoryLock lock = lock(lockSession, session, history);
 			try {
 				List<AppliedMigration> rows = history.read(connection);
 				for (AppliedMigration row : rows) {
@@ -200,6 +272,7 @@ public final class Engine {
 				}
 				history.create(connection);
 				insertBaseline(connection, history);
+				new DriftTracker(history.getSchema(), history.getTable()).accept(connection);
 				return new BaselineResult(this.configuration.getBaselineVersion(), true);
 			}
 			finally {
@@ -209,6 +282,31 @@ public final class Engine {
 		catch (SQLException ex) {
 			throw databaseError("baseline", ex);
 		}
+	}
+
+	/**
+	 * The history read and checked against the resolved migrations.
+	 * @param outcome the status and the pending work
+	 * @param baselined whether a baseline was recorded first
+	 * @param hasRows whether the history table had rows (so it exists)
+	 */
+	private record Validated(Outcome outcome, boolean baselined, boolean hasRows) {
+	}
+
+	private Validated readAndValidate(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)
+			throws SQLException {
+		List<AppliedMigration> rows = history.read(connection);
+		// Only a schema without a history table is unknown: an empty history (after a repair, say)
+		// means Ratchet has been here, and leftovers are the user's to clean up.
+		boolean baselined = rows.isEmpty() && !history.exists(connection) && baselineUnknownSchema(connection, history);
+		if (baselined) {
+			rows = history.read(connection);
+		}
+		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
+		if (!outcome.report().isValid()) {
+			throw new ValidationException(outcome.report());
+		}
+		return new Validated(outcome, baselined, !rows.isEmpty());
 	}
 
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history) throws SQLException {
@@ -224,8 +322,6 @@ public final class Engine {
 		}
 		history.create(connection);
 		insertBaseline(connection, history);
-		logger.info("Baselined schema \"{}\" ({}) at version {}", history.getSchema(), objects,
-				this.configuration.getBaselineVersion());
 		return true;
 	}
 
@@ -234,20 +330,24 @@ public final class Engine {
 				MigrationType.BASELINE, BASELINE_DESCRIPTION, null), 0, null);
 	}
 
-	private Map<ResolvedMigration, ScriptPlan> preflight(List<ResolvedMigration> pending, Session session) {
-		ScriptPreflight scripts = preflightFor(session);
-		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();
-		for (ResolvedMigration migration : pending) {
-			plans.put(migration, (migration.file() != null) ? scripts.check(migration.file()) : null);
+	private List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
+			MigrationExecutor executor, Connection connection) throws SQLException {
+		List<ExecutedMigration> applied;
+		try {
+			applied = apply(plans, executor);
 		}
-		return plans;
-	}
-
-	private ScriptPreflight preflightFor(Session session) {
-		Map<String, String> values = new LinkedHashMap<>(this.configuration.getPlaceholders());
-		values.putIfAbsent("ratchet:schema", session.schema());
-		values.putIfAbsent("ratchet:table", this.configuration.getTable());
-		return new ScriptPreflight(Placeholders.of(values));
+		catch (MigrationFailedException ex) {
+			try {
+				// What the run applied before the failure is Ratchet's doing, not drift.
+				drift.recordRun(connection, true);
+			}
+			catch (SQLException | RuntimeException snapshotFailure) {
+				ex.addSuppressed(snapshotFailure);
+			}
+			throw ex;
+		}
+		drift.recordRun(connection, !applied.isEmpty());
+		return applied;
 	}
 
 	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor) {
@@ -269,6 +369,14 @@ public final class Engine {
 		return applied;
 	}
 
+	private static void log(DriftReport drift, String schema) {
+		if (drift.isDrifted()) {
+			logger.warn("Schema \"{}\" differs from the snapshot Ratchet took after its run of {}; these changes were "
+					+ "made outside Ratchet's migrations:", schema, drift.snapshotTakenOn());
+			drift.differences().forEach((difference) -> logger.warn("  {}", difference));
+		}
+	}
+
 	private Session open(String role) {
 		return Session.open(this.configuration.getDataSource(), role, this.configuration.getSchema());
 	}
@@ -277,7 +385,8 @@ public final class Engine {
 		return new HistoryTable(session.schema(), this.configuration.getTable());
 	}
 
-	private AdvisoryLock lock(Session lockSession, HistoryTable history) throws SQLException {
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history) throws SQLException {
+		PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 		long start = System.nanoTime();
 		try {
 			AdvisoryLock lock = AdvisoryLock.acquire(lockSession.connection(),
@@ -290,6 +399,17 @@ public final class Engine {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RatchetException("Interrupted while waiting for the migration lock", ex);
+		}
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// The connection is broken; closing it ends the transaction, and PostgreSQL rolls it back.
+			logger.debug("Could not roll back the dry run explicitly", ex);
 		}
 	}
 
@@ -309,8 +429,7 @@ public final class Engine {
 	}
 
 	private static RatchetException databaseError(String action, SQLException ex) {
-		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.parse(ex).message()
-				+ " (SQLSTATE " + ex.getSQLState() + ")", ex);
+		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.describe(ex), ex);
 	}
 
 	private static MigrationVersion newest(MigrationVersion current, List<ExecutedMigration> applied) {

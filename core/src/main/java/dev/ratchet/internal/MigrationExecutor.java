@@ -29,6 +29,9 @@ final class MigrationExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
 
+	private static final String INTERRUPTED = "interrupted: the process or its connection ended before the "
+			+ "migration finished";
+
 	private final Connection connection;
 
 	private final HistoryTable history;
@@ -37,21 +40,28 @@ final class MigrationExecutor {
 
 	private final String schema;
 
-	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema) {
+	private final LockWatch watch;
+
+	private final LockRetry retry;
+
+	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema,
+			LockWatch watch, LockRetry retry) {
 		this.connection = connection;
 		this.history = history;
 		this.scripts = scripts;
 		this.schema = schema;
+		this.watch = watch;
+		this.retry = retry;
 	}
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
 		long start = System.nanoTime();
 		if (migration.java() != null) {
-			applyJava(migration, start);
+			applyInTransaction(migration, start);
 			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
 		}
 		if (plan.transactional()) {
-			applyInTransaction(migration, start);
+			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime()));
 		}
 		else {
 			applyWithoutTransaction(migration, start);
@@ -59,40 +69,88 @@ final class MigrationExecutor {
 		return new ExecutedMigration(migration.descriptor(), elapsed(start), plan.transactional());
 	}
 
+	/**
+	 * Runs a transactional migration and writes its history row inside the caller's transaction,
+	 * committing nothing, so that a dry run can roll it back with the others.
+	 * @throws MigrationFailedException if it fails
+	 */
+	void dryRun(ResolvedMigration migration) {
+		runAndRecord(migration, System.nanoTime());
+	}
+
 	private void applyInTransaction(ResolvedMigration migration, long start) {
-		MigrationDescriptor d = migration.descriptor();
 		try {
 			this.connection.setAutoCommit(false);
-			SqlStatement failed = null;
-			try (SqlStatementReader reader = this.scripts.open(migration.file());
-					Statement statement = this.connection.createStatement()) {
-				statement.setEscapeProcessing(false);
-				for (SqlStatement sql = reader.next(); sql != null; sql = reader.next()) {
-					failed = sql;
-					execute(statement, sql, d);
-				}
-				failed = null;
-				this.history.insertAndCommit(this.connection, d, millis(start));
-			}
-			catch (SQLException ex) {
-				rollback();
-				throw failure(d, failed, ex, true);
-			}
-			catch (IOException | RuntimeException ex) {
-				rollback();
-				throw unexpected(d, ex, true);
-			}
+			run(migration);
+			this.watch.verifyLockHeld();
+			// The history row travels with the COMMIT: one round trip for both.
+			this.history.insertAndCommit(this.connection, migration.descriptor(), millis(start));
+		}
+		catch (MigrationFailedException ex) {
+			rollback();
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// A lost lock, say: still this migration's failure, rolled back whole.
+			rollback();
+			throw unexpected(migration.descriptor(), ex, true);
 		}
 		catch (SQLException ex) {
-			throw failure(d, null, ex, true);
+			rollback();
+			throw failure(migration.descriptor(), null, ex, true);
 		}
 		finally {
 			autoCommit();
 		}
 	}
 
+	private void runAndRecord(ResolvedMigration migration, long start) {
+		run(migration);
+		try {
+			this.history.insert(this.connection, migration.descriptor(), millis(start), null);
+		}
+		catch (SQLException ex) {
+			throw failure(migration.descriptor(), null, ex, true);
+		}
+	}
+
+	private void run(ResolvedMigration migration) {
+		MigrationDescriptor d = migration.descriptor();
+		SqlStatement current = null;
+		try {
+			if (migration.java() != null) {
+				migration.java().migrate(new MigrationContext(TransactionGuard.wrap(this.connection), this.schema));
+			}
+			else {
+				try (SqlStatementReader reader = this.scripts.open(migration.file());
+						Statement statement = this.connection.createStatement()) {
+					statement.setEscapeProcessing(false);
+					for (current = reader.next(); current != null; current = reader.next()) {
+						execute(statement, current, d);
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw failure(d, current, ex, true);
+		}
+		catch (Exception ex) {
+			throw unexpected(d, ex, true);
+		}
+	}
+
 	private void applyWithoutTransaction(ResolvedMigration migration, long start) {
 		MigrationDescriptor d = migration.descriptor();
+		this.watch.verifyLockHeld();
+		int rank;
+		try {
+			// Recorded as failed before it starts, so a crash part-way leaves a failed entry that stops later
+			// runs, as a failure would: nothing is ever half-applied without the history saying so.
+			rank = this.history.insert(this.connection, d, 0, INTERRUPTED);
+		}
+		catch (SQLException ex) {
+			throw failure(d, null, ex, true);
+		}
 		SqlStatement current = null;
 		try (SqlStatementReader reader = this.scripts.open(migration.file());
 				Statement statement = this.connection.createStatement()) {
@@ -100,60 +158,34 @@ final class MigrationExecutor {
 			for (current = reader.next(); current != null; current = reader.next()) {
 				execute(statement, current, d);
 			}
-			this.history.insert(this.connection, d, millis(start), null);
+			this.history.finish(this.connection, rank, millis(start), null);
 		}
 		catch (SQLException ex) {
 			MigrationFailedException failure = failure(d, current, ex, false);
-			recordFailure(d, start, failure);
+			recordFailure(d, rank, start, failure);
 			throw failure;
 		}
 		catch (IOException | RuntimeException ex) {
 			MigrationFailedException failure = unexpected(d, ex, false);
-			recordFailure(d, start, failure);
+			recordFailure(d, rank, start, failure);
 			throw failure;
 		}
 	}
 
-	private void applyJava(ResolvedMigration migration, long start) {
-		MigrationDescriptor d = migration.descriptor();
-		try {
-			this.connection.setAutoCommit(false);
-			try {
-				migration.java().migrate(new MigrationContext(this.connection, this.schema));
-				this.history.insert(this.connection, d, millis(start), null);
-				this.connection.commit();
-			}
-			catch (SQLException ex) {
-				rollback();
-				throw failure(d, null, ex, true);
-			}
-			catch (Exception ex) {
-				rollback();
-				throw unexpected(d, ex, true);
-			}
-		}
-		catch (SQLException ex) {
-			throw failure(d, null, ex, true);
-		}
-		finally {
-			autoCommit();
-		}
-	}
-
 	private void execute(Statement statement, SqlStatement sql, MigrationDescriptor d) throws SQLException {
-		statement.execute(sql.sql());
+		this.watch.run(() -> statement.execute(sql.sql()));
 		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
 			logger.info("{} line {}: {}", d.script(), sql.line(), warning.getMessage());
 		}
 		statement.clearWarnings();
 	}
 
-	private void recordFailure(MigrationDescriptor d, long start, MigrationFailedException failure) {
+	private void recordFailure(MigrationDescriptor d, int rank, long start, MigrationFailedException failure) {
 		String what = ((failure.getLine() > 0) ? "line " + failure.getLine() + ": " : "")
 				+ ((failure.getSqlState() != null) ? "SQLSTATE " + failure.getSqlState() + ": " : "")
 				+ failure.getServerMessage();
 		try {
-			this.history.insert(this.connection, d, millis(start), what);
+			this.history.finish(this.connection, rank, millis(start), what);
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
@@ -171,16 +203,24 @@ final class MigrationExecutor {
 		if (line > 0) {
 			message.append(" at line ").append(line);
 		}
-		message.append(": ").append(error.message()).append(" (SQLSTATE ").append(ex.getSQLState()).append(')');
+		message.append(": ").append(SqlErrors.describe(ex));
 		if (!error.detail().isEmpty()) {
 			message.append(". ").append(error.detail());
+		}
+		String hint = ErrorHints.hint(ex.getSQLState(), error.message());
+		if (LockRetry.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+			message.append(". ").append(lockWaitAdvice(this.watch.blockers()));
+		}
+		else if (hint != null) {
+			message.append(message.charAt(message.length() - 1) == '.' ? " " : ". ").append(hint);
 		}
 		if (excerpt != null) {
 			message.append(System.lineSeparator()).append("Statement: ").append(excerpt);
 		}
-		message.append(System.lineSeparator()).append(consequence(transactional, line));
+		message.append(System.lineSeparator())
+			.append(SqlErrors.isConnectionLoss(ex) ? connectionLost(transactional, line) : consequence(transactional, line));
 		return new MigrationFailedException(message.toString(), d, line, excerpt, ex.getSQLState(), error.message(),
-				transactional, ex);
+				hint, transactional, ex);
 	}
 
 	private static MigrationFailedException unexpected(MigrationDescriptor d, Exception ex, boolean transactional) {
@@ -190,6 +230,28 @@ final class MigrationExecutor {
 		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 		return new MigrationFailedException("Migration " + d.script() + " failed: " + reason + System.lineSeparator()
 				+ consequence(transactional, 0), d, 0, null, null, reason, transactional, ex);
+	}
+
+	private static String lockWaitAdvice(String blockers) {
+		if (blockers == null) {
+			return "The statement waited longer than the lock timeout (ratchet.lock-timeout) for a lock; the session "
+					+ "holding it let go before Ratchet could see which one it was. Run again when the database is "
+					+ "quieter, or set ratchet.lock-retries to retry automatically.";
+		}
+		return "The statement waited longer than the lock timeout (ratchet.lock-timeout) for a lock held by " + blockers
+				+ ". Let that transaction finish or end it (SELECT pg_terminate_backend(pid)), then run again; "
+				+ "ratchet.lock-retries retries automatically.";
+	}
+
+	private static String connectionLost(boolean transactional, int line) {
+		if (transactional) {
+			return "PostgreSQL rolls back the transaction of a lost connection, so nothing of this migration was "
+					+ "applied, unless the connection broke while it was being committed. Run again: Ratchet reads "
+					+ "the history and carries on from there.";
+		}
+		return "The migration ran without a transaction, so statements before "
+				+ ((line > 0) ? "line " + line : "the failing one") + " stay applied, and its failure could not be "
+				+ "recorded. Check what it left behind, undo or complete it by hand, then run again.";
 	}
 
 	private static String consequence(boolean transactional, int line) {

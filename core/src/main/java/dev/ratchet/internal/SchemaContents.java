@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.ratchet.drift.DriftTracker;
+
 /**
  * Tells whether a schema already holds objects that Ratchet did not create, so a migration run
  * does not build over an unknown schema.
@@ -16,7 +18,7 @@ final class SchemaContents {
 			SELECT count(*), string_agg(name, ', ') FILTER (WHERE n <= 5)
 			FROM (SELECT c.relname AS name, row_number() OVER (ORDER BY c.relname) AS n
 			      FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
-			      WHERE s.nspname = ? AND c.relname <> ? AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+			      WHERE s.nspname = ? AND c.relname NOT IN (?, ?) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
 			        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
 			                        AND d.objid = c.oid AND d.deptype = 'e')) objects""";
 
@@ -24,7 +26,8 @@ final class SchemaContents {
 	}
 
 	/**
-	 * Describes what the schema holds besides the history table, or returns {@code null} if nothing.
+	 * Describes what the schema holds besides the history table and its snapshot table, or returns
+	 * {@code null} if nothing.
 	 * @param connection the connection
 	 * @param schema the schema
 	 * @param table the history table
@@ -35,6 +38,7 @@ final class SchemaContents {
 		try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
 			statement.setString(1, schema);
 			statement.setString(2, table);
+			statement.setString(3, DriftTracker.tableName(table));
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				int count = rs.getInt(1);

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
 import dev.ratchet.MigrationResolutionException;
+import dev.ratchet.lint.ScriptLinter;
 import dev.ratchet.resolve.SqlMigrationFile;
 import dev.ratchet.sql.Classification;
 import dev.ratchet.sql.Placeholders;
@@ -31,11 +32,18 @@ final class ScriptPreflight {
 	 * What the check found.
 	 * @param transactional whether the script runs in a transaction
 	 * @param statements how many statements it has
+	 * @param whyNotTransactional why it runs without a transaction, or {@code null}
 	 */
-	record ScriptPlan(boolean transactional, int statements) {
+	record ScriptPlan(boolean transactional, int statements, String whyNotTransactional) {
 	}
 
-	ScriptPlan check(SqlMigrationFile file) {
+	/**
+	 * Checks a script, handing each statement to lint on the way.
+	 * @param file the script
+	 * @param lint where its statements go
+	 * @return what the check found
+	 */
+	ScriptPlan check(SqlMigrationFile file, ScriptLinter lint) {
 		String script = file.script();
 		try (SqlStatementReader reader = open(file)) {
 			boolean directive = reader.noTransactionDirective();
@@ -46,6 +54,7 @@ final class ScriptPreflight {
 			for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
 				count++;
 				Classification classification = StatementClassifier.classify(statement.sql());
+				lint.statement(statement, classification);
 				if (classification.kind() == StatementKind.TRANSACTION_CONTROL && !directive) {
 					throw new MigrationResolutionException(script + " line " + statement.line() + ": "
 							+ classification.label() + " controls the transaction, but Ratchet runs each migration in a "
@@ -72,7 +81,10 @@ final class ScriptPreflight {
 						+ nonTransactional.label() + " statements into a migration of their own, which Ratchet then "
 						+ "runs without a transaction.", script, firstNonTransactional.line(), null);
 			}
-			return new ScriptPlan(!directive && firstNonTransactional == null, count);
+			String why = directive ? "its first line is '-- ratchet:no-transaction'"
+					: (firstNonTransactional != null) ? nonTransactional.label() + " (line " + firstNonTransactional.line()
+							+ ") cannot run inside a transaction" : null;
+			return new ScriptPlan(why == null, count, why);
 		}
 		catch (IOException ex) {
 			throw new MigrationResolutionException("Could not read " + script + " from " + file.location() + ": "

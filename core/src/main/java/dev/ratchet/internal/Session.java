@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -26,7 +28,7 @@ final class Session implements AutoCloseable {
 	// set_config calls), then set Ratchet's values. The search_path gets the configured schema in front
 	// unless it is already the current schema.
 	private static final String OPEN = """
-			SELECT name, path, schema, version,
+			SELECT name, path, schema, version, pid,
 			       set_config('application_name', ?, false),
 			       set_config('search_path', CASE WHEN ?::text IS NULL OR ?::text = schema::text THEN path
 			                                      WHEN btrim(path) = '' THEN ? ELSE ? || ', ' || path END, false),
@@ -34,7 +36,8 @@ final class Session implements AutoCloseable {
 			       set_config('tcp_keepalives_count', '3', false),
 			       CASE WHEN version >= 140000 THEN set_config('client_connection_check_interval', '5s', false) END
 			FROM (SELECT current_setting('application_name') AS name, current_setting('search_path') AS path,
-			             current_schema() AS schema, current_setting('server_version_num')::int AS version
+			             current_schema() AS schema, current_setting('server_version_num')::int AS version,
+			             pg_backend_pid() AS pid
 			      OFFSET 0) original""";
 
 	// One round trip too: the driver sends these statements together.
@@ -58,14 +61,19 @@ final class Session implements AutoCloseable {
 
 	private final int serverVersion;
 
+	private final int backendPid;
+
+	private final List<String> changedSettings = new ArrayList<>();
+
 	private Session(Connection connection, boolean autoCommit, String applicationName, String searchPath, String schema,
-			int serverVersion) {
+			int serverVersion, int backendPid) {
 		this.connection = connection;
 		this.autoCommit = autoCommit;
 		this.applicationName = applicationName;
 		this.searchPath = searchPath;
 		this.schema = schema;
 		this.serverVersion = serverVersion;
+		this.backendPid = backendPid;
 	}
 
 	/**
@@ -82,10 +90,12 @@ final class Session implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			// Pools may wrap the driver's SQLException in a runtime exception of their own.
-			String state = (ex instanceof SQLException sql) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+			SQLException sql = (ex instanceof SQLException direct) ? direct : null;
+			String state = (sql != null) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+			String hint = (sql != null) ? ErrorHints.hint(sql.getSQLState(), sql.getMessage()) : null;
 			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage() + state
-					+ ". Check that the server is running and that the URL, user and password "
-					+ "(ratchet.url/username/password or spring.datasource.*) are right.", ex);
+					+ ". " + ((hint != null) ? hint : "Check that the server is running and that the URL, user and "
+							+ "password (ratchet.url/username/password or spring.datasource.*) are right."), ex);
 		}
 		try {
 			boolean autoCommit = connection.getAutoCommit();
@@ -102,7 +112,7 @@ final class Session implements AutoCloseable {
 					rs.next();
 					String currentSchema = rs.getString(3);
 					session = new Session(connection, autoCommit, rs.getString(1), rs.getString(2),
-							(schema != null) ? schema : currentSchema, rs.getInt(4));
+							(schema != null) ? schema : currentSchema, rs.getInt(4), rs.getInt(5));
 				}
 			}
 			if (session.schema == null) {
@@ -164,6 +174,28 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the server process the session reached when it was opened.
+	 */
+	int backendPid() {
+		return this.backendPid;
+	}
+
+	/**
+	 * Changes a server setting for the rest of the session; {@link #close()} resets it.
+	 * @param name the setting, one of Ratchet's own names (it is not quoted)
+	 * @param value its value
+	 * @throws SQLException on a database error
+	 */
+	void set(String name, String value) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+			statement.setString(1, name);
+			statement.setString(2, value);
+			statement.execute();
+		}
+		this.changedSettings.add(name);
+	}
+
+	/**
 	 * Puts the connection back as it was and closes (returns) it.
 	 */
 	@Override
@@ -174,8 +206,14 @@ final class Session implements AutoCloseable {
 					this.connection.rollback();
 					this.connection.setAutoCommit(true);
 				}
-				try (PreparedStatement statement = this.connection
-					.prepareStatement(RESTORE + ((this.serverVersion >= 140000) ? RESET_CHECK_CLIENT : ""))) {
+				StringBuilder restore = new StringBuilder(RESTORE);
+				if (this.serverVersion >= 140000) {
+					restore.append(RESET_CHECK_CLIENT);
+				}
+				for (String setting : this.changedSettings) {
+					restore.append("; RESET ").append(setting);
+				}
+				try (PreparedStatement statement = this.connection.prepareStatement(restore.toString())) {
 					statement.setString(1, this.applicationName);
 					statement.setString(2, this.searchPath);
 					statement.execute();

@@ -46,6 +46,21 @@ final class SqlErrors {
 	}
 
 	/**
+	 * Returns whether the error says the connection to the server is gone (SQLSTATE class 08).
+	 */
+	static boolean isConnectionLoss(SQLException ex) {
+		return ex.getSQLState() != null && ex.getSQLState().startsWith("08");
+	}
+
+	/**
+	 * Describes an error in a few words with its SQLSTATE, saying so plainly when the connection was lost.
+	 */
+	static String describe(SQLException ex) {
+		return (isConnectionLoss(ex) ? "the connection to the database was lost: " : "") + parse(ex).message()
+				+ " (SQLSTATE " + ex.getSQLState() + ")";
+	}
+
+	/**
 	 * Returns the line within a script of a position within a statement.
 	 * @param sql the statement
 	 * @param firstLine the statement's first line in the script

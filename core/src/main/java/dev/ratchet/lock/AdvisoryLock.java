@@ -31,6 +31,11 @@ public final class AdvisoryLock implements AutoCloseable {
 			  AND l.classid::bigint = ? AND l.objid::bigint = ?
 			LIMIT 1""";
 
+	private static final String HELD = """
+			SELECT EXISTS (SELECT 1 FROM pg_locks
+			               WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = pg_backend_pid()
+			                 AND classid::bigint = ? AND objid::bigint = ?)""";
+
 	private static final long FIRST_POLL_MILLIS = 25;
 
 	// Waiters poll at most this far apart, so when the holder is done they follow within a fifth of a
@@ -141,6 +146,22 @@ public final class AdvisoryLock implements AutoCloseable {
 				java.sql.Timestamp since = rs.getTimestamp(5);
 				return new LockHolder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						(since != null) ? since.toInstant() : null);
+			}
+		}
+	}
+
+	/**
+	 * Returns whether this session still holds the lock.
+	 * @return whether it does
+	 * @throws SQLException on a database error, for example when the session's connection broke
+	 */
+	public boolean isHeld() throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(HELD)) {
+			statement.setLong(1, (this.key >>> 32) & 0xffffffffL);
+			statement.setLong(2, this.key & 0xffffffffL);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
 			}
 		}
 	}

@@ -28,6 +28,8 @@ final class CharSource {
 
 	private int line = 1;
 
+	private int column;
+
 	private boolean afterCarriageReturn;
 
 	CharSource(Reader reader) {
@@ -42,6 +44,7 @@ final class CharSource {
 			return END;
 		}
 		char c = this.buffer[this.position++];
+		this.column = (c == '\n' || c == '\r') ? 0 : this.column + 1;
 		if (c <= '\r') {
 			// A line break counts once its first character is read, so line() is right for the
 			// character after it; "\r\n" counts once.
@@ -71,10 +74,36 @@ final class CharSource {
 	}
 
 	/**
+	 * Returns the character after the next one without consuming anything, or {@link #END}.
+	 */
+	int peekSecond() throws IOException {
+		if (this.limit - this.position < 2) {
+			int remaining = this.limit - this.position;
+			System.arraycopy(this.buffer, this.position, this.buffer, 0, remaining);
+			this.position = 0;
+			this.limit = remaining;
+			int read;
+			do {
+				read = this.reader.read(this.buffer, this.limit, this.buffer.length - this.limit);
+			}
+			while (read == 0);
+			this.limit += Math.max(read, 0);
+		}
+		return (this.limit - this.position >= 2) ? this.buffer[this.position + 1] : END;
+	}
+
+	/**
 	 * Returns the 1-based line of the last character read.
 	 */
 	int line() {
 		return this.line;
+	}
+
+	/**
+	 * Returns the 1-based column of the last character read within its line (0 for a line break).
+	 */
+	int column() {
+		return this.column;
 	}
 
 	/**

@@ -23,17 +23,20 @@ final class Comments {
 	/**
 	 * Reads a {@code --} comment up to and including its line break. The first {@code -} was read
 	 * (and kept when {@code keep}), the second is next.
+	 * @return the comment's text after {@code --}
 	 */
-	void line(boolean keep) throws IOException {
+	String line(boolean keep) throws IOException {
+		StringBuilder comment = new StringBuilder();
+		append(keep, this.source.read());
 		int c;
 		while ((c = this.source.read()) != CharSource.END) {
-			if (keep) {
-				this.text.append((char) c);
-			}
+			append(keep, c);
 			if (c == '\n' || c == '\r') {
-				return;
+				break;
 			}
+			comment.append((char) c);
 		}
+		return comment.toString();
 	}
 
 	/**

@@ -61,7 +61,8 @@ public final class SqlStatementReader implements Closeable {
 		String sql = this.scanner.text();
 		int line = this.scanner.line();
 		PsqlFeatures.rejectCopyFromStdin(sql, this.script, line);
-		return new SqlStatement(this.placeholders.replace(sql, this.script, line), line);
+		return new SqlStatement(this.placeholders.replace(sql, this.script, line), line, this.scanner.column(),
+				this.scanner.directives());
 	}
 
 	/**

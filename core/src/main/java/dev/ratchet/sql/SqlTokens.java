@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits the start of a statement into tokens, skipping whitespace and comments: enough to read
- * leading keywords. Words come back in upper case, quoted identifiers and strings as written, any
- * other character on its own.
+ * Reads the start of a statement token by token: enough to read leading keywords. Words come back
+ * in upper case, quoted identifiers and strings as written, any other character on its own.
  */
 final class SqlTokens {
 
 	private final String sql;
 
-	private int position;
+	private final TokenScanner scanner;
 
 	private String peeked;
 
 	SqlTokens(String sql) {
 		this.sql = sql;
+		this.scanner = new TokenScanner(sql);
 	}
 
 	/**
@@ -34,8 +34,9 @@ final class SqlTokens {
 	 * Returns the next token without consuming it, or {@code null} at the end.
 	 */
 	String peek() {
-		if (this.peeked == null) {
-			this.peeked = scan();
+		if (this.peeked == null && this.scanner.advance()) {
+			String text = this.sql.substring(this.scanner.start(), this.scanner.end());
+			this.peeked = (this.scanner.type() == TokenType.WORD) ? text.toUpperCase(Locale.ROOT) : text;
 		}
 		return this.peeked;
 	}
@@ -68,85 +69,6 @@ final class SqlTokens {
 			}
 		}
 		return tokens;
-	}
-
-	private String scan() {
-		skipWhitespaceAndComments();
-		if (this.position >= this.sql.length()) {
-			return null;
-		}
-		int start = this.position;
-		char c = this.sql.charAt(this.position++);
-		if (isWordPart(c)) {
-			while (this.position < this.sql.length() && isWordPart(this.sql.charAt(this.position))) {
-				this.position++;
-			}
-			return this.sql.substring(start, this.position).toUpperCase(Locale.ROOT);
-		}
-		if (c == '"' || c == '\'') {
-			skipQuoted(c);
-			return this.sql.substring(start, this.position);
-		}
-		return String.valueOf(c);
-	}
-
-	private void skipQuoted(char quote) {
-		while (true) {
-			int end = this.sql.indexOf(quote, this.position);
-			if (end < 0) {
-				this.position = this.sql.length();
-				return;
-			}
-			this.position = end + 1;
-			if (this.position == this.sql.length() || this.sql.charAt(this.position) != quote) {
-				return;
-			}
-			// A doubled quote stands for one quote inside the text.
-			this.position++;
-		}
-	}
-
-	private void skipWhitespaceAndComments() {
-		while (this.position < this.sql.length()) {
-			char c = this.sql.charAt(this.position);
-			if (Character.isWhitespace(c)) {
-				this.position++;
-			}
-			else if (this.sql.startsWith("--", this.position)) {
-				while (this.position < this.sql.length() && this.sql.charAt(this.position) != '\n'
-						&& this.sql.charAt(this.position) != '\r') {
-					this.position++;
-				}
-			}
-			else if (this.sql.startsWith("/*", this.position)) {
-				skipBlockComment();
-			}
-			else {
-				return;
-			}
-		}
-	}
-
-	private void skipBlockComment() {
-		int depth = 0;
-		do {
-			if (this.sql.startsWith("/*", this.position)) {
-				depth++;
-				this.position += 2;
-			}
-			else if (this.sql.startsWith("*/", this.position)) {
-				depth--;
-				this.position += 2;
-			}
-			else {
-				this.position++;
-			}
-		}
-		while (depth > 0 && this.position < this.sql.length());
-	}
-
-	private static boolean isWordPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.ratchet.sql;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits a script into statements: finds where each one starts and the {@code ;} that ends it,
@@ -8,6 +11,8 @@ import java.io.IOException;
  * Only the current statement is held in memory.
  */
 final class StatementScanner {
+
+	private static final Pattern DIRECTIVE = Pattern.compile("ratchet\\s*:.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private static final int LARGE_STATEMENT = 1024 * 1024;
 
@@ -24,6 +29,10 @@ final class StatementScanner {
 	private final AtomicBodyTracker body = new AtomicBodyTracker();
 
 	private int line;
+
+	private int column;
+
+	private final List<SqlComment> directives = new ArrayList<>();
 
 	private int wordStart = -1;
 
@@ -47,10 +56,12 @@ final class StatementScanner {
 			return false;
 		}
 		this.line = this.source.line();
+		this.column = this.source.column();
 		while (c != CharSource.END) {
 			if (c == ';') {
 				endWord();
 				if (!this.body.inBody()) {
+					trailingComment();
 					break;
 				}
 			}
@@ -80,6 +91,20 @@ final class StatementScanner {
 		return this.line;
 	}
 
+	/**
+	 * Returns the column the statement last read starts at.
+	 */
+	int column() {
+		return this.column;
+	}
+
+	/**
+	 * Returns the {@code -- ratchet:} comments before, inside and just after the statement last read.
+	 */
+	List<SqlComment> directives() {
+		return this.directives;
+	}
+
 	private void reset() {
 		this.text.setLength(0);
 		if (this.text.capacity() > LARGE_STATEMENT) {
@@ -88,13 +113,14 @@ final class StatementScanner {
 		}
 		this.body.reset();
 		this.wordStart = -1;
+		this.directives.clear();
 	}
 
 	private int skipToStatement() throws IOException {
 		while (true) {
 			int c = this.source.read();
 			if (c == '-' && this.source.peek() == '-') {
-				this.comments.line(false);
+				lineComment(false);
 			}
 			else if (c == '/' && this.source.peek() == '*') {
 				this.comments.block(false);
@@ -123,7 +149,7 @@ final class StatementScanner {
 			case '$' -> dollar();
 			case '-' -> {
 				if (this.source.peek() == '-') {
-					this.comments.line(true);
+					lineComment(true);
 				}
 			}
 			case '/' -> {
@@ -135,6 +161,28 @@ final class StatementScanner {
 			case '\\' -> throw metaCommand();
 			default -> {
 			}
+		}
+	}
+
+	private void lineComment(boolean keep) throws IOException {
+		int commentLine = this.source.line();
+		int commentColumn = this.source.column();
+		String text = this.comments.line(keep).trim();
+		if (DIRECTIVE.matcher(text).matches()) {
+			this.directives.add(new SqlComment(text, commentLine, commentColumn));
+		}
+	}
+
+	/**
+	 * Reads a comment after the statement's {@code ;} on the same line, which belongs to it.
+	 */
+	private void trailingComment() throws IOException {
+		while (this.source.peek() == ' ' || this.source.peek() == '\t') {
+			this.source.read();
+		}
+		if (this.source.peek() == '-' && this.source.peekSecond() == '-') {
+			this.source.read();
+			lineComment(false);
 		}
 	}
 

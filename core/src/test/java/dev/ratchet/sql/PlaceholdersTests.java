@@ -2,6 +2,7 @@ package dev.ratchet.sql;
 
 import java.io.StringReader;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class PlaceholdersTests {
 	void readerReplacesAfterSplitting() {
 		Placeholders values = Placeholders.of(Map.of("sep", ";", "code", "1; DROP TABLE t"));
 		assertThat(SqlScripts.read(new StringReader("SELECT '${sep}'; SELECT ${code};"), values)).containsExactly(
-				new SqlStatement("SELECT ';'", 1), new SqlStatement("SELECT 1; DROP TABLE t", 1));
+				new SqlStatement("SELECT ';'", 1), new SqlStatement("SELECT 1; DROP TABLE t", 1, 18, List.of()));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.ratchet.sql;
 
 import java.io.StringReader;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +65,11 @@ class SqlStatementReaderLineTests {
 		for (String lineBreak : new String[] { "\n", "\r\n", "\r" }) {
 			SqlStatementReader reader = reader(firstLine + lineBreak + "VACUUM;");
 			assertThat(reader.noTransactionDirective()).isTrue();
-			assertThat(reader.next()).isEqualTo(new SqlStatement("VACUUM", 2));
+			SqlStatement vacuum = reader.next();
+			assertThat(vacuum.sql()).isEqualTo("VACUUM");
+			assertThat(vacuum.line()).isEqualTo(2);
+			assertThat(vacuum.directives()).singleElement()
+				.satisfies((directive) -> assertThat(directive.text()).containsIgnoringCase("no-transaction"));
 			assertThat(reader.next()).isNull();
 		}
 	}
@@ -81,7 +86,8 @@ class SqlStatementReaderLineTests {
 	@Test
 	void noTransactionDirectiveIsKnownAfterReadingStatements() throws Exception {
 		SqlStatementReader reader = reader("-- ratchet:no-transaction\nVACUUM;\nVACUUM");
-		assertThat(reader.next()).isEqualTo(new SqlStatement("VACUUM", 2));
+		assertThat(reader.next()).isEqualTo(
+				new SqlStatement("VACUUM", 2, 1, List.of(new SqlComment("ratchet:no-transaction", 1, 1))));
 		assertThat(reader.noTransactionDirective()).isTrue();
 		assertThat(reader.next()).isEqualTo(new SqlStatement("VACUUM", 3));
 	}

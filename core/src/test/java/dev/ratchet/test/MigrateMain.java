@@ -1,20 +1,25 @@
 package dev.ratchet.test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 
 /**
- * Runs one migration in a JVM of its own, so a test can kill it mid-migration.
- * Arguments: JDBC URL, user, location.
+ * Runs one migration in a JVM of its own, so a test can kill it mid-migration or start many at once.
+ * Arguments: JDBC URL, user, location. With the system property {@code ratchet.test.gate} naming a
+ * folder, it first writes {@code ready-<pid>} there and waits for a file {@code go}, so that
+ * processes started one after the other migrate at the same moment.
  */
 public final class MigrateMain {
 
 	private MigrateMain() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setUrl(args[0]);
 		dataSource.setUser(args[1]);
@@ -22,7 +27,23 @@ public final class MigrateMain {
 		if (password != null) {
 			dataSource.setPassword(password);
 		}
-		new Ratchet(RatchetConfiguration.builder(dataSource).locations(args[2]).build()).migrate();
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(dataSource).locations(args[2]).build());
+		String gate = System.getProperty("ratchet.test.gate");
+		if (gate != null) {
+			awaitGate(Path.of(gate));
+		}
+		ratchet.migrate();
+	}
+
+	private static void awaitGate(Path gate) throws Exception {
+		Files.createFile(gate.resolve("ready-" + ProcessHandle.current().pid()));
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (!Files.exists(gate.resolve("go"))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The test never opened the gate " + gate);
+			}
+			Thread.sleep(2);
+		}
 	}
 
 }

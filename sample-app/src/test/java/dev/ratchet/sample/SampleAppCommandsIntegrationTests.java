@@ -106,12 +106,26 @@ class SampleAppCommandsIntegrationTests {
 	@Test
 	void failedMigrationExitsTwoAndNamesTheScript() throws Exception {
 		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
+				"V2__add_sessions.sql", "CREATE TABLE session (id text PRIMARY KEY, shop_id bigint REFERENCES shop (id), expires timestamptz, CHECK (shop_id > 0 AND expires > 'never'));"));
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run migrate = run(db, "--ratchet.command=migrate", "--ratchet.locations=filesystem:" + migrations);
+			assertThat(migrate.exitCode()).as(migrate::describe).isEqualTo(2);
+			assertThat(migrate.output()).contains("V2__add_sessions.sql", "22007");
+			assertThat(successfulScripts(db)).containsExactly("V1__create_shops.sql");
+			assertThat(tableExists(db, "session")).isFalse();
+		}
+	}
+
+	@Test
+	void sqliteSyntaxStopsTheRunBeforeAnythingIsApplied() throws Exception {
+		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
 				"V2__add_sessions.sql", "CREATE TABLE session (id text PRIMARY KEY, shop_id bigint REFERENCES shop (id), expires DATETIME);"));
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			Run migrate = run(db, "--ratchet.command=migrate", "--ratchet.locations=filesystem:" + migrations);
 			assertThat(migrate.exitCode()).as(migrate::describe).isEqualTo(2);
-			assertThat(migrate.output()).contains("V2__add_sessions.sql");
-			assertThat(successfulScripts(db)).containsExactly("V1__create_shops.sql");
+			assertThat(migrate.output()).contains("V2__add_sessions.sql line 1", "DATETIME is not a PostgreSQL type",
+					"timestamptz");
+			assertThat(tableExists(db, "shop")).isFalse();
 			assertThat(tableExists(db, "session")).isFalse();
 		}
 	}

@@ -67,6 +67,10 @@ public final class RatchetAutoConfiguration {
 				.baselineVersion(properties.getBaselineVersion())
 				.outOfOrder(properties.isOutOfOrder())
 				.placeholders(properties.getPlaceholders())
+				.lockTimeout(properties.getLockTimeout())
+				.statementTimeout(properties.getStatementTimeout())
+				.lockRetries(properties.getLockRetries())
+				.lockRetryDelay(properties.getLockRetryDelay())
 				.javaMigrations(javaMigrations.orderedStream().toList())
 				.listeners(listeners.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());

@@ -92,6 +92,32 @@ public class RatchetProperties {
 	 */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
+	/**
+	 * How long a migration statement waits for a table or row lock (PostgreSQL's lock_timeout)
+	 * before it fails, naming the session that holds the lock. Keeps a migration stuck behind a
+	 * long transaction from queueing the application's queries behind it. Defaults to the
+	 * server's setting.
+	 */
+	private Duration lockTimeout;
+
+	/**
+	 * How long a migration statement may run (PostgreSQL's statement_timeout). Defaults to the
+	 * server's setting.
+	 */
+	private Duration statementTimeout;
+
+	/**
+	 * How many times a transactional SQL migration that failed on the lock timeout is tried again.
+	 * It was rolled back whole, so trying again is safe.
+	 */
+	private int lockRetries = RatchetConfiguration.DEFAULT_LOCK_RETRIES;
+
+	/**
+	 * Pause before the first retry of a migration that failed on the lock timeout; doubled before
+	 * each further retry.
+	 */
+	private Duration lockRetryDelay = RatchetConfiguration.DEFAULT_LOCK_RETRY_DELAY;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -206,6 +232,38 @@ public class RatchetProperties {
 
 	public void setPlaceholders(Map<String, String> placeholders) {
 		this.placeholders = placeholders;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	public void setLockRetries(int lockRetries) {
+		this.lockRetries = lockRetries;
+	}
+
+	public Duration getLockRetryDelay() {
+		return this.lockRetryDelay;
+	}
+
+	public void setLockRetryDelay(Duration lockRetryDelay) {
+		this.lockRetryDelay = lockRetryDelay;
 	}
 
 	/**

@@ -22,6 +22,7 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
 
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -115,13 +116,13 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void ratchetUsernameWithoutUrlConnectsToApplicationDatabaseAsThatUser() throws Exception {
 		String owner = "ratchet_owner_" + ProcessHandle.current().pid();
-		execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'owner-secret'",
+		execute("CREATE ROLE " + owner + " LOGIN PASSWORD '" + TestCredentials.PASSWORD + "'",
 				"GRANT CREATE ON DATABASE " + this.db.name() + " TO " + owner,
 				"GRANT CREATE, USAGE ON SCHEMA public TO " + owner);
 		try {
 			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.username=" + owner,
-						"ratchet.password=owner-secret")
+						"ratchet.password=" + TestCredentials.PASSWORD)
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(Sql.column(this.db, "SELECT tableowner FROM pg_tables WHERE tablename = 'session'"))

@@ -35,6 +35,10 @@ class RatchetPropertiesTests {
 		assertThat(properties.getBaselineVersion()).isEqualTo(this.engineDefaults.getBaselineVersion().toString());
 		assertThat(properties.isOutOfOrder()).isEqualTo(this.engineDefaults.isOutOfOrder());
 		assertThat(properties.getPlaceholders()).isEqualTo(this.engineDefaults.getPlaceholders());
+		assertThat(properties.getLockTimeout()).isEqualTo(this.engineDefaults.getLockTimeout());
+		assertThat(properties.getStatementTimeout()).isEqualTo(this.engineDefaults.getStatementTimeout());
+		assertThat(properties.getLockRetries()).isEqualTo(this.engineDefaults.getLockRetries());
+		assertThat(properties.getLockRetryDelay()).isEqualTo(this.engineDefaults.getLockRetryDelay());
 	}
 
 	@Test
@@ -59,7 +63,8 @@ class RatchetPropertiesTests {
 		assertThat(properties).containsOnlyKeys("ratchet.enabled", "ratchet.mode", "ratchet.command", "ratchet.output",
 				"ratchet.locations", "ratchet.schema", "ratchet.table", "ratchet.url", "ratchet.username",
 				"ratchet.password", "ratchet.lock.wait-timeout", "ratchet.baseline-on-migrate",
-				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders");
+				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders", "ratchet.lock-timeout",
+				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -69,6 +74,12 @@ class RatchetPropertiesTests {
 			.isEqualTo(this.engineDefaults.getBaselineVersion().toString());
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.lock.wait-timeout").get("defaultValue").asString()))
 			.isEqualTo(this.engineDefaults.getLockWaitTimeout());
+		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.lock-retry-delay").get("defaultValue").asString()))
+			.isEqualTo(this.engineDefaults.getLockRetryDelay());
+		assertThat(properties.get("ratchet.lock-retries").get("defaultValue").asInt())
+			.isEqualTo(this.engineDefaults.getLockRetries());
+		assertThat(properties.get("ratchet.lock-timeout").has("defaultValue")).isFalse();
+		assertThat(properties.get("ratchet.statement-timeout").has("defaultValue")).isFalse();
 		List<String> locations = properties.get("ratchet.locations")
 			.get("defaultValue")
 			.valueStream()

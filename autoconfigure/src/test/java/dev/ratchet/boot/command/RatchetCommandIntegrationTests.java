@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.WebApplicationType;
@@ -110,7 +111,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void migrateWithFailingMigrationExitsTwoAndNamesIt() {
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet migrate failed: Migration V3__add_expiry.sql failed at line 1")
@@ -183,7 +184,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void jsonReportOfFailureCarriesTheError() {
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		CommandRun run = run("migrate", "--ratchet.output=json");
 		assertThat(run.exitCode()).isEqualTo(2);
 		JsonNode error = json.readTree(run.out()).get("error");
@@ -209,20 +210,20 @@ class RatchetCommandIntegrationTests {
 	void unreachableDatabaseExitsThreeWithoutShowingThePassword() {
 		CommandRun run = CommandRun.of(RatchetUrlApplication.class, "--ratchet.command=status",
 				"--ratchet.locations=" + this.files.location(), "--ratchet.url=jdbc:postgresql://127.0.0.1:1/orders",
-				"--ratchet.username=app", "--ratchet.password=hunter2");
+				"--ratchet.username=app", "--ratchet.password=" + TestCredentials.PASSWORD);
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
 		assertThat(run.out()).as(run.err()).contains("Ratchet status failed: Ratchet could not connect to the database")
 			.contains("Exit code 3: Ratchet could not run");
-		assertThat(run.out() + run.err()).doesNotContain("hunter2");
+		assertThat(run.out() + run.err()).doesNotContain(TestCredentials.PASSWORD);
 	}
 
 	@Test
 	void unreachableApplicationDataSourceExitsThree() {
 		CommandRun run = CommandRun.of(CommandApplication.class, "--ratchet.command=migrate",
 				"--ratchet.locations=" + this.files.location(),
-				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.password=hunter2");
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.password=" + TestCredentials.PASSWORD);
 		assertThat(run.exitCode()).isEqualTo(3);
-		assertThat(run.out() + run.err()).doesNotContain("hunter2");
+		assertThat(run.out() + run.err()).doesNotContain(TestCredentials.PASSWORD);
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.ratchet.boot.diagnostics;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ratchet.test.TestCredentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,21 +42,21 @@ class JdbcUrlTests {
 	@Test
 	void dropsPasswordParameters() {
 		JdbcUrl url = JdbcUrl.parse(
-				"jdbc:postgresql://db/orders?user=app&password=hunter2&sslmode=verify-full&sslpassword=keypass");
+				"jdbc:postgresql://db/orders?user=app&password=" + TestCredentials.PASSWORD + "&sslmode=verify-full&sslpassword=keypass");
 		assertThat(url.safe()).isEqualTo("jdbc:postgresql://db/orders?user=app&sslmode=verify-full");
-		assertThat(url.describe()).doesNotContain("hunter2").doesNotContain("keypass");
+		assertThat(url.describe()).doesNotContain(TestCredentials.PASSWORD).doesNotContain("keypass");
 	}
 
 	@Test
 	void dropsUserInformation() {
-		JdbcUrl url = JdbcUrl.parse("jdbc:postgresql://app:hunter2@db:5432/orders");
+		JdbcUrl url = JdbcUrl.parse("jdbc:postgresql://app:" + TestCredentials.PASSWORD + "@db:5432/orders");
 		assertThat(url.safe()).isEqualTo("jdbc:postgresql://db:5432/orders");
 		assertThat(url.server()).isEqualTo("db:5432");
 	}
 
 	@Test
 	void onlyCleansUrlsOfOtherDatabases() {
-		JdbcUrl url = JdbcUrl.parse("jdbc:sqlserver://db;user=app;password=hunter2;encrypt=true");
+		JdbcUrl url = JdbcUrl.parse("jdbc:sqlserver://db;user=app;password=" + TestCredentials.PASSWORD + ";encrypt=true");
 		assertThat(url.server()).isNull();
 		assertThat(url.describe()).isEqualTo("jdbc:sqlserver://db;user=app;encrypt=true");
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.SpringApplication;
@@ -66,12 +67,12 @@ class RatchetFailureAnalyzerIntegrationTests {
 		this.files.write("V2__add_expiry.sql", """
 				-- when a session expires
 				ALTER TABLE session
-				    ADD COLUMN expires_at datetime;
+				    ADD COLUMN expires_at timestmp;
 				""");
 		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
 		assertThat(analysis.getDescription()).contains("Migration V2__add_expiry.sql failed at line 3")
-			.contains("Statement:  ALTER TABLE session ADD COLUMN expires_at datetime")
-			.contains("PostgreSQL: type \"datetime\" does not exist (SQLSTATE 42704)")
+			.contains("Statement:  ALTER TABLE session ADD COLUMN expires_at timestmp")
+			.contains("PostgreSQL: type \"timestmp\" does not exist (SQLSTATE 42704)")
 			.contains("rolled back");
 		assertThat(analysis.getAction())
 			.isEqualTo("Fix V2__add_expiry.sql at line 3 and start the application again: Ratchet retries the migration.");
@@ -145,30 +146,30 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void unreachableDatabaseIsNamedWithoutPassword() {
-		String url = "jdbc:postgresql://127.0.0.1:1/orders?user=app&password=hunter2";
+		String url = "jdbc:postgresql://127.0.0.1:1/orders?user=app&password=" + TestCredentials.PASSWORD;
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		this.contextRunner.withPropertyValues("ratchet.url=" + url, "ratchet.password=hunter2")
+		this.contextRunner.withPropertyValues("ratchet.url=" + url, "ratchet.password=" + TestCredentials.PASSWORD)
 			.run((context) -> failure.set(context.getStartupFailure()));
 		FailureAnalysis analysis = new RatchetFailureAnalyzer(
-				new MockEnvironment().withProperty("ratchet.url", url).withProperty("ratchet.password", "hunter2"))
+				new MockEnvironment().withProperty("ratchet.url", url).withProperty("ratchet.password", TestCredentials.PASSWORD))
 			.analyze(failure.get());
 		assertThat(analysis.getDescription())
 			.contains("host and port 127.0.0.1:1, database \"orders\" (jdbc:postgresql://127.0.0.1:1/orders?user=app)")
 			.contains("Reason: ");
-		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("hunter2");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(TestCredentials.PASSWORD);
 	}
 
 	@Test
 	void failedStartupPrintsTheAnalysisAndNoPassword(CapturedOutput output) {
-		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at datetime;");
+		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		SpringApplication application = new SpringApplication(FailingApplication.class);
 		assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--spring.datasource.password=hunter2",
+				"--spring.datasource.username=" + this.db.username(), "--spring.datasource.password=" + TestCredentials.PASSWORD,
 				"--ratchet.locations=" + this.files.location()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Migration V2__add_expiry.sql failed at line 1")
 			.contains("Fix V2__add_expiry.sql at line 1")
-			.doesNotContain("hunter2");
+			.doesNotContain(TestCredentials.PASSWORD);
 	}
 
 	@Test
@@ -176,11 +177,11 @@ class RatchetFailureAnalyzerIntegrationTests {
 		SpringApplication application = new SpringApplication(FailingApplication.class);
 		assertThatException().isThrownBy(() -> application.run(
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.username=app",
-				"--spring.datasource.password=hunter2", "--ratchet.locations=" + this.files.location()));
+				"--spring.datasource.password=" + TestCredentials.PASSWORD, "--ratchet.locations=" + this.files.location()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Ratchet could not use the database at host and port 127.0.0.1:1, database \"orders\"")
 			.contains("Connection to 127.0.0.1:1 refused")
-			.doesNotContain("hunter2");
+			.doesNotContain(TestCredentials.PASSWORD);
 	}
 
 	private void migrate() {

@@ -1,0 +1,95 @@
+package dev.ratchet.drift;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.ratchet.history.HistoryTable;
+
+/**
+ * Keeps the snapshot of the managed schema beside the history table, and compares the live schema
+ * with it. The snapshot records the schema as Ratchet's migrations left it: after a run it takes
+ * in what the run's migrations changed (the live schema before the run compared with after), and
+ * keeps every difference made by hand, so that drift stays visible until it is undone or accepted
+ * ({@link #accept(Connection)}). One instance per operation; not thread-safe.
+ */
+public final class DriftTracker {
+
+	private final String schema;
+
+	private final SnapshotTable table;
+
+	private final List<String> ratchetTables;
+
+	private SnapshotTable.Stored stored;
+
+	private SchemaSnapshot before;
+
+	/**
+	 * Creates a tracker for the schema a history table is in.
+	 * @param schema the schema
+	 * @param historyTable the history table's name; its snapshot table is named after it
+	 */
+	public DriftTracker(String schema, String historyTable) {
+		this.schema = schema;
+		this.table = new SnapshotTable(HistoryTable.quote(schema) + "." + HistoryTable.quote(tableName(historyTable)));
+		this.ratchetTables = List.of(historyTable, tableName(historyTable));
+	}
+
+	/**
+	 * Returns the name of the snapshot table kept beside a history table.
+	 * @param historyTable the history table's name
+	 * @return for example {@code ratchet_history_snapshot}
+	 */
+	public static String tableName(String historyTable) {
+		return historyTable + "_snapshot";
+	}
+
+	/**
+	 * Compares the live schema with the snapshot: two queries, one of them when there is no snapshot.
+	 * @param connection the connection
+	 * @return the differences
+	 * @throws SQLException on a database error
+	 */
+	public DriftReport check(Connection connection) throws SQLException {
+		this.stored = this.table.read(connection);
+		if (this.stored == null) {
+			return DriftReport.NO_SNAPSHOT;
+		}
+		this.before = CatalogReader.read(connection, this.schema, this.ratchetTables);
+		return new DriftReport(this.stored.takenOn(), this.stored.snapshot().differencesTo(this.before));
+	}
+
+	/**
+	 * Records a migrate run in the snapshot, under the migration lock, after {@link #check(Connection)}.
+	 * Does nothing when the run changed nothing and a snapshot exists.
+	 * @param connection the connection
+	 * @param changed whether the run applied anything (or failed part-way)
+	 * @throws SQLException on a database error
+	 */
+	public void recordRun(Connection connection, boolean changed) throws SQLException {
+		if (this.stored != null && !changed) {
+			return;
+		}
+		SchemaSnapshot after = CatalogReader.read(connection, this.schema, this.ratchetTables);
+		this.table.write(connection,
+				(this.stored != null) ? this.stored.snapshot().withChanges(this.before, after) : after);
+	}
+
+	/**
+	 * Takes the live schema as the snapshot, accepting every difference, under the migration lock.
+	 * @param connection the connection
+	 * @return the differences accepted (none when there was no snapshot yet)
+	 * @throws SQLException on a database error
+	 */
+	public List<SchemaDifference> accept(Connection connection) throws SQLException {
+		SnapshotTable.Stored current = this.table.read(connection);
+		SchemaSnapshot live = CatalogReader.read(connection, this.schema, this.ratchetTables);
+		List<SchemaDifference> accepted = (current != null) ? current.snapshot().differencesTo(live) : List.of();
+		if (current == null || !accepted.isEmpty()) {
+			this.table.write(connection, live);
+		}
+		return accepted;
+	}
+
+}

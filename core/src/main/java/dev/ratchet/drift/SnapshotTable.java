@@ -1,0 +1,123 @@
+package dev.ratchet.drift;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table beside the history that keeps the schema snapshot of the last run: one row, the
+ * objects as a {@code jsonb} array, readable with plain SQL. Created on first write, under the
+ * migration lock.
+ */
+final class SnapshotTable {
+
+	private static final String CREATE = """
+			CREATE TABLE IF NOT EXISTS %TABLE% (
+			    taken_on timestamptz NOT NULL DEFAULT now(),
+			    objects jsonb NOT NULL
+			)""";
+
+	private static final String SELECT = """
+			SELECT s.taken_on, o->>'kind', o->>'name', o->>'parent', o->>'definition'
+			FROM %TABLE% s LEFT JOIN LATERAL jsonb_array_elements(s.objects) o ON true""";
+
+	private static final String INSERT = """
+			INSERT INTO %TABLE% (objects)
+			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]')
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS o(k, n, p, d)""";
+
+	private final String qualifiedName;
+
+	/**
+	 * Creates the table's handle.
+	 * @param qualifiedName the quoted, schema-qualified name
+	 */
+	SnapshotTable(String qualifiedName) {
+		this.qualifiedName = qualifiedName;
+	}
+
+	/**
+	 * A snapshot as stored.
+	 * @param takenOn when it was taken
+	 * @param snapshot the objects
+	 */
+	record Stored(Instant takenOn, SchemaSnapshot snapshot) {
+	}
+
+	/**
+	 * Reads the stored snapshot.
+	 * @return the snapshot, or {@code null} when none was stored yet
+	 * @throws SQLException on a database error
+	 */
+	Stored read(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, this.qualifiedName);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				if (!rs.getBoolean(1)) {
+					return null;
+				}
+			}
+		}
+		Timestamp takenOn = null;
+		List<SchemaObject> objects = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql(SELECT))) {
+			while (rs.next()) {
+				takenOn = rs.getTimestamp(1);
+				if (rs.getString(2) != null) {
+					objects.add(new SchemaObject(SchemaObjectKind.valueOf(rs.getString(2)), rs.getString(3),
+							rs.getString(4), rs.getString(5)));
+				}
+			}
+		}
+		return (takenOn != null) ? new Stored(takenOn.toInstant(), new SchemaSnapshot(objects)) : null;
+	}
+
+	/**
+	 * Replaces the stored snapshot, creating the table if needed, in one transaction.
+	 * @throws SQLException on a database error
+	 */
+	void write(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		List<String> kinds = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		List<String> parents = new ArrayList<>();
+		List<String> definitions = new ArrayList<>();
+		for (SchemaObject object : snapshot.objects()) {
+			kinds.add(object.kind().name());
+			names.add(object.name());
+			parents.add(object.parent());
+			definitions.add(object.definition());
+		}
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement();
+				PreparedStatement insert = connection.prepareStatement(sql(INSERT))) {
+			statement.execute(sql(CREATE));
+			statement.execute(sql("DELETE FROM %TABLE%"));
+			insert.setArray(1, connection.createArrayOf("text", kinds.toArray()));
+			insert.setArray(2, connection.createArrayOf("text", names.toArray()));
+			insert.setArray(3, connection.createArrayOf("text", parents.toArray()));
+			insert.setArray(4, connection.createArrayOf("text", definitions.toArray()));
+			insert.executeUpdate();
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private String sql(String template) {
+		return template.replace("%TABLE%", this.qualifiedName);
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.ratchet.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ratchet.lint.DialectFunctions;
+import dev.ratchet.lint.DialectTypes;
+
+/**
+ * Says how to fix the PostgreSQL errors migrations run into most: types and functions from other
+ * databases or from extensions not created yet, missing privileges, SSL and authentication
+ * problems, lock timeouts. Never repeats a credential.
+ */
+final class ErrorHints {
+
+	private static final Pattern MISSING_TYPE = Pattern.compile("type \"(?:[^\"]+\\.)?([^\".]+)\" does not exist");
+
+	private static final Pattern MISSING_FUNCTION = Pattern.compile("function (?:[\\w\"]+\\.)?\"?(\\w+)\"?\\(");
+
+	private static final Pattern SCHEMA_PERMISSION = Pattern.compile("permission denied for schema (\\S+)");
+
+	private static final Pattern OWNER = Pattern.compile("must be owner of \\w+ (\\S+)");
+
+	private static final Map<String, String> EXTENSION_TYPES = Map.of("vector", "vector", "halfvec", "vector",
+			"sparsevec", "vector", "geometry", "postgis", "geography", "postgis", "hstore", "hstore", "citext", "citext",
+			"ltree", "ltree", "cube", "cube");
+
+	private static final Map<String, String> EXTENSION_FUNCTIONS = Map.of("uuid_generate_v4", "\"uuid-ossp\"",
+			"uuid_generate_v1", "\"uuid-ossp\"", "crypt", "pgcrypto", "gen_salt", "pgcrypto", "digest", "pgcrypto",
+			"similarity", "pg_trgm", "word_similarity", "pg_trgm", "unaccent", "unaccent");
+
+	private ErrorHints() {
+	}
+
+	/**
+	 * Returns how to fix an error, or {@code null} when there is nothing better to say than the
+	 * error itself.
+	 * @param sqlState the SQLSTATE, or {@code null}
+	 * @param message PostgreSQL's (or the driver's) message
+	 * @return the hint, as sentences
+	 */
+	static String hint(String sqlState, String message) {
+		String text = String.valueOf(message);
+		String state = String.valueOf(sqlState);
+		return switch (state) {
+			case "42704" -> missingType(text);
+			case "42883" -> missingFunction(text);
+			case "42501" -> permission(text);
+			case "28P01" -> "Check the user and password Ratchet connects with (ratchet.username and "
+					+ "ratchet.password, or spring.datasource.username and spring.datasource.password).";
+			case "28000" -> noHbaEntry(text);
+			case "3D000" -> "Check the database name at the end of the URL, or create the database first.";
+			case "42703" -> "If a migration before this one adds the column, the database has drifted from its "
+					+ "migrations (see drift in the status report); otherwise add the column in a migration first.";
+			case "55P03" -> "Another session holds a lock on the table and lock_timeout ran out. Run the migration "
+					+ "again when traffic is lower, or find the blocking session in pg_stat_activity.";
+			default -> ssl(text);
+		};
+	}
+
+	private static String missingType(String message) {
+		Matcher matcher = MISSING_TYPE.matcher(message);
+		if (!matcher.find()) {
+			return null;
+		}
+		String type = matcher.group(1).toLowerCase(Locale.ROOT);
+		String extension = EXTENSION_TYPES.get(type);
+		if (extension != null) {
+			return "Type " + type + " comes from the extension " + extension + ": create it in a migration before this "
+					+ "one with CREATE EXTENSION IF NOT EXISTS " + extension + "; (the extension must be available "
+					+ "on the server; managed services such as Supabase and Neon provide it).";
+		}
+		return DialectTypes.explain(type);
+	}
+
+	private static String missingFunction(String message) {
+		Matcher matcher = MISSING_FUNCTION.matcher(message);
+		if (!matcher.find()) {
+			return null;
+		}
+		String function = matcher.group(1).toLowerCase(Locale.ROOT);
+		String extension = EXTENSION_FUNCTIONS.get(function);
+		if (extension != null) {
+			return function + "() comes from the extension " + extension + ": create it in a migration before this "
+					+ "one with CREATE EXTENSION IF NOT EXISTS " + extension + ";"
+					+ (function.startsWith("uuid_generate") ? " or use the built-in gen_random_uuid()." : "");
+		}
+		return DialectFunctions.explain(function);
+	}
+
+	private static String permission(String message) {
+		Matcher schema = SCHEMA_PERMISSION.matcher(message);
+		if (schema.find()) {
+			String name = schema.group(1);
+			return "The migration user may not create objects in schema " + name + ". Run migrations as the schema's "
+					+ "owner (ratchet.username and ratchet.password), or have the owner run GRANT CREATE ON SCHEMA "
+					+ name + " TO <migration user>. Since PostgreSQL 15 only the owner may create objects in schema "
+					+ "public by default.";
+		}
+		Matcher owner = OWNER.matcher(message);
+		if (owner.find()) {
+			return "Only the owner of " + owner.group(1) + " may change it. Run migrations as that owner "
+					+ "(ratchet.username and ratchet.password), or have the owner transfer it with ALTER ... OWNER TO "
+					+ "<migration user>.";
+		}
+		return "Grant the migration user the privilege, or run migrations as the objects' owner (ratchet.username "
+				+ "and ratchet.password).";
+	}
+
+	private static String noHbaEntry(String message) {
+		if (message.contains("no encryption") || message.contains("SSL off")) {
+			return sslRequired();
+		}
+		return message.contains("pg_hba.conf") ? "The server does not accept this user, database or client address "
+				+ "(pg_hba.conf). Check the URL's host and database, or ask the database's administrator to allow "
+				+ "the connection." : null;
+	}
+
+	private static String ssl(String message) {
+		String lower = message.toLowerCase(Locale.ROOT);
+		if (lower.contains("does not support ssl")) {
+			return "The server does not offer SSL: remove sslmode=require from the URL (or use sslmode=prefer).";
+		}
+		if (lower.contains("ssl") && (lower.contains("required") || lower.contains("sslmode=require"))
+				|| lower.contains("connection is insecure")) {
+			return sslRequired();
+		}
+		return null;
+	}
+
+	private static String sslRequired() {
+		return "The server only accepts SSL connections: add sslmode=require to the URL, for example "
+				+ "jdbc:postgresql://host:5432/db?sslmode=require.";
+	}
+
+}

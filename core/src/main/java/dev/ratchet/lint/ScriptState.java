@@ -1,0 +1,17 @@
+package dev.ratchet.lint;
+
+/**
+ * What lint learned from the statements of one script so far.
+ */
+final class ScriptState {
+
+	boolean lockTimeoutSet;
+
+	boolean lockTimeoutReported;
+
+	/**
+	 * The line of an explicit {@code BEGIN} not yet ended, or 0.
+	 */
+	int transactionLine;
+
+}

@@ -1,0 +1,66 @@
+package dev.ratchet.test;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * A DataSource that hands every call to another one; tests extend it to watch or change connections.
+ */
+public class DelegatingDataSource implements DataSource {
+
+	private final DataSource target;
+
+	public DelegatingDataSource(DataSource target) {
+		this.target = target;
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		return this.target.getConnection();
+	}
+
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return this.target.getConnection(username, password);
+	}
+
+	@Override
+	public PrintWriter getLogWriter() throws SQLException {
+		return this.target.getLogWriter();
+	}
+
+	@Override
+	public void setLogWriter(PrintWriter out) throws SQLException {
+		this.target.setLogWriter(out);
+	}
+
+	@Override
+	public void setLoginTimeout(int seconds) throws SQLException {
+		this.target.setLoginTimeout(seconds);
+	}
+
+	@Override
+	public int getLoginTimeout() throws SQLException {
+		return this.target.getLoginTimeout();
+	}
+
+	@Override
+	public Logger getParentLogger() {
+		return Logger.getGlobal();
+	}
+
+	@Override
+	public <T> T unwrap(Class<T> type) throws SQLException {
+		return this.target.unwrap(type);
+	}
+
+	@Override
+	public boolean isWrapperFor(Class<?> type) throws SQLException {
+		return this.target.isWrapperFor(type);
+	}
+
+}

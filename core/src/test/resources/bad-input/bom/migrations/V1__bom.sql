@@ -1,0 +1,2 @@
+﻿CREATE TABLE a (name text);
+INSERT INTO a VALUES ('café');

@@ -1,0 +1,6 @@
+CREATE TABLE a (id int);
+
+CREATE TABLE b (
+  id int,
+  at timestmp
+);

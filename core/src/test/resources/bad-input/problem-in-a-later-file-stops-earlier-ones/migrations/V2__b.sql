@@ -1,0 +1,2 @@
+CREATE TABLE b (id int);
+INSERT INTO b VALUES ('x);

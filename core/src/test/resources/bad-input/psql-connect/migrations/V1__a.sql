@@ -1,0 +1,3 @@
+CREATE TABLE a (id int);
+\connect other
+CREATE TABLE b (id int);

@@ -1,0 +1,2 @@
+\set tenant acme
+CREATE TABLE a (id int);

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE TABLE ${tenant}_b (id int);

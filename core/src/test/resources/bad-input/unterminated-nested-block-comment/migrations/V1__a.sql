@@ -1,0 +1,2 @@
+/* outer /* inner */
+CREATE TABLE a (id int);
