@@ -8,6 +8,12 @@ import java.time.Duration;
 public sealed interface MigrationEvent {
 
 	/**
+	 * A {@code migrate} run begins; it ends with {@link RunCompleted} or {@link RunFailed}.
+	 */
+	record RunStarted() implements MigrationEvent {
+	}
+
+	/**
 	 * Another session holds the lock; sent when waiting starts and then periodically.
 	 * @param holder who holds it (pid, application name, client address, since when)
 	 * @param waited how long this instance has waited so far
@@ -60,6 +66,14 @@ public sealed interface MigrationEvent {
 	 * @param duration how long the run took
 	 */
 	record RunFailed(RatchetException failure, Duration duration) implements MigrationEvent {
+	}
+
+	/**
+	 * The history was read and compared with the migrations, for a status report or a validation.
+	 * Sent on every read, so keep handling it cheap.
+	 * @param report where the schema stands
+	 */
+	record StatusChecked(StatusReport report) implements MigrationEvent {
 	}
 
 }

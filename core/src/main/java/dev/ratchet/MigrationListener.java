@@ -1,8 +1,8 @@
 package dev.ratchet;
 
 /**
- * Receives the engine's events: lock waiting and acquired, each migration started, applied or
- * failed, and each run's end. Logs, metrics and health are listeners.
+ * Receives the engine's events: each run's start and end, lock waiting and acquired, each migration
+ * started, applied or failed, and each status check. Logs, metrics and health are listeners.
  * <p>
  * Contract: called synchronously on the migrating thread, so keep it quick. An exception thrown
  * here is logged and otherwise ignored: a listener never breaks a run or keeps the lock held.

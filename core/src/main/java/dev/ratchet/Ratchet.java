@@ -43,8 +43,10 @@ public final class Ratchet {
 
 	/**
 	 * Reports every migration's state, every problem, and what lint finds in the pending
-	 * migrations, without the lock and without changing anything. Lint reads the pending scripts
-	 * once for as long as they stay pending, so repeated calls cost one query each.
+	 * migrations, without the lock and without changing anything. Costs one round trip on a
+	 * connection as it comes from the DataSource (two more while the history table does not exist),
+	 * and reads the history each time, so it sees what other instances did. Lint reads the pending
+	 * scripts once for as long as they stay pending.
 	 * @return the report
 	 */
 	public StatusReport status() {
@@ -84,6 +86,16 @@ public final class Ratchet {
 	 */
 	public DriftReport drift() {
 		return this.engine.drift();
+	}
+
+	/**
+	 * Reports every migration's state and every problem, and who holds the migration lock, without
+	 * the lock and without changing anything. Costs one round trip, as {@link #status()} does, so it
+	 * suits frequent calls (health checks, an endpoint).
+	 * @return the report and the lock holder
+	 */
+	public Inspection inspect() {
+		return this.engine.inspect();
 	}
 
 	/**

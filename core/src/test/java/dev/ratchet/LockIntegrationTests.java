@@ -69,7 +69,8 @@ class LockIntegrationTests {
 				.withMessageContaining("ratchet.lock.wait-timeout")
 				.satisfies((ex) -> assertThat(ex.getHolder()).startsWith("pid "));
 		}
-		assertThat(events).first().isInstanceOfSatisfying(MigrationEvent.LockWaiting.class,
+		assertThat(events).first().isInstanceOf(MigrationEvent.RunStarted.class);
+		assertThat(events).element(1).isInstanceOfSatisfying(MigrationEvent.LockWaiting.class,
 				(waiting) -> assertThat(waiting.holder()).contains("deploy-job-42", "client"));
 		assertThat(events).last().isInstanceOf(MigrationEvent.RunFailed.class);
 		assertThat(Sql.exists(this.db, "a")).isFalse();

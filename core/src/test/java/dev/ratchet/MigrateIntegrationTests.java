@@ -293,7 +293,7 @@ class MigrateIntegrationTests {
 			}, seen::add)
 			.build()).migrate();
 		assertThat(result.appliedCount()).isEqualTo(1);
-		assertThat(seen).hasExactlyElementsOfTypes(MigrationEvent.LockAcquired.class,
+		assertThat(seen).hasExactlyElementsOfTypes(MigrationEvent.RunStarted.class, MigrationEvent.LockAcquired.class,
 				MigrationEvent.MigrationStarted.class, MigrationEvent.MigrationApplied.class,
 				MigrationEvent.RunCompleted.class);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();

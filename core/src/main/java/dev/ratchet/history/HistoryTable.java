@@ -128,37 +128,23 @@ public final class HistoryTable {
 
 	/**
 	 * Reads every row, in order of application. Returns an empty list if the table does not exist.
-	 * @param connection the connection to use, in auto-commit mode (a missing table is an error,
-	 * which would abort a surrounding transaction)
+	 * @param connection the connection to use; in auto-commit mode, the common case costs one round trip
 	 * @return the rows
 	 * @throws SQLException on a database error
 	 */
 	public List<AppliedMigration> read(Connection connection) throws SQLException {
-		List<AppliedMigration> rows = new ArrayList<>();
+		if (!connection.getAutoCommit() && !exists(connection)) {
+			// Inside a transaction a failed query would abort it: look before reading.
+			return List.of();
+		}
 		// Reading straight away, rather than first checking that the table exists and has the right
 		// columns, makes the common case (a sound history to read) one round trip. The columns' types
 		// come with the rows; the catalog is asked only when something looks wrong.
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT))) {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(selectQuery())) {
 			if (!HistoryShape.matches(rs.getMetaData())) {
 				HistoryShape.verify(connection, this);
 			}
-			while (rs.next()) {
-				String version = rs.getString(2);
-				Timestamp installedOn = rs.getTimestamp(8);
-				try {
-					rows.add(new AppliedMigration(rs.getInt(1),
-							(version != null) ? MigrationVersion.parse(version) : null, rs.getString(3),
-							MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-							(installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9), rs.getBoolean(10),
-							rs.getString(11)));
-				}
-				catch (IllegalArgumentException | NullPointerException ex) {
-					throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
-							+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
-							+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
-							+ "delete that row. Nothing was applied.", ex);
-				}
-			}
+			return rows(rs);
 		}
 		catch (SQLException ex) {
 			if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
@@ -168,6 +154,41 @@ public final class HistoryTable {
 				HistoryShape.verify(connection, this);
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the query that reads every row in order of application, for a caller that sends it
+	 * together with other queries. It fails with SQLSTATE {@code 42P01} when the table does not exist.
+	 * @return the query; read its result with {@link #rows(ResultSet)}
+	 */
+	public String selectQuery() {
+		return sql(SELECT);
+	}
+
+	/**
+	 * Reads the result of {@link #selectQuery()}.
+	 * @param rs the result
+	 * @return the rows
+	 * @throws SQLException on a database error
+	 */
+	public List<AppliedMigration> rows(ResultSet rs) throws SQLException {
+		List<AppliedMigration> rows = new ArrayList<>();
+		while (rs.next()) {
+			String version = rs.getString(2);
+			Timestamp installedOn = rs.getTimestamp(8);
+			try {
+				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
+						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
+						rs.getBoolean(10), rs.getString(11)));
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
+						+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
+						+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
+						+ "delete that row. Nothing was applied.", ex);
+			}
 		}
 		return rows;
 	}

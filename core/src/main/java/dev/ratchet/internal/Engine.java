@@ -15,6 +15,7 @@ import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
 import dev.ratchet.LintException;
+import dev.ratchet.Inspection;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationEvent;
@@ -58,6 +59,7 @@ public final class Engine {
 	private final Events events;
 
 	private final Preflight preflight;
+	private final StatusReader statusReader;
 
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
@@ -65,10 +67,12 @@ public final class Engine {
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.events = new Events(configuration.getListeners());
 		this.preflight = new Preflight(configuration);
+		this.statusReader = new StatusReader(configuration);
 	}
 
 	public MigrateResult migrate() {
 		long start = System.nanoTime();
+		this.events.publish(new MigrationEvent.RunStarted());
 		try {
 			List<ResolvedMigration> resolved = this.catalog.migrations();
 			try (Session lockSession = open("lock"); Session session = open("migrate")) {
@@ -177,22 +181,29 @@ public final class Engine {
 	}
 
 	public StatusReport status() {
+		return read(false).status();
+	}
+
+	public Inspection inspect() {
+		return read(true);
+	}
+
+	private Inspection read(boolean withLockHolder) {
 		List<ResolvedMigration> resolved = this.catalog.migrations();
-		try (Session session = open("status")) {
-			HistoryTable history = history(session);
-			List<AppliedMigration> rows = history.read(session.connection());
-			String problem = null;
-			if (rows.isEmpty() && !history.exists(session.connection())) {
-				String objects = SchemaContents.describeObjects(session.connection(), history.getSchema(),
-						history.getTable());
-				if (objects != null && !this.configuration.isBaselineOnMigrate()) {
-					problem = SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), objects);
-				}
-			}
-			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, problem);
-			StatusReport report = outcome.report();
-			return new StatusReport(report.schema(), report.table(), report.currentVersion(), report.migrations(),
-					report.problems(), this.preflight.lint(outcome.pending(), session.schema()));
+		try {
+			StatusReader.Reading reading = this.statusReader.read(withLockHolder);
+			HistoryTable history = reading.history();
+			String problem = (reading.unknownObjects() != null && !this.configuration.isBaselineOnMigrate())
+					? SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), reading.unknownObjects())
+					: null;
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
+					reading.rows(), problem);
+			StatusReport computed = outcome.report();
+			StatusReport report = new StatusReport(computed.schema(), computed.table(), computed.currentVersion(),
+					computed.migrations(), computed.problems(),
+					this.preflight.lint(outcome.pending(), history.getSchema()));
+			this.events.publish(new MigrationEvent.StatusChecked(report));
+			return new Inspection(report, reading.lockHolder());
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);

@@ -84,19 +84,7 @@ final class Session implements AutoCloseable {
 	 * @return the session
 	 */
 	static Session open(DataSource dataSource, String role, String schema) {
-		Connection connection;
-		try {
-			connection = dataSource.getConnection();
-		}
-		catch (SQLException | RuntimeException ex) {
-			// Pools may wrap the driver's SQLException in a runtime exception of their own.
-			SQLException sql = (ex instanceof SQLException direct) ? direct : null;
-			String state = (sql != null) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
-			String hint = (sql != null) ? ErrorHints.hint(sql.getSQLState(), sql.getMessage()) : null;
-			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage() + state
-					+ ". " + ((hint != null) ? hint : "Check that the server is running and that the URL, user and "
-							+ "password (ratchet.url/username/password or spring.datasource.*) are right."), ex);
-		}
+		Connection connection = connect(dataSource);
 		try {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
@@ -117,8 +105,7 @@ final class Session implements AutoCloseable {
 			}
 			if (session.schema == null) {
 				session.close();
-				throw new RatchetException("The connection has no current schema: no schema on its search_path ("
-						+ session.searchPath + ") exists. Set ratchet.schema to the schema Ratchet should manage.");
+				throw noCurrentSchema(session.searchPath);
 			}
 			return session;
 		}
@@ -130,6 +117,32 @@ final class Session implements AutoCloseable {
 			throw new DatabaseConnectionException("Ratchet could not set up its database session: " + ex.getMessage()
 					+ " (SQLSTATE " + ((SQLException) ex).getSQLState() + ")", ex);
 		}
+	}
+
+	/**
+	 * Gets a connection as it comes, without setting it up: for reads that need nothing more.
+	 * @param dataSource where to get it
+	 * @return the connection
+	 * @throws DatabaseConnectionException when none can be had
+	 */
+	static Connection connect(DataSource dataSource) {
+		try {
+			return dataSource.getConnection();
+		}
+		catch (SQLException | RuntimeException ex) {
+			// Pools may wrap the driver's SQLException in a runtime exception of their own.
+			SQLException sql = (ex instanceof SQLException direct) ? direct : null;
+			String state = (sql != null) ? " (SQLSTATE " + sql.getSQLState() + ")" : "";
+			String hint = (sql != null) ? ErrorHints.hint(sql.getSQLState(), sql.getMessage()) : null;
+			throw new DatabaseConnectionException("Ratchet could not connect to the database: " + ex.getMessage() + state
+					+ ". " + ((hint != null) ? hint : "Check that the server is running and that the URL, user and "
+							+ "password (ratchet.url/username/password or spring.datasource.*) are right."), ex);
+		}
+	}
+
+	static RatchetException noCurrentSchema(String searchPath) {
+		return new RatchetException("The connection has no current schema: no schema on its search_path (" + searchPath
+				+ ") exists. Set ratchet.schema to the schema Ratchet should manage.");
 	}
 
 	private static String processName() {

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
@@ -24,11 +26,15 @@ public final class AdvisoryLock implements AutoCloseable {
 
 	private static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
 
+	// Advisory locks belong to a database: the same key in another database is another lock.
+	// pg_stat_get_activity(pid) rather than the pg_stat_activity view: planning the view's joins
+	// costs several times more than running the query, and health checks and the endpoint ask often.
 	private static final String HOLDER = """
-			SELECT a.pid, a.application_name, a.client_addr::text, a.usename, a.state_change
-			FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+			SELECT a.pid, a.application_name, host(a.client_addr), pg_get_userbyid(a.usesysid), a.state_change
+			FROM pg_locks l, LATERAL pg_stat_get_activity(l.pid) a
 			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-			  AND l.classid::bigint = ? AND l.objid::bigint = ?
+			  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+			  AND l.classid::bigint = %CLASSID% AND l.objid::bigint = %OBJID%
 			LIMIT 1""";
 
 	private static final String HELD = """
@@ -136,17 +142,8 @@ public final class AdvisoryLock implements AutoCloseable {
 	 * @throws SQLException on a database error
 	 */
 	public static LockHolder findHolder(Connection connection, long key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(HOLDER)) {
-			statement.setLong(1, (key >>> 32) & 0xffffffffL);
-			statement.setLong(2, key & 0xffffffffL);
-			try (ResultSet rs = statement.executeQuery()) {
-				if (!rs.next()) {
-					return null;
-				}
-				java.sql.Timestamp since = rs.getTimestamp(5);
-				return new LockHolder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						(since != null) ? since.toInstant() : null);
-			}
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(holderQuery(key))) {
+			return readHolder(rs);
 		}
 	}
 
@@ -164,6 +161,33 @@ public final class AdvisoryLock implements AutoCloseable {
 				return rs.getBoolean(1);
 			}
 		}
+	}
+
+	/**
+	 * Returns the query that finds the session holding the lock, the key written into it, for a
+	 * caller that sends it together with other queries.
+	 * @param key the lock key
+	 * @return the query; read its result with {@link #readHolder(ResultSet)}
+	 */
+	public static String holderQuery(long key) {
+		// The two halves of the key are numbers computed here, so writing them into the text is safe.
+		return HOLDER.replace("%CLASSID%", Long.toString((key >>> 32) & 0xffffffffL))
+			.replace("%OBJID%", Long.toString(key & 0xffffffffL));
+	}
+
+	/**
+	 * Reads the result of {@link #holderQuery(long)}.
+	 * @param rs the result
+	 * @return the holder, or {@code null} if the lock is free
+	 * @throws SQLException on a database error
+	 */
+	public static LockHolder readHolder(ResultSet rs) throws SQLException {
+		if (!rs.next()) {
+			return null;
+		}
+		Timestamp since = rs.getTimestamp(5);
+		return new LockHolder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				(since != null) ? since.toInstant() : null);
 	}
 
 	/**

@@ -8,10 +8,12 @@ import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.RatchetDataSourceCondition;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Mode;
 import dev.ratchet.boot.command.RatchetCommandExit;
 import dev.ratchet.boot.command.RatchetCommandRunner;
+import dev.ratchet.boot.event.ApplicationEventMigrationListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +40,9 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * Ratchet database migrations: migrates during start-up, or runs the one-shot command given in
- * {@code ratchet.command}.
+ * {@code ratchet.command}. Every {@link MigrationListener} bean hears the engine's events, from the
+ * start-up run on: it publishes them as application events, and remembers this instance's runs for
+ * the endpoint and health contributor.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Ratchet.class)
@@ -76,6 +81,24 @@ public final class RatchetAutoConfiguration {
 				.classLoader(resourceLoader.getClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return new Ratchet(builder.build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RatchetListenerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationRunTracker ratchetMigrationRunTracker() {
+			return new MigrationRunTracker();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ApplicationEventMigrationListener ratchetApplicationEventMigrationListener(
+				ApplicationEventPublisher applicationEventPublisher) {
+			return new ApplicationEventMigrationListener(applicationEventPublisher);
 		}
 
 	}

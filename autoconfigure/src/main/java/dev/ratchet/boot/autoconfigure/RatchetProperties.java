@@ -72,6 +72,8 @@ public class RatchetProperties {
 
 	private final Lock lock = new Lock();
 
+	private final Health health = new Health();
+
 	/**
 	 * Whether a non-empty schema without history is baselined instead of refused.
 	 */
@@ -202,6 +204,10 @@ public class RatchetProperties {
 		return this.lock;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	public boolean isBaselineOnMigrate() {
 		return this.baselineOnMigrate;
 	}
@@ -282,6 +288,28 @@ public class RatchetProperties {
 
 		public void setWaitTimeout(Duration waitTimeout) {
 			this.waitTimeout = waitTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the 'migrations' health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * How long the 'migrations' health contributor reuses its reading of the history table, so
+		 * that frequent probes cost little. A run of this instance ending makes it read again at
+		 * once. Zero reads it on every check.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(1);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
 		}
 
 	}

@@ -34,6 +34,16 @@ public record MigrationsDescriptor(SchemaStatus status, String schema, String ta
 				report.migrations().stream().map(MigrationInfoDescriptor::of).toList());
 	}
 
+	/**
+	 * Returns this descriptor with the status {@link SchemaStatus#RUNNING}, for while this instance
+	 * is migrating.
+	 * @return the descriptor
+	 */
+	public MigrationsDescriptor running() {
+		return new MigrationsDescriptor(SchemaStatus.RUNNING, this.schema, this.table, this.currentVersion,
+				this.pendingCount, this.migrations);
+	}
+
 	static String text(MigrationVersion version) {
 		return (version != null) ? version.toString() : null;
 	}

@@ -64,7 +64,9 @@ class RatchetPropertiesTests {
 				"ratchet.locations", "ratchet.schema", "ratchet.table", "ratchet.url", "ratchet.username",
 				"ratchet.password", "ratchet.lock.wait-timeout", "ratchet.baseline-on-migrate",
 				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders", "ratchet.lock-timeout",
-				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay");
+				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
+				"management.health.migrations.enabled", "management.endpoint.migrations.access",
+				"management.endpoint.migrations.cache.time-to-live");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -88,6 +90,9 @@ class RatchetPropertiesTests {
 		assertThat(locations).isEqualTo(this.engineDefaults.getLocations());
 		assertThat(properties.get("ratchet.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("ratchet.mode").get("defaultValue").asString()).isEqualTo("migrate");
+		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
+			.isEqualTo(new RatchetProperties().getHealth().getCacheTtl());
+		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
 	}
 
 }

@@ -20,6 +20,7 @@ import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -163,6 +164,8 @@ class RatchetFailureAnalyzerIntegrationTests {
 	void failedStartupPrintsTheAnalysisAndNoPassword(CapturedOutput output) {
 		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		SpringApplication application = new SpringApplication(FailingApplication.class);
+		// Web server classes are on the test class path, for the HTTP tests; this application has none.
+		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + this.db.url(),
 				"--spring.datasource.username=" + this.db.username(), "--spring.datasource.password=" + TestCredentials.PASSWORD,
 				"--ratchet.locations=" + this.files.location()));
@@ -175,6 +178,8 @@ class RatchetFailureAnalyzerIntegrationTests {
 	@Test
 	void unreachableApplicationDatabaseIsNamedAtStartupWithoutPassword(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(FailingApplication.class);
+		// Web server classes are on the test class path, for the HTTP tests; this application has none.
+		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(() -> application.run(
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.username=app",
 				"--spring.datasource.password=" + TestCredentials.PASSWORD, "--ratchet.locations=" + this.files.location()));

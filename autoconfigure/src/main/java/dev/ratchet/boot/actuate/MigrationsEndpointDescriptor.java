@@ -1,0 +1,101 @@
+package dev.ratchet.boot.actuate;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import dev.ratchet.Inspection;
+import dev.ratchet.MigrationFailedException;
+import dev.ratchet.RatchetException;
+import dev.ratchet.boot.actuate.MigrationRunTracker.LastRun;
+import dev.ratchet.boot.report.MigrationsDescriptor;
+import dev.ratchet.lock.LockHolder;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * What the {@code migrations} endpoint returns: where the schema stands (every migration), the
+ * migration lock, and this instance's last run. Later objects (data migrations, lint, drift) go
+ * beside these.
+ * @param schema where the schema stands, written at the top level
+ * @param lock the migration lock
+ * @param lastRun how this instance's last {@code migrate} run ended, or {@code null} if it ran none
+ */
+public record MigrationsEndpointDescriptor(@JsonUnwrapped MigrationsDescriptor schema, LockDescriptor lock,
+		LastRunDescriptor lastRun) implements OperationResponseBody {
+
+	static MigrationsEndpointDescriptor of(Inspection inspection, boolean running, LastRun lastRun) {
+		MigrationsDescriptor schema = MigrationsDescriptor.of(inspection.status());
+		return new MigrationsEndpointDescriptor(running ? schema.running() : schema,
+				LockDescriptor.of(inspection.lockHolder()), (lastRun != null) ? LastRunDescriptor.of(lastRun) : null);
+	}
+
+	/**
+	 * The migration lock: whether a session holds it (an instance migrating, repairing or
+	 * baselining), and which.
+	 * @param held whether it is held
+	 * @param holder the session holding it, or {@code null} when it is free
+	 */
+	public record LockDescriptor(boolean held, HolderDescriptor holder) {
+
+		static LockDescriptor of(LockHolder holder) {
+			return (holder != null) ? new LockDescriptor(true, new HolderDescriptor(holder.pid(),
+					holder.applicationName(), holder.clientAddress(), holder.user(), holder.since()))
+					: new LockDescriptor(false, null);
+		}
+
+	}
+
+	/**
+	 * The session holding the migration lock, as {@code pg_stat_activity} shows it.
+	 * @param pid the backend process id (end it with {@code pg_terminate_backend(pid)})
+	 * @param applicationName its {@code application_name}; Ratchet's say {@code ratchet lock host:pid}
+	 * @param clientAddress the client address, or {@code null} for a Unix socket
+	 * @param user the database user
+	 * @param since when it took the lock
+	 */
+	public record HolderDescriptor(int pid, String applicationName, String clientAddress, String user,
+			Instant since) {
+
+	}
+
+	/**
+	 * How this instance's last {@code migrate} run ended.
+	 * @param startedAt when it started
+	 * @param finishedAt when it ended
+	 * @param appliedCount how many migrations it applied
+	 * @param durationMs how long it took, in milliseconds
+	 * @param failure why it failed, or {@code null} when it succeeded
+	 */
+	public record LastRunDescriptor(Instant startedAt, Instant finishedAt, int appliedCount, long durationMs,
+			FailureDescriptor failure) {
+
+		static LastRunDescriptor of(LastRun run) {
+			return new LastRunDescriptor(run.startedAt(), run.finishedAt(), run.appliedCount(),
+					run.duration().toMillis(), (run.failure() != null) ? FailureDescriptor.of(run.failure()) : null);
+		}
+
+	}
+
+	/**
+	 * Why a run failed. Never contains a credential.
+	 * @param script the script at fault, or {@code null} when the run failed before applying one
+	 * @param line the line of the failing statement, or {@code null} when unknown
+	 * @param sqlState PostgreSQL's SQLSTATE, or {@code null}
+	 * @param message the message, naming what is at fault and what to do
+	 */
+	public record FailureDescriptor(String script, Integer line, String sqlState, String message) {
+
+		static FailureDescriptor of(RatchetException failure) {
+			if (failure instanceof MigrationFailedException failed) {
+				return new FailureDescriptor(failed.getMigration().script(),
+						(failed.getLine() > 0) ? failed.getLine() : null, failed.getSqlState(), failed.getMessage());
+			}
+			String sqlState = (failure.getCause() instanceof SQLException sql) ? sql.getSQLState() : null;
+			return new FailureDescriptor(null, null, sqlState, failure.getMessage());
+		}
+
+	}
+
+}

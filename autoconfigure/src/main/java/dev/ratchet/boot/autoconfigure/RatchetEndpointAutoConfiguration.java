@@ -1,0 +1,32 @@
+package dev.ratchet.boot.autoconfigure;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.boot.actuate.MigrationRunTracker;
+import dev.ratchet.boot.actuate.MigrationsEndpoint;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
+ * {@link MigrationsEndpoint migrations endpoint}, when Actuator is present and the endpoint is
+ * available (enabled and exposed).
+ */
+@AutoConfiguration(after = RatchetAutoConfiguration.class)
+@ConditionalOnClass({ Ratchet.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+@ConditionalOnBean(Ratchet.class)
+public final class RatchetEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs) {
+		return new MigrationsEndpoint(ratchet, runs.getIfAvailable(MigrationRunTracker::new));
+	}
+
+}

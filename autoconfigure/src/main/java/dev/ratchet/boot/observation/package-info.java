@@ -1,0 +1,4 @@
+/**
+ * Micrometer observations (tracing spans) around Ratchet's runs and migrations.
+ */
+package dev.ratchet.boot.observation;

@@ -1,0 +1,199 @@
+package dev.ratchet.boot.actuate;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.assertj.core.api.InstanceOfAssertFactories;
+
+import dev.ratchet.JavaMigration;
+import dev.ratchet.MigrationState;
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.SchemaStatus;
+import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.BlockingMigration;
+import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.RatchetMigrationStrategyTolerant;
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests for {@link MigrationsHealthIndicator}: the contract's statuses and details in
+ * every state, including changes made by another instance after start-up.
+ */
+class MigrationsHealthIndicatorIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class));
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations)
+			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void upToDateSchemaIsUp() {
+		run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsOnly(entry("status", SchemaStatus.UP_TO_DATE),
+					entry("currentVersion", "2"), entry("pendingCount", 0));
+		});
+	}
+
+	@Test
+	void pendingWorkInValidateModeIsOutOfServiceUntilAnotherInstanceMigrates() {
+		run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(health.getDetails()).containsOnly(entry("status", SchemaStatus.PENDING),
+					entry("pendingCount", 2));
+			migrateAsAnotherInstance();
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+		}, "ratchet.mode=validate", "ratchet.health.cache-ttl=0");
+	}
+
+	@Test
+	void failedMigrationIsDownNamingTheScriptAtFault() {
+		this.files.write("V3__index_chatbot.sql", """
+				-- ratchet:no-transaction
+				CREATE INDEX CONCURRENTLY chatbot_name ON chatbot (name);
+				CREATE INDEX CONCURRENTLY chatbot_owner ON chatbot (owner);
+				""");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(RatchetMigrationStrategy.class, () -> RatchetMigrationStrategyTolerant.INSTANCE)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> {
+				Health health = health(context);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).contains(entry("status", SchemaStatus.FAILED),
+						entry("currentVersion", "2"), entry("version", "3"), entry("script", "V3__index_chatbot.sql"),
+						entry("state", MigrationState.FAILED));
+				assertThat(health.getDetails().get("problems")).asInstanceOf(InstanceOfAssertFactories.LIST)
+					.singleElement()
+					.asString()
+					.contains("V3__index_chatbot.sql failed part-way", "column \"owner\" does not exist", "repair");
+			});
+	}
+
+	@Test
+	void changeByAnotherInstanceAfterStartupShowsOnceTheCacheExpires() throws Exception {
+		run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			Sql.execute(this.db, "UPDATE ratchet_history SET checksum = 'edited' WHERE version = '1'");
+			assertThat(health(context).getStatus()).as("cached").isEqualTo(Status.UP);
+			Thread.sleep(2100);
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.INVALID), entry("version", "1"),
+					entry("script", "V1__create_session_table.sql"), entry("state", MigrationState.CHANGED));
+			assertThat(health.getDetails().get("problems").toString()).contains("has changed since");
+		}, "ratchet.health.cache-ttl=2s");
+	}
+
+	@Test
+	void migrationMissingFromThisInstanceIsDown() {
+		run((context) -> {
+			Sql.execute(this.db, """
+					INSERT INTO ratchet_history (installed_rank, version, description, type, script, checksum,
+					                             execution_time, success)
+					VALUES (10, '1.5', 'hotfix', 'SQL', 'V1.5__hotfix.sql', 'abc', 3, true)""");
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).contains(entry("version", "1.5"), entry("script", "V1.5__hotfix.sql"),
+					entry("state", MigrationState.MISSING));
+		}, "ratchet.health.cache-ttl=0");
+	}
+
+	@Test
+	void baselinedSchemaIsUp() {
+		Sql.execute(this.db, "CREATE TABLE session (id bigint PRIMARY KEY)");
+		run((context) -> assertThat(health(context).getStatus()).isEqualTo(Status.UP), "ratchet.baseline-on-migrate=true");
+	}
+
+	@Test
+	void runOfThisInstanceIsOutOfServiceAndEndsTheCache() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(JavaMigration.class, () -> new BlockingMigration(started, release))
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate",
+					"ratchet.health.cache-ttl=1h")
+			.run((context) -> {
+				assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				CompletableFuture<?> run = CompletableFuture.runAsync(() -> context.getBean(Ratchet.class).migrate());
+				try {
+					assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+					Health health = health(context);
+					assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+					assertThat(health.getDetails()).containsEntry("status", SchemaStatus.RUNNING);
+				}
+				finally {
+					release.countDown();
+				}
+				run.get(20, TimeUnit.SECONDS);
+				assertThat(health(context).getStatus()).as("read again after the run despite the TTL")
+					.isEqualTo(Status.UP);
+			});
+	}
+
+	private void run(ContextConsumer<AssertableApplicationContext> consumer, String... properties) {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.withPropertyValues(properties)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				consumer.accept(context);
+			});
+	}
+
+	private void migrateAsAnotherInstance() {
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build())
+			.migrate();
+	}
+
+	private static Health health(AssertableApplicationContext context) {
+		return context.getBean("migrationsHealthIndicator", HealthIndicator.class).health();
+	}
+
+	private static Map.Entry<String, Object> entry(String key, Object value) {
+		return Map.entry(key, value);
+	}
+
+}

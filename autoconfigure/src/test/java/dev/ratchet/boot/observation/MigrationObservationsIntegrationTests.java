@@ -1,0 +1,100 @@
+package dev.ratchet.boot.observation;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.MigrationFailedException;
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetObservationAutoConfiguration;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+
+/**
+ * Integration tests for {@link MigrationObservations}: an observation around each run and, within
+ * it, one around each migration.
+ */
+class MigrationObservationsIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetObservationAutoConfiguration.class));
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations)
+			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void startupRunIsObservedWithEachMigrationInside() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(ObservationRegistry.class, () -> this.registry)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> org.assertj.core.api.Assertions.assertThat(context).hasNotFailed());
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(MigrationObservations.RUN, 1)
+			.hasNumberOfObservationsWithNameEqualTo(MigrationObservations.MIGRATION, 2)
+			.hasObservationWithNameEqualTo(MigrationObservations.RUN)
+			.that()
+			.hasContextualNameEqualTo("ratchet migrate")
+			.hasHighCardinalityKeyValue("ratchet.applied", "2")
+			.hasBeenStarted()
+			.hasBeenStopped()
+			.doesNotHaveError();
+		assertThat(this.registry).forAllObservationsWithNameEqualTo(MigrationObservations.MIGRATION,
+				(migration) -> migration.doesNotHaveError()
+					.hasParentObservation()
+					.hasLowCardinalityKeyValue("ratchet.migration.type", "SQL")
+					.hasHighCardinalityKeyValueWithKey("ratchet.migration.script")
+					.hasHighCardinalityKeyValueWithKey("ratchet.migration.version"));
+		assertThat(this.registry).hasAnObservationWithAKeyValue("ratchet.migration.script", "V2__create_chatbot.sql");
+	}
+
+	@Test
+	void failedMigrationAndItsRunCarryTheError() {
+		this.files.write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(ObservationRegistry.class, () -> this.registry)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> org.assertj.core.api.Assertions.assertThat(context)
+				.getFailure()
+				.hasCauseInstanceOf(MigrationFailedException.class));
+		assertThat(this.registry).hasObservationWithNameEqualTo(MigrationObservations.RUN)
+			.that()
+			.hasBeenStopped()
+			.hasError();
+		assertThat(this.registry).hasAnObservation((observation) -> observation
+			.hasNameEqualTo(MigrationObservations.MIGRATION)
+			.hasHighCardinalityKeyValue("ratchet.migration.script", "V3__add_owner.sql")
+			.assertThatError()
+			.isInstanceOf(MigrationFailedException.class));
+	}
+
+}
