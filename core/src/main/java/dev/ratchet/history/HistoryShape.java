@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,8 @@ final class HistoryShape {
 
 	/**
 	 * Tells from the metadata of the history query (its columns in {@link #EXPECTED}'s order) whether
-	 * the types are ones Ratchet can use, without asking the catalog.
+	 * the types are ones Ratchet can use, without asking the catalog. Only the JDBC type codes are
+	 * read: the driver knows them for built-in types, while type names can cost it a catalog query.
 	 * @param metadata the metadata of the rows read
 	 * @return {@code true} if they are; {@code false} if {@link #verify} should look closer
 	 * @throws SQLException on a database error
@@ -57,12 +59,12 @@ final class HistoryShape {
 		}
 		int column = 1;
 		for (String type : EXPECTED.values()) {
-			String found = metadata.getColumnTypeName(column++);
+			int found = metadata.getColumnType(column++);
 			boolean usable = switch (type) {
-				case "text" -> found.equals("text") || found.equals("varchar") || found.equals("bpchar");
-				case "integer" -> found.equals("int4") || found.equals("int8") || found.equals("int2");
-				case "timestamp with time zone" -> found.equals("timestamptz") || found.equals("timestamp");
-				case "boolean" -> found.equals("bool");
+				case "text" -> found == Types.VARCHAR || found == Types.CHAR || found == Types.LONGVARCHAR;
+				case "integer" -> found == Types.INTEGER || found == Types.BIGINT || found == Types.SMALLINT;
+				case "timestamp with time zone" -> found == Types.TIMESTAMP || found == Types.TIMESTAMP_WITH_TIMEZONE;
+				case "boolean" -> found == Types.BIT || found == Types.BOOLEAN;
 				default -> false;
 			};
 			if (!usable) {
