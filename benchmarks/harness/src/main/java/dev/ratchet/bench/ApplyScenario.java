@@ -44,7 +44,7 @@ final class ApplyScenario {
 		Path folder = MigrationFiles.write(this.work.resolve("apply-migrations"), files);
 		String location = "filesystem:" + folder.toAbsolutePath();
 		Progress.log("apply: " + count + " migrations");
-		List<Map<String, List<Double>>> metrics = Rounds.alternateMetrics(1, this.settings.rounds(7), List.of(
+		List<Map<String, List<Double>>> metrics = Rounds.alternateMetrics(1, this.settings.rounds(5), List.of(
 				new Rounds.Contender("Ratchet", () -> timed((ds) -> new Ratchet(
 						RatchetConfiguration.builder(ds).locations(location).build()).migrate())),
 				new Rounds.Contender("Flyway", () -> timed((ds) -> Flyway.configure()

@@ -36,7 +36,7 @@ final class ConcurrentScenario {
 		String alone = "1 process";
 		String together = processes + " processes";
 		String floor = processes + " processes, connect only";
-		Map<String, List<Double>> samples = Rounds.alternate(1, this.settings.rounds(7), List.of(
+		Map<String, List<Double>> samples = Rounds.alternate(1, this.settings.rounds(5), List.of(
 				new Rounds.Contender(alone, () -> launch(1, "ratchet", location, count)),
 				new Rounds.Contender(together, () -> launch(processes, "ratchet", location, count)),
 				new Rounds.Contender(floor, () -> launch(processes, "connect", location, 0))));
@@ -54,7 +54,7 @@ final class ConcurrentScenario {
 		String oneInstance = "1 instance";
 		String instances = processes + " instances";
 		Progress.log("concurrent: " + processes + " instances in one JVM, " + count + " pending");
-		Map<String, List<Double>> inProcess = Rounds.alternate(1, this.settings.rounds(7), List.of(
+		Map<String, List<Double>> inProcess = Rounds.alternate(1, this.settings.rounds(10), List.of(
 				new Rounds.Contender(oneInstance, () -> inProcess(1, location, count)),
 				new Rounds.Contender(instances, () -> inProcess(processes, location, count))));
 		this.report.line("The same with the JVM start-ups taken out: " + processes + " Ratchet instances (threads, "

@@ -1,6 +1,7 @@
 package dev.ratchet.bench;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.flywaydb.core.Flyway;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.drift.DriftTracker;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -52,6 +54,13 @@ final class NoopScenario {
 			Map<String, List<Double>> reused = Rounds.alternate(20, rounds, List.of(
 					new Rounds.Contender("Ratchet", () -> time(ratchet::migrate)),
 					new Rounds.Contender("Flyway", () -> time(flyway::migrate))));
+			Map<String, List<Double>> drift = Rounds.alternate(20, rounds, List.<Rounds.Contender>of(
+					new Rounds.Contender("drift check alone", () -> time(() -> {
+						try (Connection connection = ratchetPool.getConnection()) {
+							return new DriftTracker(connection.getSchema(), RatchetConfiguration.DEFAULT_TABLE)
+								.check(connection);
+						}
+					}))));
 			Map<String, List<Double>> status = Rounds.alternate(20, rounds, List.of(
 					new Rounds.Contender("Ratchet status()", () -> time(ratchet::status)),
 					new Rounds.Contender("Flyway info()", () -> time(() -> flyway.info().all()))));
@@ -63,22 +72,33 @@ final class NoopScenario {
 			this.report.line("With one engine reused (what a status endpoint or a repeated call does):");
 			this.report.line("");
 			this.report.table(reused, "ms", List.<String[]>of(new String[] { "Ratchet", "Flyway" }));
+			this.report.line("Of which Ratchet's drift check (every `migrate()` compares the schema's catalog with the "
+					+ "snapshot recorded after the last run; timed alone here, one call per round, on the same database):");
+			this.report.line("");
+			this.report.table(drift, "ms", List.of());
+			this.report.line("Status calls (one engine reused):");
+			this.report.line("");
 			this.report.table(status, "ms", List.<String[]>of(new String[] { "Ratchet status()", "Flyway info()" }));
 			this.report.line("Network cost of one `migrate()` call with nothing pending (counted by a TCP proxy "
 					+ "between the pool and PostgreSQL, second call of a reused engine):");
 			this.report.line("");
 			this.report.line("| contender | connections borrowed | round trips | round trips naming the history table |");
 			this.report.line("|---|---:|---:|---:|");
-			int[] r = roundTrips(ratchetDb, "ratchet_history", (ds) -> ratchet(ds, location)::migrate);
-			int[] f = roundTrips(flywayDb, "flyway_schema_history", (ds) -> flyway(ds, location)::migrate);
+			int[] r = roundTrips(ratchetDb, "\"ratchet_history\"", (ds) -> ratchet(ds, location)::migrate);
+			int[] f = roundTrips(flywayDb, "\"flyway_schema_history\"", (ds) -> flyway(ds, location)::migrate);
 			this.report.line("| Ratchet | " + r[0] + " | " + r[1] + " | " + r[2] + " |");
 			this.report.line("| Flyway | " + f[0] + " | " + f[1] + " | " + f[2] + " |");
 			this.report.line("");
 			double median = Stats.of(fresh.get("Ratchet")).median();
+			double reusedMedian = Stats.of(reused.get("Ratchet")).median();
+			this.report.line("(A round trip counts as naming the history table when the quoted name `\"ratchet_history\"` or "
+					+ "`\"flyway_schema_history\"` is in it; the drift snapshot table's queries are not counted.)");
+			this.report.line("");
 			this.report.line("Goal (≤ 15 ms; one round trip to the history table): time "
-					+ ((median <= 15) ? "**met**" : "**not met**") + " (median " + Stats.format(median)
-					+ " ms, new engine per call); history round trips " + ((r[2] <= 1) ? "**met**" : "**not met**")
-					+ " (" + r[2] + ").");
+					+ ((median <= 15) ? "**met**" : "**not met**") + " with a new engine per call (median "
+					+ Stats.format(median) + " ms), " + ((reusedMedian <= 15) ? "**met**" : "**not met**")
+					+ " with one engine reused (median " + Stats.format(reusedMedian) + " ms); history round trips "
+					+ ((r[2] <= 1) ? "**met**" : "**not met**") + " (" + r[2] + ").");
 		}
 	}
 
