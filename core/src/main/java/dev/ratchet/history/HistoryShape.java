@@ -3,7 +3,9 @@ package dev.ratchet.history;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,35 @@ final class HistoryShape {
 		columns.put("success", "boolean");
 		columns.put("failure", "text");
 		return columns;
+	}
+
+	/**
+	 * Tells from the metadata of the history query (its columns in {@link #EXPECTED}'s order) whether
+	 * the types are ones Ratchet can use, without asking the catalog. Only the JDBC type codes are
+	 * read: the driver knows them for built-in types, while type names can cost it a catalog query.
+	 * @param metadata the metadata of the rows read
+	 * @return {@code true} if they are; {@code false} if {@link #verify} should look closer
+	 * @throws SQLException on a database error
+	 */
+	static boolean matches(ResultSetMetaData metadata) throws SQLException {
+		if (metadata.getColumnCount() != EXPECTED.size()) {
+			return false;
+		}
+		int column = 1;
+		for (String type : EXPECTED.values()) {
+			int found = metadata.getColumnType(column++);
+			boolean usable = switch (type) {
+				case "text" -> found == Types.VARCHAR || found == Types.CHAR || found == Types.LONGVARCHAR;
+				case "integer" -> found == Types.INTEGER || found == Types.BIGINT || found == Types.SMALLINT;
+				case "timestamp with time zone" -> found == Types.TIMESTAMP || found == Types.TIMESTAMP_WITH_TIMEZONE;
+				case "boolean" -> found == Types.BIT || found == Types.BOOLEAN;
+				default -> false;
+			};
+			if (!usable) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static void verify(Connection connection, HistoryTable table) throws SQLException {

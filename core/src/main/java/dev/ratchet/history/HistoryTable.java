@@ -49,6 +49,10 @@ public final class HistoryTable {
 	private static final String FINISH = """
 			UPDATE %TABLE% SET execution_time = ?, success = ?, failure = ? WHERE installed_rank = ?""";
 
+	private static final String UNDEFINED_TABLE = "42P01";
+
+	private static final String UNDEFINED_COLUMN = "42703";
+
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
 
 	private static final String DELETE_FAILED_VERSION = "DELETE FROM %TABLE% WHERE NOT success AND version = ?";
@@ -126,17 +130,32 @@ public final class HistoryTable {
 
 	/**
 	 * Reads every row, in order of application. Returns an empty list if the table does not exist.
-	 * @param connection the connection to use
+	 * @param connection the connection to use; in auto-commit mode, the common case costs one round trip
 	 * @return the rows
 	 * @throws SQLException on a database error
 	 */
 	public List<AppliedMigration> read(Connection connection) throws SQLException {
-		if (!exists(connection)) {
+		if (!connection.getAutoCommit() && !exists(connection)) {
+			// Inside a transaction a failed query would abort it: look before reading.
 			return List.of();
 		}
-		HistoryShape.verify(connection, this);
+		// Reading straight away, rather than first checking that the table exists and has the right
+		// columns, makes the common case (a sound history to read) one round trip. The columns' types
+		// come with the rows; the catalog is asked only when something looks wrong.
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(selectQuery())) {
+			if (!HistoryShape.matches(rs.getMetaData())) {
+				HistoryShape.verify(connection, this);
+			}
 			return rows(rs);
+		}
+		catch (SQLException ex) {
+			if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
+				return List.of();
+			}
+			if (UNDEFINED_COLUMN.equals(ex.getSQLState())) {
+				HistoryShape.verify(connection, this);
+			}
+			throw ex;
 		}
 	}
 
@@ -188,14 +207,7 @@ public final class HistoryTable {
 	public int insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT))) {
-			statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
-			statement.setString(2, migration.description());
-			statement.setString(3, migration.type().name());
-			statement.setString(4, migration.script());
-			statement.setString(5, migration.checksum());
-			statement.setInt(6, executionTimeMs);
-			statement.setBoolean(7, failure == null);
-			statement.setString(8, failure);
+			bind(statement, migration, executionTimeMs, failure);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getInt(1);
@@ -220,6 +232,38 @@ public final class HistoryTable {
 			statement.setInt(4, installedRank);
 			statement.executeUpdate();
 		}
+	}
+
+	private static void bind(PreparedStatement statement, MigrationDescriptor migration, int executionTimeMs,
+			String failure) throws SQLException {
+		statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
+		statement.setString(2, migration.description());
+		statement.setString(3, migration.type().name());
+		statement.setString(4, migration.script());
+		statement.setString(5, migration.checksum());
+		statement.setInt(6, executionTimeMs);
+		statement.setBoolean(7, failure == null);
+		statement.setString(8, failure);
+	}
+
+	/**
+	 * Records a successful migration and commits the caller's transaction, in one round trip: the
+	 * {@code COMMIT} travels with the {@code INSERT}. If either fails, PostgreSQL rolls the whole
+	 * transaction back and the error is thrown.
+	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
+	 * @param migration the migration
+	 * @param executionTimeMs how long it took
+	 * @throws SQLException on a database error
+	 */
+	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT) + ";\nCOMMIT")) {
+			bind(statement, migration, executionTimeMs, null);
+			statement.execute();
+		}
+		// The driver saw the transaction end, so this sends nothing (PgJDBC); it keeps the JDBC
+		// bookkeeping of the driver and of any pool in line.
+		connection.commit();
 	}
 
 	/**

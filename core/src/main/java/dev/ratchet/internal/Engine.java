@@ -142,8 +142,11 @@ public final class Engine {
 					if (preflight.lint().hasErrors()) {
 						throw new LintException(preflight.lint());
 					}
-					// Created only now, so a run refused by validation or preflight leaves the schema untouched.
-					history.create(connection);
+					// Created only now, so a run refused by validation or preflight leaves the schema untouched;
+					// and only when no rows were read, since rows prove the table exists.
+					if (!validated.hasRows()) {
+						history.create(connection);
+					}
 					DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
 					DriftReport driftReport = drift.check(connection);
 					log(driftReport, history.getSchema());
@@ -448,8 +451,9 @@ public final class Engine {
 	 * The history read and checked against the resolved migrations.
 	 * @param outcome the status and the pending work
 	 * @param baselined whether a baseline was recorded first
+	 * @param hasRows whether the history table had rows (so it exists)
 	 */
-	private record Validated(Outcome outcome, boolean baselined) {
+	private record Validated(Outcome outcome, boolean baselined, boolean hasRows) {
 	}
 
 	private Validated readAndValidate(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)
@@ -465,7 +469,7 @@ public final class Engine {
 		if (!outcome.report().isValid()) {
 			throw new ValidationException(outcome.report());
 		}
-		return new Validated(outcome, baselined);
+		return new Validated(outcome, baselined, !rows.isEmpty());
 	}
 
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history) throws SQLException {

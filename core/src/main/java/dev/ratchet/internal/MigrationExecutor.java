@@ -81,9 +81,10 @@ final class MigrationExecutor {
 	private void applyInTransaction(ResolvedMigration migration, long start) {
 		try {
 			this.connection.setAutoCommit(false);
-			runAndRecord(migration, start);
+			run(migration);
 			this.watch.verifyLockHeld();
-			this.connection.commit();
+			// The history row travels with the COMMIT: one round trip for both.
+			this.history.insertAndCommit(this.connection, migration.descriptor(), millis(start));
 		}
 		catch (MigrationFailedException ex) {
 			rollback();
@@ -104,6 +105,16 @@ final class MigrationExecutor {
 	}
 
 	private void runAndRecord(ResolvedMigration migration, long start) {
+		run(migration);
+		try {
+			this.history.insert(this.connection, migration.descriptor(), millis(start), null);
+		}
+		catch (SQLException ex) {
+			throw failure(migration.descriptor(), null, ex, true);
+		}
+	}
+
+	private void run(ResolvedMigration migration) {
 		MigrationDescriptor d = migration.descriptor();
 		SqlStatement current = null;
 		try {
@@ -119,7 +130,6 @@ final class MigrationExecutor {
 					}
 				}
 			}
-			this.history.insert(this.connection, d, millis(start), null);
 		}
 		catch (SQLException ex) {
 			throw failure(d, current, ex, true);

@@ -24,19 +24,28 @@ import dev.ratchet.history.HistoryTable;
  */
 final class Session implements AutoCloseable {
 
-	private static final String INSPECT = """
-			SELECT current_setting('application_name'), current_setting('search_path'), current_schema(),
-			       current_setting('server_version_num')::int, pg_backend_pid()""";
-
-	private static final String CONFIGURE = """
-			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false),
+	// One round trip: read what the connection had (the OFFSET 0 subquery is evaluated before the
+	// set_config calls), then set Ratchet's values. The search_path gets the configured schema in front
+	// unless it is already the current schema.
+	private static final String OPEN = """
+			SELECT name, path, schema, version, pid,
+			       set_config('application_name', ?, false),
+			       set_config('search_path', CASE WHEN ?::text IS NULL OR ?::text = schema::text THEN path
+			                                      WHEN btrim(path) = '' THEN ? ELSE ? || ', ' || path END, false),
 			       set_config('tcp_keepalives_idle', '30', false), set_config('tcp_keepalives_interval', '10', false),
-			       set_config('tcp_keepalives_count', '3', false)""";
+			       set_config('tcp_keepalives_count', '3', false),
+			       CASE WHEN version >= 140000 THEN set_config('client_connection_check_interval', '5s', false) END
+			FROM (SELECT current_setting('application_name') AS name, current_setting('search_path') AS path,
+			             current_schema() AS schema, current_setting('server_version_num')::int AS version,
+			             pg_backend_pid() AS pid
+			      OFFSET 0) original""";
 
-	private static final String CHECK_CLIENT = "SELECT set_config('client_connection_check_interval', '5s', false)";
-
+	// One round trip too: the driver sends these statements together.
 	private static final String RESTORE = """
-			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false)""";
+			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false);
+			RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; RESET tcp_keepalives_count""";
+
+	private static final String RESET_CHECK_CLIENT = "; RESET client_connection_check_interval";
 
 	private static final String PROCESS = processName();
 
@@ -79,36 +88,26 @@ final class Session implements AutoCloseable {
 		try {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
-			String originalName;
-			String originalPath;
-			String currentSchema;
-			int version;
-			int pid;
-			try (PreparedStatement statement = connection.prepareStatement(INSPECT); ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				originalName = rs.getString(1);
-				originalPath = rs.getString(2);
-				currentSchema = rs.getString(3);
-				version = rs.getInt(4);
-				pid = rs.getInt(5);
-			}
-			String effectiveSchema = (schema != null) ? schema : currentSchema;
-			if (effectiveSchema == null) {
-				throw noCurrentSchema(originalPath);
-			}
-			String path = (schema != null && !schema.equals(currentSchema))
-					? HistoryTable.quote(schema) + (originalPath.isBlank() ? "" : ", " + originalPath) : originalPath;
-			try (PreparedStatement statement = connection.prepareStatement(CONFIGURE)) {
+			Session session;
+			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
+				String quoted = (schema != null) ? HistoryTable.quote(schema) : null;
 				statement.setString(1, truncate("ratchet " + role + " " + PROCESS));
-				statement.setString(2, path);
-				statement.execute();
-			}
-			if (version >= 140000) {
-				try (PreparedStatement statement = connection.prepareStatement(CHECK_CLIENT)) {
-					statement.execute();
+				statement.setString(2, schema);
+				statement.setString(3, schema);
+				statement.setString(4, quoted);
+				statement.setString(5, quoted);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					String currentSchema = rs.getString(3);
+					session = new Session(connection, autoCommit, rs.getString(1), rs.getString(2),
+							(schema != null) ? schema : currentSchema, rs.getInt(4), rs.getInt(5));
 				}
 			}
-			return new Session(connection, autoCommit, originalName, originalPath, effectiveSchema, version, pid);
+			if (session.schema == null) {
+				session.close();
+				throw noCurrentSchema(session.searchPath);
+			}
+			return session;
 		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
@@ -220,17 +219,17 @@ final class Session implements AutoCloseable {
 					this.connection.rollback();
 					this.connection.setAutoCommit(true);
 				}
-				try (PreparedStatement statement = this.connection.prepareStatement(RESTORE)) {
+				StringBuilder restore = new StringBuilder(RESTORE);
+				if (this.serverVersion >= 140000) {
+					restore.append(RESET_CHECK_CLIENT);
+				}
+				for (String setting : this.changedSettings) {
+					restore.append("; RESET ").append(setting);
+				}
+				try (PreparedStatement statement = this.connection.prepareStatement(restore.toString())) {
 					statement.setString(1, this.applicationName);
 					statement.setString(2, this.searchPath);
 					statement.execute();
-				}
-				try (Statement statement = this.connection.createStatement()) {
-					statement.execute("RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; RESET tcp_keepalives_count"
-							+ ((this.serverVersion >= 140000) ? "; RESET client_connection_check_interval" : ""));
-					for (String setting : this.changedSettings) {
-						statement.execute("RESET " + setting);
-					}
 				}
 				this.connection.setAutoCommit(this.autoCommit);
 			}

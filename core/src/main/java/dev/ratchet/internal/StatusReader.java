@@ -56,7 +56,7 @@ final class StatusReader {
 				long key = AdvisoryLock.keyFor(history.getSchema(), history.getTable());
 				LockHolder holder = null;
 				List<AppliedMigration> rows;
-				boolean historyExists = true;
+				boolean missing = false;
 				try (PreparedStatement statement = connection.prepareStatement(withLockHolder
 						? AdvisoryLock.holderQuery(key) + ";\n" + history.selectQuery() : history.selectQuery())) {
 					statement.execute();
@@ -76,11 +76,12 @@ final class StatusReader {
 					}
 					// No history table: the failed batch read no lock holder either.
 					rows = List.of();
-					historyExists = false;
+					missing = true;
 					holder = withLockHolder ? AdvisoryLock.findHolder(connection, key) : null;
 				}
-				// Only a schema without a history table is unknown; an empty one (after a repair) is Ratchet's.
-				String unknownObjects = !historyExists
+				// Only a schema without a history table is unknown: an empty history (after a repair, say)
+				// means Ratchet has been here.
+				String unknownObjects = missing
 						? SchemaContents.describeObjects(connection, history.getSchema(), history.getTable()) : null;
 				return new Reading(history, rows, unknownObjects, holder);
 			}

@@ -10,28 +10,35 @@ import dev.ratchet.Inspection;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.RatchetException;
 import dev.ratchet.boot.actuate.MigrationRunTracker.LastRun;
+import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
+import dev.ratchet.drift.DriftReport;
 import dev.ratchet.lock.LockHolder;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
  * What the {@code migrations} endpoint returns: where the schema stands (every migration), the
- * migration lock, and this instance's last run. Later objects (data migrations, lint, drift) go
- * beside these.
+ * migration lock, this instance's last run, what lint finds in the pending migrations, and drift
+ * from Ratchet's snapshot. Later objects (data migrations) go beside these.
  * @param schema where the schema stands, written at the top level
  * @param lock the migration lock
  * @param lastRun how this instance's last {@code migrate} run ended, or {@code null} if it ran none
+ * @param lint what lint finds in the pending migrations
+ * @param drift how the schema differs from Ratchet's snapshot, or {@code null} when that is not
+ * known (the comparison failed, or a run is in progress and none was made before it)
  */
 public record MigrationsEndpointDescriptor(@JsonUnwrapped MigrationsDescriptor schema, LockDescriptor lock,
-		LastRunDescriptor lastRun) implements OperationResponseBody {
+		LastRunDescriptor lastRun, LintDescriptor lint, DriftDescriptor drift) implements OperationResponseBody {
 
 	static MigrationsEndpointDescriptor of(Inspection inspection, List<DataMigrationDescriptor> dataMigrations,
-			boolean running, LastRun lastRun) {
+			boolean running, LastRun lastRun, DriftReport drift) {
 		MigrationsDescriptor schema = MigrationsDescriptor.of(inspection.status(), dataMigrations);
 		return new MigrationsEndpointDescriptor(running ? schema.running() : schema,
-				LockDescriptor.of(inspection.lockHolder()), (lastRun != null) ? LastRunDescriptor.of(lastRun) : null);
+				LockDescriptor.of(inspection.lockHolder()), (lastRun != null) ? LastRunDescriptor.of(lastRun) : null,
+				LintDescriptor.of(inspection.status().lint()), (drift != null) ? DriftDescriptor.of(drift) : null);
 	}
 
 	/**

@@ -10,11 +10,14 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.ratchet.Inspection;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.Ratchet;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
+import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.drift.DriftReport;
 import dev.ratchet.data.BackgroundWork;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
@@ -26,11 +29,12 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * {@link HealthIndicator} for the schema: {@code UP} when every migration this instance knows is
  * applied and valid, {@code OUT_OF_SERVICE} while work is pending or this instance is migrating,
- * {@code DOWN} when a migration failed or an applied one changed or went missing. Pending work that
- * is only background data migrations in progress (and the versions waiting for them) is {@code UP},
- * with their progress in the details: the application serves traffic meanwhile, by design. Meant
- * for the readiness group. A reading is reused for a short time, so frequent probes cost little, and it is
- * taken again as soon as a run of this instance ends.
+ * {@code DOWN} when a migration failed or an applied one changed or went missing, and, if so
+ * configured, when the schema drifted from Ratchet's snapshot (drift always shows in the details).
+ * Pending work that is only background data migrations in progress (and the versions waiting for
+ * them) is {@code UP}, with their progress in the details: the application serves traffic
+ * meanwhile, by design. Meant for the readiness group. A reading is reused for a short time, so
+ * frequent probes cost little, and it is taken again as soon as a run of this instance ends.
  */
 public class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -43,7 +47,11 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final MigrationRunTracker runs;
 
+	private final DriftMonitor drift;
+
 	private final long cacheTtlNanos;
+
+	private final boolean failOnDrift;
 
 	private final Object refresh = new Object();
 
@@ -53,12 +61,17 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 	 * Creates a new indicator.
 	 * @param ratchet the engine
 	 * @param runs what this instance's runs did; it must be one of the engine's listeners
+	 * @param drift where drift from Ratchet's snapshot comes from
 	 * @param cacheTtl how long a reading of the history is reused; zero to read it on every check
+	 * @param failOnDrift whether drift makes the health {@code DOWN}
 	 */
-	public MigrationsHealthIndicator(Ratchet ratchet, MigrationRunTracker runs, Duration cacheTtl) {
+	public MigrationsHealthIndicator(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift, Duration cacheTtl,
+			boolean failOnDrift) {
 		this.ratchet = ratchet;
 		this.runs = runs;
+		this.drift = drift;
 		this.cacheTtlNanos = cacheTtl.toNanos();
+		this.failOnDrift = failOnDrift;
 	}
 
 	@Override
@@ -90,16 +103,17 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 	}
 
 	private Health read() {
-		StatusReport report;
+		Inspection inspection;
 		List<DataMigrationStatus> data;
 		try {
-			report = this.ratchet.status();
-			data = this.ratchet.dataMigrations(report);
+			inspection = this.ratchet.inspect();
+			data = this.ratchet.dataMigrations(inspection.status());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read where the schema stands: " + ex.getMessage());
 			return Health.down(ex).build();
 		}
+		StatusReport report = inspection.status();
 		boolean background = BackgroundWork.isAllThatIsPending(report, data);
 		Health.Builder builder = switch (report.status()) {
 			case UP_TO_DATE -> Health.up();
@@ -127,6 +141,13 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 		}
 		if (!report.isValid()) {
 			builder.withDetail("problems", report.problems());
+		}
+		DriftReport drift = this.drift.drift(inspection);
+		if (drift != null && drift.isDrifted()) {
+			builder.withDetail("drift", DriftDescriptor.of(drift));
+			if (this.failOnDrift) {
+				builder.down();
+			}
 		}
 		return builder.build();
 	}

@@ -8,6 +8,7 @@ import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.actuate.DriftMonitor;
 import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.RatchetDataSourceCondition;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Mode;
@@ -77,6 +78,8 @@ public final class RatchetAutoConfiguration {
 				.statementTimeout(properties.getStatementTimeout())
 				.lockRetries(properties.getLockRetries())
 				.lockRetryDelay(properties.getLockRetryDelay())
+				.poolerPolicy(properties.getPoolerPolicy())
+				.lintSeverities(LintSeverities.of(properties.getLint().getSeverity()))
 				.javaMigrations(javaMigrations.orderedStream().toList())
 				.listeners(listeners.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());
@@ -93,6 +96,12 @@ public final class RatchetAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigrationRunTracker ratchetMigrationRunTracker() {
 			return new MigrationRunTracker();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DriftMonitor ratchetDriftMonitor(Ratchet ratchet, MigrationRunTracker runs, RatchetProperties properties) {
+			return new DriftMonitor(ratchet, runs, properties.getDrift().getCacheTtl());
 		}
 
 		@Bean

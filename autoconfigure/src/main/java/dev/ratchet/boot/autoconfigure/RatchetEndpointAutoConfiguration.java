@@ -1,6 +1,7 @@
 package dev.ratchet.boot.autoconfigure;
 
 import dev.ratchet.Ratchet;
+import dev.ratchet.boot.actuate.DriftMonitor;
 import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,12 +23,16 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ Ratchet.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
 @ConditionalOnBean(Ratchet.class)
+@EnableConfigurationProperties(RatchetProperties.class)
 public final class RatchetEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs) {
-		return new MigrationsEndpoint(ratchet, runs.getIfAvailable(MigrationRunTracker::new));
+	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs,
+			ObjectProvider<DriftMonitor> drift, RatchetProperties properties) {
+		MigrationRunTracker tracker = runs.getIfAvailable(MigrationRunTracker::new);
+		return new MigrationsEndpoint(ratchet, tracker,
+				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())));
 	}
 
 }

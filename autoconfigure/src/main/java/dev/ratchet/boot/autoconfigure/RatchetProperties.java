@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ratchet.PoolerPolicy;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.lint.LintSeverity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -74,6 +76,8 @@ public class RatchetProperties {
 
 	private final Health health = new Health();
 
+	private final Drift drift = new Drift();
+
 	/**
 	 * Whether a non-empty schema without history is baselined instead of refused.
 	 */
@@ -119,6 +123,16 @@ public class RatchetProperties {
 	 * each further retry.
 	 */
 	private Duration lockRetryDelay = RatchetConfiguration.DEFAULT_LOCK_RETRY_DELAY;
+
+	/**
+	 * What Ratchet does when its migration connection goes through a connection pooler in
+	 * transaction mode, where the migration lock does not keep other instances out: 'fail' refuses
+	 * to migrate (point ratchet.url at the database's direct URL instead), 'warn' logs a warning and
+	 * goes on.
+	 */
+	private PoolerPolicy poolerPolicy = RatchetConfiguration.DEFAULT_POOLER_POLICY;
+
+	private final Lint lint = new Lint();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -208,6 +222,10 @@ public class RatchetProperties {
 		return this.health;
 	}
 
+	public Drift getDrift() {
+		return this.drift;
+	}
+
 	public boolean isBaselineOnMigrate() {
 		return this.baselineOnMigrate;
 	}
@@ -272,6 +290,18 @@ public class RatchetProperties {
 		this.lockRetryDelay = lockRetryDelay;
 	}
 
+	public PoolerPolicy getPoolerPolicy() {
+		return this.poolerPolicy;
+	}
+
+	public void setPoolerPolicy(PoolerPolicy poolerPolicy) {
+		this.poolerPolicy = poolerPolicy;
+	}
+
+	public Lint getLint() {
+		return this.lint;
+	}
+
 	/**
 	 * Migration lock settings.
 	 */
@@ -304,12 +334,72 @@ public class RatchetProperties {
 		 */
 		private Duration cacheTtl = Duration.ofSeconds(1);
 
+		/**
+		 * Whether the 'migrations' health contributor reports DOWN when the schema has drifted
+		 * from Ratchet's snapshot of it (objects added, removed or changed outside the
+		 * migrations). Otherwise drift only shows in the health details.
+		 */
+		private boolean failOnDrift;
+
 		public Duration getCacheTtl() {
 			return this.cacheTtl;
 		}
 
 		public void setCacheTtl(Duration cacheTtl) {
 			this.cacheTtl = cacheTtl;
+		}
+
+		public boolean isFailOnDrift() {
+			return this.failOnDrift;
+		}
+
+		public void setFailOnDrift(boolean failOnDrift) {
+			this.failOnDrift = failOnDrift;
+		}
+
+	}
+
+	/**
+	 * Settings of drift detection: comparing the live schema with Ratchet's snapshot of it.
+	 */
+	public static class Drift {
+
+		/**
+		 * How long the 'migrations' endpoint and health contributor reuse a comparison of the live
+		 * schema with Ratchet's snapshot (a few catalog queries). A change of the history, by a run
+		 * of this or another instance, makes them compare again at once. Zero compares on every
+		 * call.
+		 */
+		private Duration cacheTtl = Duration.ofMinutes(1);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+	}
+
+	/**
+	 * Settings of the lint that checks pending migrations before anything of a run is applied.
+	 */
+	public static class Lint {
+
+		/**
+		 * Severity of lint rules, by rule id (for example 'dialect.datetime' or
+		 * 'risk.index-not-concurrent'): 'off', 'warning' or 'error'. An error stops a run before
+		 * anything of it is applied. Rules not named keep their default severity.
+		 */
+		private Map<String, LintSeverity> severity = new LinkedHashMap<>();
+
+		public Map<String, LintSeverity> getSeverity() {
+			return this.severity;
+		}
+
+		public void setSeverity(Map<String, LintSeverity> severity) {
+			this.severity = severity;
 		}
 
 	}

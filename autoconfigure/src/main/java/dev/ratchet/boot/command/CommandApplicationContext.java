@@ -48,7 +48,8 @@ class CommandApplicationContext extends AnnotationConfigApplicationContext {
 		boolean json = "json".equalsIgnoreCase(getEnvironment().getProperty("ratchet.output"))
 				&& JsonReportWriter.isAvailable(getClassLoader());
 		CommandReport report = new CommandReport(command, failure.getExitCode(), null, null, null, null, null, null,
-				null, new CommandReport.Error(CommandStartupException.class.getSimpleName(), reason, null, null, null));
+				null, null, new CommandReport.Error(CommandStartupException.class.getSimpleName(), reason, null, null,
+						null, null));
 		(json ? new JsonReportWriter() : new TextReportWriter()).write(report, this.standardOutput);
 		this.standardOutput.flush();
 		return failure;

@@ -8,10 +8,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.ratchet.BaselineResult;
+import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationFailedException;
-import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationResolutionException;
+import dev.ratchet.PlanResult;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
@@ -20,9 +21,12 @@ import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
+import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
-import dev.ratchet.boot.report.MigrationInfoDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
+import dev.ratchet.drift.DriftReport;
+import dev.ratchet.lint.LintReport;
 
 /**
  * Runs one command against the engine and turns the outcome, failures included, into a
@@ -41,9 +45,6 @@ final class CommandExecutor {
 	/** How many items of a ledger of failed items a report shows. */
 	static final int FAILED_ITEMS_SHOWN = 20;
 
-	static final String PLAN_NOTE = "The dry run (applying pending transactional migrations in a transaction that is "
-			+ "rolled back) is not implemented yet: this plan is the ordered list of what migrate would apply.";
-
 	private static final Log logger = LogFactory.getLog(CommandExecutor.class);
 
 	private final Ratchet ratchet;
@@ -56,33 +57,39 @@ final class CommandExecutor {
 		String name = command.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		try {
 			return switch (command) {
-				case STATUS -> status(name, this.ratchet.status());
-				case VALIDATE -> report(name, SUCCESS, this.ratchet.validate(), null, null, null, null);
+				case STATUS -> status(name, this.ratchet.status(), this.ratchet.drift());
+				case VALIDATE -> report(name, SUCCESS, this.ratchet.validate());
 				case MIGRATE -> migrate(name, this.ratchet.migrate());
-				case PLAN -> plan(name, this.ratchet.status());
+				case PLAN -> plan(name, this.ratchet.plan());
 				case REPAIR -> repair(name, this.ratchet.repair());
 				case BASELINE -> baseline(name, this.ratchet.baseline());
 				case RETRY_FAILED -> retryFailed(name, this.ratchet.retryFailed());
 			};
 		}
 		catch (ValidationException ex) {
-			return failure(name, INVALID, ex.getReport(), ex);
+			return failure(name, INVALID, ex.getReport(), ex.getReport().lint(), ex);
+		}
+		catch (LintException ex) {
+			return failure(name, INVALID, statusOrNull(), ex.getReport(), ex);
 		}
 		catch (MigrationFailedException | MigrationResolutionException ex) {
-			return failure(name, INVALID, (ex instanceof MigrationFailedException) ? statusOrNull() : null, ex);
+			StatusReport status = (ex instanceof MigrationFailedException) ? statusOrNull() : null;
+			return failure(name, INVALID, status, (status != null) ? status.lint() : null, ex);
 		}
 		catch (RuntimeException ex) {
 			if (!(ex instanceof RatchetException)) {
 				logger.error("Ratchet command " + name + " could not run", ex);
 			}
-			return failure(name, CANNOT_RUN, null, ex);
+			return failure(name, CANNOT_RUN, null, null, ex);
 		}
 	}
 
-	private CommandReport status(String name, StatusReport status) {
+	private CommandReport status(String name, StatusReport status, DriftReport drift) {
 		SchemaStatus overall = status.status();
 		int code = (overall == SchemaStatus.UP_TO_DATE) ? SUCCESS : (overall == SchemaStatus.PENDING) ? PENDING : INVALID;
-		return report(name, code, status, null, null, null, null);
+		return new CommandReport(name, drift.isDrifted() ? INVALID : code, describe(status),
+				status.problems(), LintDescriptor.of(status.lint()), DriftDescriptor.of(drift), null, null, null, null,
+				null);
 	}
 
 	private CommandReport migrate(String name, MigrateResult result) {
@@ -93,37 +100,49 @@ final class CommandExecutor {
 					executed.executionTime().toMillis()))
 			.toList();
 		StatusReport after = this.ratchet.status();
-		return new CommandReport(name, SUCCESS, describe(after), after.problems(), applied, null, null,
-				null, null, null);
+		return new CommandReport(name, SUCCESS, describe(after), after.problems(),
+				LintDescriptor.of(result.lint()), DriftDescriptor.of(result.drift()), applied, null, null, null, null);
 	}
 
-	private CommandReport plan(String name, StatusReport status) {
-		if (!status.isValid()) {
-			return report(name, INVALID, status, null, null, null, null);
-		}
-		List<MigrationInfoDescriptor> pending = status.migrations()
-			.stream()
-			.filter(MigrationInfo::isPending)
-			.map(MigrationInfoDescriptor::of)
-			.toList();
-		return report(name, SUCCESS, status, pending, PLAN_NOTE, null, null);
+	private CommandReport plan(String name, PlanResult plan) {
+		StatusReport status = this.ratchet.status();
+		List<CommandReport.Planned> planned = plan.migrations().stream().map(CommandReport.Planned::of).toList();
+		return new CommandReport(name, plan.wouldSucceed() ? SUCCESS : INVALID, describe(status),
+				status.problems(), LintDescriptor.of(plan.lint()), null, null, planned, null, null, null);
 	}
 
 	private CommandReport repair(String name, RepairResult result) {
-		return report(name, SUCCESS, this.ratchet.status(), null, null,
-				new CommandReport.Repair(result.removedFailures(), result.realignedChecksums()), null);
+		StatusReport status = this.ratchet.status();
+		return new CommandReport(name, SUCCESS, describe(status), status.problems(),
+				LintDescriptor.of(status.lint()), null, null, null,
+				new CommandReport.Repair(result.removedFailures(), result.realignedChecksums(),
+						DriftDescriptor.differences(result.acceptedDrift())),
+				null, null);
 	}
 
 	private CommandReport baseline(String name, BaselineResult result) {
-		return report(name, SUCCESS, this.ratchet.status(), null, null, null,
-				new CommandReport.Baseline(result.version().toString(), result.created()));
+		StatusReport status = this.ratchet.status();
+		return new CommandReport(name, SUCCESS, describe(status), status.problems(),
+				LintDescriptor.of(status.lint()), null, null, null, null,
+				new CommandReport.Baseline(result.version().toString(), result.created()), null);
+	}
+
+	private CommandReport report(String name, int code, StatusReport status) {
+		return new CommandReport(name, code, describe(status), status.problems(),
+				LintDescriptor.of(status.lint()), null, null, null, null, null, null);
+	}
+
+	private CommandReport failure(String name, int code, StatusReport status, LintReport lint, RuntimeException ex) {
+		return new CommandReport(name, code, (status != null) ? describe(status) : null,
+				(status != null) ? status.problems() : null, (lint != null) ? LintDescriptor.of(lint) : null, null, null,
+				null, null, null, CommandReport.Error.of(ex));
 	}
 
 	private CommandReport retryFailed(String name, RetryResult result) {
 		StatusReport status = this.ratchet.status();
 		List<CommandReport.Retried> retried = result.migrations().stream().map(CommandReport.Retried::of).toList();
 		return new CommandReport(name, (result.stillFailing() > 0) ? INVALID : SUCCESS, describe(status),
-				status.problems(), null, null, null, null, null, retried, null);
+				status.problems(), null, null, null, null, null, null, retried, null);
 	}
 
 	private MigrationsDescriptor describe(StatusReport status) {
@@ -134,17 +153,6 @@ final class CommandExecutor {
 			logger.warn("Could not read the progress of data migrations: " + ex.getMessage());
 			return MigrationsDescriptor.of(status);
 		}
-	}
-
-	private CommandReport report(String name, int code, StatusReport status, List<MigrationInfoDescriptor> plan,
-			String note, CommandReport.Repair repair, CommandReport.Baseline baseline) {
-		return new CommandReport(name, code, describe(status), status.problems(), null, plan, note,
-				repair, baseline, null);
-	}
-
-	private CommandReport failure(String name, int code, StatusReport status, RuntimeException ex) {
-		return new CommandReport(name, code, (status != null) ? describe(status) : null,
-				(status != null) ? status.problems() : null, null, null, null, null, null, CommandReport.Error.of(ex));
 	}
 
 	private StatusReport statusOrNull() {

@@ -1,6 +1,7 @@
 package dev.ratchet.boot.command;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -8,8 +9,13 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.MigrationType;
+import dev.ratchet.PlanFailure;
+import dev.ratchet.PlanOutcome;
+import dev.ratchet.PlannedMigration;
+import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.boot.report.DriftDescriptor.DifferenceDescriptor;
+import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.data.RetryResult;
-import dev.ratchet.boot.report.MigrationInfoDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 
 /**
@@ -20,9 +26,13 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  * @param exitCode the process exit code
  * @param schema where the schema stands, or {@code null} when it could not be read
  * @param problems what is invalid, or {@code null} when the schema could not be read
+ * @param lint what lint found: in the pending migrations, or for {@code migrate} in the migrations
+ * it applied
+ * @param drift how the schema differs from Ratchet's snapshot, for {@code status}, and for
+ * {@code migrate} as it was when the run started
  * @param applied what {@code migrate} applied
- * @param plan what {@code migrate} would apply, for {@code plan}
- * @param note a remark about the command's limits
+ * @param plan what {@code migrate} would apply, in order, and how each fared in the dry run, for
+ * {@code plan}
  * @param repair what {@code repair} changed
  * @param baseline what {@code baseline} did
  * @param retried what {@code retry-failed} did, per batched data migration with failed items
@@ -30,13 +40,13 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandReport(String command, int exitCode, @JsonUnwrapped MigrationsDescriptor schema,
-		List<String> problems, List<Applied> applied, List<MigrationInfoDescriptor> plan, String note,
+		List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan,
 		Repair repair, Baseline baseline, List<Retried> retried, Error error) {
 
 	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
-			List<Applied> applied, List<MigrationInfoDescriptor> plan, String note, Repair repair, Baseline baseline,
-			Error error) {
-		this(command, exitCode, schema, problems, applied, plan, note, repair, baseline, null, error);
+			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
+			Baseline baseline, Error error) {
+		this(command, exitCode, schema, problems, lint, drift, applied, plan, repair, baseline, null, error);
 	}
 
 	/**
@@ -53,11 +63,54 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 	}
 
 	/**
+	 * A pending migration as the dry run of {@code plan} saw it.
+	 * @param version the version, or {@code null} for a repeatable migration
+	 * @param description the description
+	 * @param type the type
+	 * @param script the script, or Java class name
+	 * @param outcome {@code WOULD_SUCCEED}, {@code WOULD_FAIL}, {@code CANNOT_DRY_RUN} or
+	 * {@code NOT_REACHED}
+	 * @param executionTimeMs how long it ran in the dry run, in milliseconds
+	 * @param reason why it would fail, cannot be dry-run or was not reached, as a sentence
+	 * @param failure PostgreSQL's error, when it would fail
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Planned(String version, String description, MigrationType type, String script, PlanOutcome outcome,
+			long executionTimeMs, String reason, Failure failure) {
+
+		static Planned of(PlannedMigration planned) {
+			PlanFailure failure = planned.failure();
+			return new Planned(Objects.toString(planned.migration().version(), null),
+					planned.migration().description(), planned.migration().type(), planned.migration().script(),
+					planned.outcome(), planned.executionTime().toMillis(), planned.reason(),
+					(failure != null) ? new Failure(lineOrNull(failure.line()), failure.sqlState(), failure.message(),
+							failure.statement(), failure.hint()) : null);
+		}
+
+	}
+
+	/**
+	 * How a migration failed in the dry run.
+	 * @param line the line of the failing statement, if known
+	 * @param sqlState PostgreSQL's SQLSTATE, if any
+	 * @param message PostgreSQL's message, or the Java migration's
+	 * @param statement an excerpt of the failing statement, if known
+	 * @param hint how to fix it, for errors Ratchet knows a fix for
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Failure(Integer line, String sqlState, String message, String statement, String hint) {
+
+	}
+
+	/**
 	 * What {@code repair} changed.
 	 * @param removedFailures the scripts whose failed entries were removed
 	 * @param realignedChecksums the scripts whose checksums were realigned with their files
+	 * @param acceptedDrift the differences from Ratchet's snapshot that repair accepted as the new
+	 * snapshot
 	 */
-	public record Repair(List<String> removedFailures, List<String> realignedChecksums) {
+	public record Repair(List<String> removedFailures, List<String> realignedChecksums,
+			List<DifferenceDescriptor> acceptedDrift) {
 
 	}
 
@@ -96,30 +149,31 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 	 * @param script the script at fault, if known
 	 * @param line the line at fault, if known
 	 * @param sqlState PostgreSQL's SQLSTATE, if any
+	 * @param hint how to fix the error, for errors Ratchet knows a fix for
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Error(String type, String message, String script, Integer line, String sqlState) {
+	public record Error(String type, String message, String script, Integer line, String sqlState, String hint) {
 
 		static Error of(RuntimeException ex) {
 			if (ex instanceof MigrationFailedException failed) {
 				return new Error(type(ex), ex.getMessage(), failed.getMigration().script(), lineOrNull(failed.getLine()),
-						failed.getSqlState());
+						failed.getSqlState(), failed.getHint());
 			}
 			if (ex instanceof MigrationResolutionException resolution) {
 				return new Error(type(ex), ex.getMessage(), resolution.getScript(), lineOrNull(resolution.getLine()),
-						null);
+						null, null);
 			}
-			return new Error(type(ex), String.valueOf(ex.getMessage()), null, null, null);
+			return new Error(type(ex), String.valueOf(ex.getMessage()), null, null, null, null);
 		}
 
 		private static String type(RuntimeException ex) {
 			return ex.getClass().getSimpleName();
 		}
 
-		private static Integer lineOrNull(int line) {
-			return (line > 0) ? line : null;
-		}
+	}
 
+	private static Integer lineOrNull(int line) {
+		return (line > 0) ? line : null;
 	}
 
 }

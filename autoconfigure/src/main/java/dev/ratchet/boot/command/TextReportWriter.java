@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.ratchet.LintException;
 import dev.ratchet.ValidationException;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.data.DataMigrationState;
@@ -14,7 +15,8 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
 
 /**
  * Prints a {@link CommandReport} for people: where the schema stands, what the command did or why
- * it failed, a table of migrations, the problems, and what the exit code means.
+ * it failed, a table of migrations (or the plan), lint findings, drift, the problems, and what the
+ * exit code means.
  */
 final class TextReportWriter implements ReportWriter {
 
@@ -28,10 +30,7 @@ final class TextReportWriter implements ReportWriter {
 					schema.pendingCount(), schema.status()));
 		}
 		if (report.error() != null) {
-			boolean invalid = ValidationException.class.getSimpleName().equals(report.error().type());
-			sections.add("Ratchet " + report.command() + " failed: "
-					+ (invalid ? "the applied migrations are invalid (problems below); nothing was applied"
-							: report.error().message()));
+			sections.add("Ratchet " + report.command() + " failed: " + failure(report));
 		}
 		if (report.applied() != null) {
 			StringBuilder applied = new StringBuilder("Applied " + count(report.applied().size()));
@@ -41,12 +40,16 @@ final class TextReportWriter implements ReportWriter {
 			sections.add(applied.toString());
 		}
 		if (report.plan() != null) {
-			sections.add("migrate would apply " + count(report.plan().size()) + ", in this order:\n"
-					+ table(report.plan()));
-			sections.add("Note: " + report.note());
+			sections.add(PlanText.of(report.plan()));
 		}
 		else if (schema != null) {
 			sections.add(table(schema.migrations()));
+		}
+		if (report.lint() != null && !report.lint().findings().isEmpty()) {
+			sections.add(PreflightText.lint(report));
+		}
+		if (report.drift() != null && (report.drift().drifted() || "status".equals(report.command()))) {
+			sections.add(PreflightText.drift(report.drift(), report.command()));
 		}
 		if (schema != null && !schema.dataMigrations().isEmpty()) {
 			sections.add(dataMigrations(schema.dataMigrations()));
@@ -55,12 +58,7 @@ final class TextReportWriter implements ReportWriter {
 			sections.add(retried(report.retried()));
 		}
 		if (report.repair() != null) {
-			List<String> lines = new ArrayList<>();
-			report.repair().removedFailures().forEach((script) -> lines.add("Removed the failed entry of " + script));
-			report.repair()
-				.realignedChecksums()
-				.forEach((script) -> lines.add("Realigned the checksum of " + script + " with its current file"));
-			sections.add(lines.isEmpty() ? "Nothing to repair" : String.join("\n", lines));
+			sections.add(repair(report.repair()));
 		}
 		if (report.baseline() != null) {
 			sections.add((report.baseline().created() ? "Recorded a baseline" : "A baseline was already recorded")
@@ -69,11 +67,24 @@ final class TextReportWriter implements ReportWriter {
 		if (report.problems() != null && !report.problems().isEmpty()) {
 			sections.add("Problems:\n  - " + String.join("\n  - ", report.problems()));
 		}
-		sections.add("Exit code " + report.exitCode() + ": " + meaning(report.exitCode()));
+		sections.add("Exit code " + report.exitCode() + ": " + meaning(report.command(), report.exitCode()));
 		out.println(String.join("\n\n", sections).replace("\n", System.lineSeparator()));
 	}
 
-	private static String count(int migrations) {
+	private static String failure(CommandReport report) {
+		String type = report.error().type();
+		if (ValidationException.class.getSimpleName().equals(type)) {
+			return "the applied migrations are invalid (problems below); nothing was applied";
+		}
+		if (LintException.class.getSimpleName().equals(type) && report.lint() != null) {
+			int errors = report.lint().errorCount();
+			return "lint found " + errors + ((errors == 1) ? " error" : " errors")
+					+ " in the pending migrations (below); nothing was applied";
+		}
+		return report.error().message();
+	}
+
+	static String count(int migrations) {
 		return migrations + ((migrations == 1) ? " migration" : " migrations");
 	}
 
@@ -89,6 +100,10 @@ final class TextReportWriter implements ReportWriter {
 			rows.add(new String[] { Objects.toString(migration.version(), "-"), migration.state().name(),
 					migration.type().name(), installedOn, migration.script() });
 		}
+		return columns(rows);
+	}
+
+	static String columns(List<String[]> rows) {
 		int[] widths = new int[rows.get(0).length];
 		for (String[] row : rows) {
 			for (int column = 0; column < row.length; column++) {
@@ -104,6 +119,16 @@ final class TextReportWriter implements ReportWriter {
 			lines.add(line.toString().stripTrailing());
 		}
 		return String.join("\n", lines);
+	}
+
+	private static String repair(CommandReport.Repair repair) {
+		List<String> lines = new ArrayList<>();
+		repair.removedFailures().forEach((script) -> lines.add("Removed the failed entry of " + script));
+		repair.realignedChecksums()
+			.forEach((script) -> lines.add("Realigned the checksum of " + script + " with its current file"));
+		repair.acceptedDrift()
+			.forEach((difference) -> lines.add("Accepted drift as the new snapshot: " + difference));
+		return lines.isEmpty() ? "Nothing to repair" : String.join("\n", lines);
 	}
 
 	private static String dataMigrations(List<DataMigrationDescriptor> migrations) {
@@ -158,11 +183,16 @@ final class TextReportWriter implements ReportWriter {
 		return String.join("\n", lines);
 	}
 
-	static String meaning(int exitCode) {
+	static String meaning(String command, int exitCode) {
 		return switch (exitCode) {
-			case CommandExecutor.SUCCESS -> "success";
+			case CommandExecutor.SUCCESS -> "plan".equals(command) ? "migrate would succeed" : "success";
 			case CommandExecutor.PENDING -> "migrations are pending";
-			case CommandExecutor.INVALID -> "the migrations are invalid or one failed";
+			case CommandExecutor.INVALID -> switch (command) {
+				case "plan" -> "migrate would fail";
+				case "status" -> "the migrations are invalid or one failed, or the schema drifted";
+				case "migrate" -> "a migration failed, lint found errors, or the applied migrations are invalid";
+				default -> "the migrations are invalid or one failed";
+			};
 			default -> "Ratchet could not run (no connection, lock wait timed out, or bad configuration)";
 		};
 	}

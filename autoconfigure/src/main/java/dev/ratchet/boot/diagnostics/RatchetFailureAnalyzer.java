@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.ratchet.DatabaseConnectionException;
+import dev.ratchet.LintException;
 import dev.ratchet.LockTimeoutException;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationResolutionException;
@@ -29,6 +30,8 @@ import org.springframework.util.StringUtils;
  */
 class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 
+	private static final String POOLER_POLICY = "ratchet.pooler-policy";
+
 	private static final String STATUS = "Run the application with --ratchet.command=status to see every "
 			+ "migration's state.";
 
@@ -46,6 +49,9 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 		}
 		else if (cause instanceof ValidationException invalid) {
 			analysis = invalid(invalid.getReport());
+		}
+		else if (cause instanceof LintException lint) {
+			analysis = LintAnalysis.of(lint);
 		}
 		else if (cause instanceof MigrationResolutionException unusable) {
 			analysis = new FailureAnalysis(unusable.getMessage(), "Fix the migration files: versioned ones are named "
@@ -88,17 +94,18 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 					+ "items is fixed, run the application once with --ratchet.command=retry-failed to process them "
 					+ "again.", ex);
 		}
+		String fix = (ex.getHint() != null) ? "Fix " + where + ". " + ex.getHint() + " Then" : "Fix " + where + " and";
 		if (ex.isTransactional()) {
 			description.append("The migration was rolled back: nothing of it was applied. Migrations applied before it "
 					+ "stay applied.");
 			return new FailureAnalysis(description.toString(),
-					"Fix " + where + " and start the application again: Ratchet retries the migration.", ex);
+					fix + " start the application again: Ratchet retries the migration.", ex);
 		}
 		description.append("The migration ran without a transaction, so the statements before the failing one stay "
 				+ "applied, and its failed entry in the history blocks later runs.");
 		return new FailureAnalysis(description.toString(), "Undo or complete by hand what " + script
-				+ " applied before the failure, fix " + where + ", then run the application once with "
-				+ "--ratchet.command=repair to remove the failed entry, and start it again.", ex);
+				+ " applied before the failure. " + fix + " run the application once with --ratchet.command=repair to "
+				+ "remove the failed entry, and start it again.", ex);
 	}
 
 	private FailureAnalysis invalid(StatusReport report) {
@@ -135,6 +142,17 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 	private FailureAnalysis connection(DatabaseConnectionException ex) {
 		String url = property("ratchet.url", this.environment.getProperty("spring.datasource.url"));
 		String target = (url != null) ? JdbcUrl.parse(url).describe() : "the application's DataSource";
+		// The engine refuses a transaction-mode pooler with a message that names the property to relax it.
+		if (String.valueOf(ex.getMessage()).contains(POOLER_POLICY)) {
+			return new FailureAnalysis("Ratchet refused to migrate through a connection pooler in transaction mode, at "
+					+ target + ".\n\nReason: " + ex.getMessage(), "Point Ratchet at the database directly: set "
+							+ "ratchet.url to the direct URL (and ratchet.username and ratchet.password, if they "
+							+ "differ); the application keeps using the pooler through spring.datasource.url. "
+							+ "Supabase: host db.<project>.supabase.co port 5432, or the pooler's session mode on port "
+							+ "5432. Neon: the host without -pooler. Only if nothing else can migrate at the same "
+							+ "time, set " + POOLER_POLICY + "=warn to go on through the pooler.",
+					ex);
+		}
 		return new FailureAnalysis("Ratchet could not use the database at " + target + ".\n\nReason: "
 				+ ex.getMessage(), "Check that PostgreSQL is running and reachable from here at that host and port, "
 						+ "that the database exists, and that the user and password are right (ratchet.url, "

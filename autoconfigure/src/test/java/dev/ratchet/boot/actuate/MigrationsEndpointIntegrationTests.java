@@ -75,7 +75,7 @@ class MigrationsEndpointIntegrationTests {
 		run((context) -> {
 			JsonNode json = json(context);
 			assertThat(json.propertyNames()).containsExactly("status", "schema", "table", "currentVersion",
-					"pendingCount", "migrations", "lock", "lastRun");
+					"pendingCount", "migrations", "lock", "lastRun", "lint", "drift");
 			assertThat(json.get("status").asString()).isEqualTo("UP_TO_DATE");
 			assertThat(json.get("schema").asString()).isEqualTo("public");
 			assertThat(json.get("table").asString()).isEqualTo("ratchet_history");
@@ -251,6 +251,79 @@ class MigrationsEndpointIntegrationTests {
 				assertThat(json.get("lock").get("held").asBoolean()).isFalse();
 				assertThat(json.get("lastRun").get("appliedCount").asInt()).isEqualTo(4);
 			});
+	}
+
+	@Test
+	void lintFindingsOfPendingMigrationsAreShown() {
+		migrateAsAnotherInstance(this.files);
+		this.files.write("V3__index_chatbot.sql", "\nCREATE INDEX chatbot_name_idx ON chatbot (name);");
+		run((context) -> {
+			JsonNode lint = json(context).get("lint");
+			assertThat(lint.get("errorCount").asInt()).isZero();
+			assertThat(lint.get("warningCount").asInt()).isEqualTo(2);
+			JsonNode finding = lint.get("findings").get(0);
+			assertThat(finding.propertyNames()).containsExactly("rule", "severity", "script", "line", "column",
+					"message", "hint");
+			assertThat(finding.get("rule").asString()).isEqualTo("risk.index-not-concurrent");
+			assertThat(finding.get("severity").asString()).isEqualTo("WARNING");
+			assertThat(finding.get("script").asString()).isEqualTo("V3__index_chatbot.sql");
+			assertThat(finding.get("line").asInt()).isEqualTo(2);
+			assertThat(finding.get("column").asInt()).isEqualTo(1);
+			assertThat(finding.get("hint").asString()).contains("CONCURRENTLY");
+		}, "ratchet.mode=validate");
+	}
+
+	@Test
+	void driftMadeByHandIsShown() {
+		run((context) -> {
+			JsonNode drift = json(context).get("drift");
+			assertThat(drift.propertyNames()).containsExactly("drifted", "snapshotTakenOn", "differences");
+			assertThat(drift.get("drifted").asBoolean()).isFalse();
+			assertThat(Instant.parse(drift.get("snapshotTakenOn").asString())).isBefore(Instant.now().plusSeconds(1));
+			Sql.execute(this.db, "ALTER TABLE chatbot ADD COLUMN owner text");
+			Sql.execute(this.db, "DROP TABLE session");
+			drift = json(context).get("drift");
+			assertThat(drift.get("drifted").asBoolean()).isTrue();
+			JsonNode table = drift.get("differences").get(0);
+			assertThat(table.propertyNames()).containsExactly("kind", "name", "change", "before");
+			assertThat(table.get("kind").asString()).isEqualTo("TABLE");
+			assertThat(table.get("name").asString()).isEqualTo("session");
+			assertThat(table.get("change").asString()).isEqualTo("REMOVED");
+			JsonNode column = drift.get("differences").get(1);
+			assertThat(column.propertyNames()).containsExactly("kind", "name", "change", "after");
+			assertThat(column.get("kind").asString()).isEqualTo("COLUMN");
+			assertThat(column.get("name").asString()).isEqualTo("chatbot.owner");
+			assertThat(column.get("change").asString()).isEqualTo("ADDED");
+			assertThat(column.get("after").asString()).isEqualTo("text");
+		}, "ratchet.drift.cache-ttl=0");
+	}
+
+	@Test
+	void driftComparisonIsReusedUntilTheHistoryChanges() {
+		run((context) -> {
+			assertThat(json(context).get("drift").get("drifted").asBoolean()).isFalse();
+			Sql.execute(this.db, "ALTER TABLE chatbot ADD COLUMN owner text");
+			assertThat(json(context).get("drift").get("drifted").asBoolean()).as("reused").isFalse();
+			migrateAsAnotherInstance(this.files.write("V3__create_owner.sql", "CREATE TABLE owner (name text);"));
+			JsonNode drift = json(context).get("drift");
+			assertThat(drift.get("drifted").asBoolean()).as("compared again after another instance's run").isTrue();
+			assertThat(drift.get("differences")).hasSize(1);
+			assertThat(drift.get("differences").get(0).get("name").asString()).isEqualTo("chatbot.owner");
+		});
+	}
+
+	@Test
+	void driftIsNotComparedWhileAnotherSessionHoldsTheMigrationLock() throws Exception {
+		run((context) -> {
+			assertThat(json(context).get("drift").get("drifted").asBoolean()).isFalse();
+			try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+				// As a migration of another instance would, between two snapshots.
+				Sql.execute(this.db, "CREATE TABLE owner (name text)");
+				assertThat(json(context).get("drift").get("drifted").asBoolean()).as("the last comparison").isFalse();
+			}
+			assertThat(json(context).get("drift").get("drifted").asBoolean()).isTrue();
+		}, "ratchet.drift.cache-ttl=0");
 	}
 
 	@Test

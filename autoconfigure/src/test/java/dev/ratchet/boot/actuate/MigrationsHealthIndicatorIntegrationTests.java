@@ -24,6 +24,7 @@ import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.RatchetMigrat
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -139,6 +140,32 @@ class MigrationsHealthIndicatorIntegrationTests {
 			assertThat(health.getDetails()).contains(entry("version", "1.5"), entry("script", "V1.5__hotfix.sql"),
 					entry("state", MigrationState.MISSING));
 		}, "ratchet.health.cache-ttl=0");
+	}
+
+	@Test
+	void driftShowsInTheDetailsAndLeavesHealthUpByDefault() {
+		run((context) -> {
+			Sql.execute(this.db, "ALTER TABLE chatbot ADD COLUMN owner text");
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsKey("drift");
+			DriftDescriptor drift = (DriftDescriptor) health.getDetails().get("drift");
+			assertThat(drift.drifted()).isTrue();
+			assertThat(drift.differences()).singleElement().hasToString("column chatbot.owner added: text");
+		}, "ratchet.health.cache-ttl=0", "ratchet.drift.cache-ttl=0");
+	}
+
+	@Test
+	void driftMakesHealthDownWhenFailOnDriftIsSet() {
+		run((context) -> {
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			Sql.execute(this.db, "DROP TABLE chatbot");
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.UP_TO_DATE)).containsKey("drift");
+			assertThat(((DriftDescriptor) health.getDetails().get("drift")).differences()).singleElement()
+				.hasToString("table chatbot removed (was: table)");
+		}, "ratchet.health.cache-ttl=0", "ratchet.drift.cache-ttl=0", "ratchet.health.fail-on-drift=true");
 	}
 
 	@Test

@@ -73,10 +73,13 @@ class MigrationsWebEndpointIntegrationTests {
 				(type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
 		JsonNode body = this.json.readTree(response.body());
 		assertThat(body.propertyNames()).containsExactly("status", "schema", "table", "currentVersion", "pendingCount",
-				"migrations", "lock", "lastRun");
+				"migrations", "lock", "lastRun", "lint", "drift");
 		assertThat(body.get("status").asString()).isEqualTo("UP_TO_DATE");
 		assertThat(body.get("currentVersion").asString()).isEqualTo("2");
 		assertThat(body.get("migrations").get(1).get("installedOn").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		assertThat(body.get("lint").get("findings").isEmpty()).isTrue();
+		assertThat(body.get("drift").get("drifted").asBoolean()).isFalse();
+		assertThat(body.get("drift").get("snapshotTakenOn").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 	}
 
 	@Test

@@ -1,9 +1,12 @@
 package dev.ratchet.boot.autoconfigure;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.actuate.DriftMonitor;
 import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 
@@ -60,7 +63,8 @@ class RatchetEndpointAutoConfigurationTests {
 	@Test
 	void endpointBeanCanBeReplaced() {
 		Ratchet ratchet = ratchet();
-		MigrationsEndpoint endpoint = new MigrationsEndpoint(ratchet, new MigrationRunTracker());
+		MigrationRunTracker runs = new MigrationRunTracker();
+		MigrationsEndpoint endpoint = new MigrationsEndpoint(ratchet, runs, new DriftMonitor(ratchet, runs, Duration.ZERO));
 		this.contextRunner.withBean(Ratchet.class, () -> ratchet)
 			.withBean(MigrationsEndpoint.class, () -> endpoint)
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations")

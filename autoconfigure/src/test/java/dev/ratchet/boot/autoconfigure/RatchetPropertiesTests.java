@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.lint.LintRule;
+import dev.ratchet.lint.LintRules;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -39,6 +41,8 @@ class RatchetPropertiesTests {
 		assertThat(properties.getStatementTimeout()).isEqualTo(this.engineDefaults.getStatementTimeout());
 		assertThat(properties.getLockRetries()).isEqualTo(this.engineDefaults.getLockRetries());
 		assertThat(properties.getLockRetryDelay()).isEqualTo(this.engineDefaults.getLockRetryDelay());
+		assertThat(properties.getPoolerPolicy()).isEqualTo(this.engineDefaults.getPoolerPolicy());
+		assertThat(properties.getLint().getSeverity()).isEqualTo(this.engineDefaults.getLintSeverities());
 	}
 
 	@Test
@@ -49,15 +53,12 @@ class RatchetPropertiesTests {
 		assertThat(properties.getCommand()).isNull();
 		assertThat(properties.getOutput()).isEqualTo(RatchetProperties.Output.TEXT);
 		assertThat(properties.getUrl()).isNull();
+		assertThat(properties.getHealth().isFailOnDrift()).isFalse();
 	}
 
 	@Test
 	void generatedMetadataDescribesEveryPropertyWithEngineDefaults() throws Exception {
-		JsonNode metadata;
-		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			assertThat(in).as("generated configuration metadata").isNotNull();
-			metadata = JsonMapper.builder().build().readTree(in);
-		}
+		JsonNode metadata = metadata();
 		Map<String, JsonNode> properties = new TreeMap<>();
 		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
 		assertThat(properties).containsOnlyKeys("ratchet.enabled", "ratchet.mode", "ratchet.command", "ratchet.output",
@@ -66,7 +67,8 @@ class RatchetPropertiesTests {
 				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders", "ratchet.lock-timeout",
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
-				"management.endpoint.migrations.cache.time-to-live");
+				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
+				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -90,9 +92,34 @@ class RatchetPropertiesTests {
 		assertThat(locations).isEqualTo(this.engineDefaults.getLocations());
 		assertThat(properties.get("ratchet.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("ratchet.mode").get("defaultValue").asString()).isEqualTo("migrate");
+		assertThat(properties.get("ratchet.pooler-policy").get("defaultValue").asString())
+			.isEqualToIgnoringCase(this.engineDefaults.getPoolerPolicy().name());
+		assertThat(properties.get("ratchet.health.fail-on-drift").get("defaultValue").asBoolean()).isFalse();
+		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.drift.cache-ttl").get("defaultValue").asString()))
+			.isEqualTo(new RatchetProperties().getDrift().getCacheTtl());
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
 			.isEqualTo(new RatchetProperties().getHealth().getCacheTtl());
 		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
+	}
+
+	@Test
+	void generatedMetadataOffersEveryLintRuleAsASeverityKey() throws Exception {
+		JsonNode metadata = metadata();
+		JsonNode hint = metadata.get("hints")
+			.valueStream()
+			.filter((candidate) -> candidate.get("name").asString().equals("ratchet.lint.severity.keys"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString()))
+			.containsExactlyElementsOf(LintRules.all().stream().map(LintRule::id).toList());
+		hint.get("values").forEach((value) -> assertThat(value.get("description").asString()).isNotBlank());
+	}
+
+	private JsonNode metadata() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated configuration metadata").isNotNull();
+			return JsonMapper.builder().build().readTree(in);
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.ValidationException;
@@ -16,13 +17,16 @@ import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Integration tests for {@code ratchet.mode=validate}: apply nothing, fail start-up on anything
- * invalid, allow pending work.
+ * invalid, allow pending work, log drift.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ValidateModeIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -80,6 +84,17 @@ class ValidateModeIntegrationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.exists(this.db, "session")).isFalse();
 			});
+	}
+
+	@Test
+	void logsDriftFromRatchetsSnapshot(CapturedOutput output) {
+		migrated();
+		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("Schema \"public\" differs from the snapshot Ratchet took after its run of ")
+			.contains("  column session.source added: text");
 	}
 
 	private void migrated() {

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,55 @@ class RatchetFailureAnalyzerIntegrationTests {
 		assertThat(analysis.getDescription()).contains("Migration V2__add_index.sql failed at line 3")
 			.contains("without a transaction");
 		assertThat(analysis.getAction()).contains("--ratchet.command=repair").contains("Undo or complete by hand");
+	}
+
+	@Test
+	void failedMigrationActionCarriesTheFixForAKnownError() {
+		this.files.write("V2__add_embedding.sql", "ALTER TABLE session ADD COLUMN embedding vector(3);");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription()).contains("PostgreSQL: type \"vector\" does not exist (SQLSTATE 42704)");
+		assertThat(analysis.getAction()).startsWith("Fix V2__add_embedding.sql at line 1. Type vector comes from the "
+				+ "extension vector: create it in a migration before this one with CREATE EXTENSION IF NOT EXISTS vector;")
+			.endsWith(" Then start the application again: Ratchet retries the migration.");
+	}
+
+	@Test
+	void lintErrorsAreListedWithTheWaysOut() {
+		migrate();
+		this.files.write("V2__add_expiry.sql", """
+				ALTER TABLE session
+				    ADD COLUMN expires_at DATETIME;
+				CREATE INDEX session_expiry_idx ON session (expires_at);
+				""");
+		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
+		assertThat(analysis.getDescription())
+			.containsPattern("^Lint found 1 error in the pending migrations \\(and \\d warnings\\), so Ratchet applied "
+					+ "nothing:")
+			.contains("- V2__add_expiry.sql line 2 column 27 [dialect.datetime]: DATETIME")
+			.contains("timestamptz");
+		assertThat(analysis.getAction()).contains("Fix the SQL")
+			.contains("'-- ratchet:allow dialect.datetime because <reason>' on the line before it")
+			.contains("ratchet.lint.severity.dialect.datetime=warning");
+	}
+
+	@Test
+	void poolerRefusalSaysToSetTheDirectUrlWithoutShowingThePassword() {
+		String url = this.db.url() + ((this.db.url().contains("?")) ? "&" : "?") + "password=" + TestCredentials.PASSWORD;
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		this.contextRunner.withBean(DataSource.class, this::sharedSession)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> failure.set(context.getStartupFailure()));
+		FailureAnalysis analysis = new RatchetFailureAnalyzer(new MockEnvironment()
+			.withProperty("spring.datasource.url", url)
+			.withProperty("spring.datasource.password", TestCredentials.PASSWORD)).analyze(failure.get());
+		assertThat(analysis.getDescription())
+			.startsWith("Ratchet refused to migrate through a connection pooler in transaction mode, at host and port ")
+			.contains("Reason: ")
+			.contains("both of Ratchet's connections reached the same server session");
+		assertThat(analysis.getAction()).startsWith("Point Ratchet at the database directly: set ratchet.url to the "
+				+ "direct URL")
+			.contains("ratchet.pooler-policy=warn");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(TestCredentials.PASSWORD);
 	}
 
 	@Test
@@ -187,6 +237,11 @@ class RatchetFailureAnalyzerIntegrationTests {
 			.contains("Ratchet could not use the database at host and port 127.0.0.1:1, database \"orders\"")
 			.contains("Connection to 127.0.0.1:1 refused")
 			.doesNotContain(TestCredentials.PASSWORD);
+	}
+
+	private DataSource sharedSession() {
+		// Hands out one connection, as a pooler in transaction mode may: both of Ratchet's sessions are one.
+		return new SingleConnectionDataSource(this.db.url(), this.db.username(), this.db.password(), true);
 	}
 
 	private void migrate() {

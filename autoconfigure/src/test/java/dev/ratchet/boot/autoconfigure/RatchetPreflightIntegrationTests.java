@@ -1,0 +1,124 @@
+package dev.ratchet.boot.autoconfigure;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.DatabaseConnectionException;
+import dev.ratchet.LintException;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests for the pre-flight properties against PostgreSQL: {@code ratchet.pooler-policy}
+ * and {@code ratchet.lint.severity.<rule-id>} change what the start-up migration does.
+ */
+class RatchetPreflightIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+				"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void connectionThatBehavesLikeATransactionPoolerIsRefusedByDefault() {
+		this.contextRunner.withBean(DataSource.class, this::sharedSession)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(DatabaseConnectionException.class)
+				.hasMessageContaining("connection pooler in transaction mode")
+				.hasMessageContaining("Set ratchet.url to the database's direct URL")
+				.hasMessageContaining("ratchet.pooler-policy=warn"));
+		assertThat(Sql.exists(this.db, "session")).isFalse();
+	}
+
+	@Test
+	void poolerPolicyWarnMigratesThroughThePooler() {
+		this.contextRunner.withBean(DataSource.class, this::sharedSession)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.pooler-policy=warn")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Sql.exists(this.db, "session")).isTrue();
+	}
+
+	@Test
+	void lintSeverityPropertyTurnsAWarningIntoAnErrorThatStopsTheStartup() {
+		migrate();
+		this.files.write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(),
+					"ratchet.lint.severity.risk.index-not-concurrent=error")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(LintException.class)
+				.hasMessageContaining("[risk.index-not-concurrent]"));
+		assertThat(indexExists()).isFalse();
+		migrate();
+		assertThat(indexExists()).isTrue();
+	}
+
+	@Test
+	void lintSeverityPropertySwitchesADialectRuleOff() {
+		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(LintException.class));
+		assertThat(Sql.exists(this.db, "session")).isFalse();
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.lint.severity.dialect.datetime=off")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("type \"datetime\" does not exist"));
+		assertThat(Sql.exists(this.db, "session")).as("V1, applied before V2 failed in PostgreSQL").isTrue();
+	}
+
+	private void migrate() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location())
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private boolean indexExists() {
+		return Sql.number(this.db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'session_shop_idx'") == 1;
+	}
+
+	private DataSource sharedSession() {
+		// Hands out one connection, as a pooler in transaction mode may: both of Ratchet's sessions are one.
+		return new SingleConnectionDataSource(this.db.url(), this.db.username(), this.db.password(), true);
+	}
+
+}

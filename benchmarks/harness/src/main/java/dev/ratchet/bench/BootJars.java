@@ -1,0 +1,70 @@
+package dev.ratchet.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Copies a packaged Spring Boot app and adds migrations to it under {@code BOOT-INF/classes/db/migration},
+ * where both starters look by default. Nested jars stay stored (uncompressed), as Boot requires.
+ */
+final class BootJars {
+
+	private BootJars() {
+	}
+
+	static Path withMigrations(Path jar, Path target, List<MigrationFiles.File> files) throws IOException {
+		Files.createDirectories(target.getParent());
+		try (ZipFile in = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(target);
+				ZipOutputStream out = new ZipOutputStream(file)) {
+			Enumeration<? extends ZipEntry> entries = in.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				ZipEntry copy = new ZipEntry(entry.getName());
+				copy.setTime(entry.getTime());
+				if (entry.getMethod() == ZipEntry.STORED) {
+					copy.setMethod(ZipEntry.STORED);
+					copy.setSize(entry.getSize());
+					copy.setCompressedSize(entry.getSize());
+					copy.setCrc(entry.getCrc());
+				}
+				out.putNextEntry(copy);
+				try (InputStream data = in.getInputStream(entry)) {
+					data.transferTo(out);
+				}
+				out.closeEntry();
+			}
+			out.putNextEntry(new ZipEntry("BOOT-INF/classes/db/"));
+			out.closeEntry();
+			out.putNextEntry(new ZipEntry("BOOT-INF/classes/db/migration/"));
+			out.closeEntry();
+			for (MigrationFiles.File migration : files) {
+				byte[] bytes = migration.sql().getBytes(StandardCharsets.UTF_8);
+				ZipEntry entry = new ZipEntry("BOOT-INF/classes/db/migration/" + migration.name());
+				out.putNextEntry(entry);
+				out.write(bytes);
+				out.closeEntry();
+			}
+		}
+		return target;
+	}
+
+	static Path find(Path apps, String tool) throws IOException {
+		Path target = apps.resolve(tool).resolve("target");
+		try (var jars = Files.list(target)) {
+			return jars.filter((p) -> p.getFileName().toString().matches("ratchet-benchmarks-app-" + tool + "-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No packaged app in " + target
+						+ ": build with ./mvnw -Pbenchmarks -DskipTests verify"));
+		}
+	}
+
+}
