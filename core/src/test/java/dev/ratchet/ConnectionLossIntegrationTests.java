@@ -28,9 +28,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class ConnectionLossIntegrationTests {
 
-	private static final int LOCK_CONNECTION = 0;
+	// A run opens its migration session first (it reads the history there, without the lock, to see
+	// whether it needs the lock at all), then the lock session.
+	private static final int MIGRATION_CONNECTION = 0;
 
-	private static final int MIGRATION_CONNECTION = 1;
+	private static final int LOCK_CONNECTION = 1;
 
 	@TempDir
 	Path dir;

@@ -100,6 +100,75 @@ class LockIntegrationTests {
 	}
 
 	@Test
+	void runWithNothingToApplyNeedsNoLock() throws Exception {
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.lockWaitTimeout(Duration.ofMillis(500))
+			.build());
+		ratchet.migrate();
+		try (Connection holder = holdLock()) {
+			MigrateResult result = ratchet.migrate();
+			assertThat(result.appliedCount()).isZero();
+			assertThat(result.currentVersion()).hasToString("1");
+			assertThat(result.lockWait()).isZero();
+			// A pending migration does need the lock, and waits for it.
+			this.files.write("V2__b.sql", "CREATE TABLE b (id int);");
+			Ratchet newer = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+				.locations(this.files.location())
+				.lockWaitTimeout(Duration.ofMillis(500))
+				.build());
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(newer::migrate);
+		}
+	}
+
+	@Test
+	void driftSeenWithoutTheLockIsConfirmedUnderIt() throws Exception {
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.lockWaitTimeout(Duration.ofMillis(500))
+			.build());
+		ratchet.migrate();
+		Sql.execute(this.db, "CREATE TABLE made_by_hand (id int)");
+		try (Connection holder = holdLock()) {
+			// It could be another instance's migration in progress: only the lock holder can tell.
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(ratchet::migrate);
+		}
+		MigrateResult result = ratchet.migrate();
+		assertThat(result.drift().isDrifted()).isTrue();
+		assertThat(result.drift().differences()).anySatisfy((d) -> assertThat(d.toString()).contains("made_by_hand"));
+	}
+
+	@Test
+	void waiterWhoseWorkTheHolderDidLeavesWithoutTakingTheLock() throws Exception {
+		this.files.write("V2__slow.sql", "SELECT pg_sleep(1.5); CREATE TABLE slow (id int);");
+		List<MigrationEvent> firstEvents = new CopyOnWriteArrayList<>();
+		List<MigrationEvent> secondEvents = new CopyOnWriteArrayList<>();
+		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+		CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
+			.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.listeners(firstEvents::add, (event) -> {
+				if (event instanceof MigrationEvent.MigrationStarted) {
+					started.countDown();
+				}
+			})
+			.build()).migrate());
+		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+		MigrateResult second = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.listeners(secondEvents::add)
+			.build()).migrate();
+		assertThat(first.get(30, TimeUnit.SECONDS).appliedCount()).isEqualTo(2);
+		assertThat(second.appliedCount()).isZero();
+		assertThat(second.currentVersion()).hasToString("2");
+		assertThat(second.lockWait()).isPositive();
+		assertThat(secondEvents).anyMatch(MigrationEvent.LockWaiting.class::isInstance);
+		assertThat(secondEvents).noneMatch(MigrationEvent.LockAcquired.class::isInstance);
+		assertThat(secondEvents).last().isInstanceOf(MigrationEvent.RunCompleted.class);
+		assertThat(firstEvents).anyMatch(MigrationEvent.LockAcquired.class::isInstance);
+	}
+
+	@Test
 	void lockIsReleasedAfterAFailedRun() {
 		this.files.write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
 		Ratchet ratchet = new Ratchet(

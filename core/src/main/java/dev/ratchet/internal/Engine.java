@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.internal.StatusCalculator.Outcome;
+import dev.ratchet.lint.LintReport;
 import dev.ratchet.lock.AdvisoryLock;
 
 /**
@@ -121,58 +123,76 @@ public final class Engine {
 					return skipped;
 				}
 			}
-			try (Session lockSession = open("lock"); Session session = open("migrate")) {
+			try (Session session = open("migrate")) {
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
-				long lockStart = System.nanoTime();
-				AdvisoryLock lock = (scope == MigrateScope.BACKGROUND) ? lockPatiently(lockSession, session, history)
-						: lock(lockSession, session, history);
-				Duration lockWait = Duration.ofNanos(System.nanoTime() - lockStart);
-				MigrateResult result;
-				try {
-					Validated validated = readAndValidate(connection, history, resolved);
-					Outcome outcome = validated.outcome();
-					if (validated.baselined()) {
-						logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
-								this.configuration.getBaselineVersion());
+				if (scope != MigrateScope.BACKGROUND) {
+					PoolerCheck.verifyUrl(session, this.configuration.getPoolerPolicy());
+					MigrateResult upToDate = upToDate(scope, resolved, session, start, Duration.ZERO);
+					if (upToDate != null) {
+						return upToDate;
 					}
-					List<ResolvedMigration> pending = scope.select(outcome.pending());
-					Preflight.Result preflight = this.preflight.check(pending, session.schema());
-					preflight.log(false);
-					if (preflight.lint().hasErrors()) {
-						throw new LintException(preflight.lint());
-					}
-					// Created only now, so a run refused by validation or preflight leaves the schema untouched;
-					// and only when no rows were read, since rows prove the table exists.
-					if (!validated.hasRows()) {
-						history.create(connection);
-					}
-					DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
-					DriftReport driftReport = drift.check(connection);
-					log(driftReport, history.getSchema());
-					StatementTimeouts.apply(session, this.configuration);
-					List<ExecutedMigration> applied;
-					try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
-							this.configuration)) {
-						applied = applyAndSnapshot(preflight.plans(), drift,
-								new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
-										session.schema(), watch, LockRetry.of(this.configuration)),
-								new BatchedMigrationRunner(connection, session.schema(), history, this.events,
-										this.configuration.getDataClock(), watch),
-								connection);
-					}
-					if (scope == MigrateScope.UNTIL_BACKGROUND) {
-						deferred(outcome.pending(), pending);
-					}
-					result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
-							newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
-							elapsed(start), preflight.lint(), driftReport);
 				}
-				finally {
-					release(lock);
+				try (Session lockSession = open("lock")) {
+					long lockStart = System.nanoTime();
+					AtomicReference<MigrateResult> doneMeanwhile = new AtomicReference<>();
+					AdvisoryLock lock = (scope == MigrateScope.BACKGROUND) ? lockPatiently(lockSession, session, history)
+							: lock(lockSession, session, history, this.configuration.getLockWaitTimeout(),
+									(holder, waited) -> this.events.publish(new MigrationEvent.LockWaiting(holder, waited)),
+									() -> {
+										doneMeanwhile.set(upToDate(scope, resolved, session, start, elapsed(lockStart)));
+										return doneMeanwhile.get() != null;
+									});
+					if (lock == null) {
+						return doneMeanwhile.get();
+					}
+					Duration lockWait = Duration.ofNanos(System.nanoTime() - lockStart);
+					MigrateResult result;
+					try {
+						Validated validated = readAndValidate(connection, history, resolved);
+						Outcome outcome = validated.outcome();
+						if (validated.baselined()) {
+							logger.info("Baselined schema \"{}\" at version {}", history.getSchema(),
+									this.configuration.getBaselineVersion());
+						}
+						List<ResolvedMigration> pending = scope.select(outcome.pending());
+						Preflight.Result preflight = this.preflight.check(pending, session.schema());
+						preflight.log(false);
+						if (preflight.lint().hasErrors()) {
+							throw new LintException(preflight.lint());
+						}
+						// Created only now, so a run refused by validation or preflight leaves the schema untouched;
+						// and only when no rows were read, since rows prove the table exists.
+						if (!validated.hasRows()) {
+							history.create(connection);
+						}
+						DriftTracker drift = new DriftTracker(history.getSchema(), history.getTable());
+						DriftReport driftReport = drift.check(connection);
+						log(driftReport, history.getSchema());
+						StatementTimeouts.apply(session, this.configuration);
+						List<ExecutedMigration> applied;
+						try (LockWatch watch = LockWatch.start(lock, lockSession.connection(), connection,
+								this.configuration)) {
+							applied = applyAndSnapshot(preflight.plans(), drift,
+									new MigrationExecutor(connection, history, this.preflight.scripts(session.schema()),
+											session.schema(), watch, LockRetry.of(this.configuration)),
+									new BatchedMigrationRunner(connection, session.schema(), history, this.events,
+											this.configuration.getDataClock(), watch),
+									connection);
+						}
+						if (scope == MigrateScope.UNTIL_BACKGROUND) {
+							deferred(outcome.pending(), pending);
+						}
+						result = new MigrateResult(session.schema(), outcome.report().currentVersion(),
+								newest(outcome.report().currentVersion(), applied), applied, validated.baselined(), lockWait,
+								elapsed(start), preflight.lint(), driftReport);
+					}
+					finally {
+						release(lock);
+					}
+					this.events.publish(new MigrationEvent.RunCompleted(result));
+					return result;
 				}
-				this.events.publish(new MigrationEvent.RunCompleted(result));
-				return result;
 			}
 		}
 		catch (SQLException ex) {
@@ -403,6 +423,41 @@ public final class Engine {
 	}
 
 	/**
+	 * Returns the result of a run that finds, without the lock, that it has nothing to apply, or
+	 * {@code null} to take the lock and go on. That is what most start-ups and every instance that
+	 * waited behind the one that migrated find: one read of the history and the drift check, with no
+	 * lock session and no waiting in line for the lock. Anything else goes the locked way, which reads
+	 * everything again under the lock: a history without rows (it may need creating or a baseline),
+	 * a history that does not validate (a failed or running migration, say), a pending migration in
+	 * the scope, no drift snapshot yet (it is taken under the lock), or drift (possibly another
+	 * instance's migration in progress, so it is confirmed under the lock).
+	 */
+	private MigrateResult upToDate(MigrateScope scope, List<ResolvedMigration> resolved, Session session, long start,
+			Duration lockWait) throws SQLException {
+		HistoryTable history = history(session);
+		List<AppliedMigration> rows = history.read(session.connection());
+		if (rows.isEmpty()) {
+			return null;
+		}
+		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
+		if (!outcome.report().isValid() || !scope.select(outcome.pending()).isEmpty()) {
+			return null;
+		}
+		DriftReport drift = new DriftTracker(history.getSchema(), history.getTable()).check(session.connection());
+		if (!drift.hasSnapshot() || drift.isDrifted()) {
+			return null;
+		}
+		MigrationVersion current = outcome.report().currentVersion();
+		MigrateResult result = new MigrateResult(session.schema(), current, current, List.of(), false, lockWait,
+				elapsed(start), LintReport.EMPTY, drift);
+		if (scope == MigrateScope.UNTIL_BACKGROUND) {
+			deferred(outcome.pending(), List.of());
+		}
+		this.events.publish(new MigrationEvent.RunCompleted(result));
+		return result;
+	}
+
+	/**
 	 * Reads the history without the lock and returns the result of a run with nothing to do that
 	 * needs the lock, or {@code null} to take the lock and go on.
 	 */
@@ -575,12 +630,23 @@ public final class Engine {
 
 	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history, Duration timeout,
 			BiConsumer<String, Duration> waiting) throws SQLException {
+		return lock(lockSession, session, history, timeout, waiting, () -> false);
+	}
+
+	/**
+	 * Takes the lock, or returns {@code null} when {@code done} tells, after a wait, that the lock
+	 * is no longer needed.
+	 */
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history, Duration timeout,
+			BiConsumer<String, Duration> waiting, AdvisoryLock.Done done) throws SQLException {
 		PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
 		long start = System.nanoTime();
 		try {
 			AdvisoryLock lock = AdvisoryLock.acquire(lockSession.connection(),
-					AdvisoryLock.keyFor(history.getSchema(), history.getTable()), timeout, waiting);
-			this.events.publish(new MigrationEvent.LockAcquired(elapsed(start)));
+					AdvisoryLock.keyFor(history.getSchema(), history.getTable()), timeout, waiting, done);
+			if (lock != null) {
+				this.events.publish(new MigrationEvent.LockAcquired(elapsed(start)));
+			}
 			return lock;
 		}
 		catch (InterruptedException ex) {

@@ -30,12 +30,29 @@ final class PoolerCheck {
 	 * @throws DatabaseConnectionException when a pooler is found and the policy is {@link PoolerPolicy#FAIL}
 	 */
 	static void verify(Session lock, Session migration, PoolerPolicy policy) throws SQLException {
+		check(lock, migration, policy);
+	}
+
+	/**
+	 * Checks the migration session's URL only (no second session to compare with: a run that finds
+	 * nothing to do takes no lock), refusing or warning as the policy says.
+	 * @throws DatabaseConnectionException when the URL names a transaction pooler and the policy is
+	 * {@link PoolerPolicy#FAIL}
+	 */
+	static void verifyUrl(Session migration, PoolerPolicy policy) throws SQLException {
+		check(migration, null, policy);
+	}
+
+	private static void check(Session lock, Session migration, PoolerPolicy policy) throws SQLException {
 		String url = url(lock.connection());
 		String reason = JdbcUrls.transactionPooler(url);
-		if (reason == null) {
+		if (reason == null && migration != null) {
 			reason = behaviour(lock, migration);
 		}
 		if (reason == null) {
+			if (migration == null) {
+				return;
+			}
 			if (JdbcUrls.usesPgBouncerPort(url)) {
 				logger.info("The migration URL {} uses port 6432, PgBouncer's default. Ratchet's session lock is safe "
 						+ "with PgBouncer in session mode only; its connections show no sign of transaction mode.",

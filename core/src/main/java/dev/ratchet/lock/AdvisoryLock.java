@@ -17,14 +17,18 @@ import dev.ratchet.LockTimeoutException;
  * A PostgreSQL session-level advisory lock, one per history table, held on a connection of its
  * own. Taken by polling {@code pg_try_advisory_lock} (so the connection never sits in a blocked
  * query or an open transaction, and {@code CREATE INDEX CONCURRENTLY} on another connection cannot
- * deadlock against it). PostgreSQL releases it when the session ends, so a crashed process never
- * leaves it stuck.
+ * deadlock against it). A waiter listens on the lock's notification channel between polls (with the
+ * PostgreSQL JDBC driver), and the holder notifies it on release, so waiters follow within a round
+ * trip instead of a poll interval. PostgreSQL releases the lock when the session ends, so a crashed
+ * process never leaves it stuck.
  */
 public final class AdvisoryLock implements AutoCloseable {
 
 	private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
 
-	private static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
+	// Waiters LISTEN on the lock's channel while they wait, so the release wakes them at once
+	// rather than at their next poll; the notification is sent at the end of this statement.
+	private static final String UNLOCK = "SELECT pg_advisory_unlock(?), pg_notify(?, '')";
 
 	// Advisory locks belong to a database: the same key in another database is another lock.
 	// pg_stat_get_activity(pid) rather than the pg_stat_activity view: planning the view's joins
@@ -87,29 +91,91 @@ public final class AdvisoryLock implements AutoCloseable {
 	 */
 	public static AdvisoryLock acquire(Connection connection, long key, Duration timeout,
 			BiConsumer<String, Duration> waiting) throws SQLException, InterruptedException {
+		return acquire(connection, key, timeout, waiting, () -> false);
+	}
+
+	/**
+	 * Takes the lock, waiting up to the timeout while another session holds it, unless the work
+	 * that needs it is done meanwhile (by the holder, typically).
+	 * @param connection a connection in auto-commit mode, used for nothing else while the lock is held
+	 * @param key the lock key
+	 * @param timeout how long to wait
+	 * @param waiting told who holds the lock when waiting starts and every 10 seconds after
+	 * @param done asked after every wait whether the lock is still needed
+	 * @return the held lock, to be closed to release it; or {@code null} when {@code done} said the
+	 * lock is no longer needed
+	 * @throws SQLException on a database error
+	 * @throws LockTimeoutException when the wait exceeds the timeout
+	 * @throws InterruptedException when the thread is interrupted while waiting
+	 */
+	public static AdvisoryLock acquire(Connection connection, long key, Duration timeout,
+			BiConsumer<String, Duration> waiting, Done done) throws SQLException, InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long nextReport = start;
 		long pause = FIRST_POLL_MILLIS;
-		while (!tryLock(connection, key)) {
-			long now = System.nanoTime();
-			if (now >= nextReport) {
-				waiting.accept(holder(connection, key), Duration.ofNanos(now - start));
-				nextReport = now + REPORT_EVERY_NANOS;
+		LockNotifications notifications = null;
+		try {
+			while (!tryLock(connection, key)) {
+				long now = System.nanoTime();
+				if (now >= nextReport) {
+					waiting.accept(holder(connection, key), Duration.ofNanos(now - start));
+					nextReport = now + REPORT_EVERY_NANOS;
+				}
+				if (now >= deadline) {
+					String holder = holder(connection, key);
+					throw new LockTimeoutException("Timed out after " + timeout + " waiting for the migration lock, held by "
+							+ holder + ". Another instance is migrating, or a session holds the lock: wait for it to finish, "
+							+ "end that session (SELECT pg_terminate_backend(pid)), or raise ratchet.lock.wait-timeout.",
+							holder);
+				}
+				if (notifications == null) {
+					// Listening from now on; a release just before is caught by trying again at once.
+					notifications = LockNotifications.listen(connection, channel(key));
+					continue;
+				}
+				// Jitter keeps instances that started together from polling in lock-step.
+				long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
+				notifications.await(Math.max(1, Math.min(jittered, (deadline - now) / 1_000_000 + 1)));
+				if (Thread.interrupted()) {
+					throw new InterruptedException("Interrupted while waiting for the migration lock");
+				}
+				pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+				if (done.done()) {
+					return null;
+				}
 			}
-			if (now >= deadline) {
-				String holder = holder(connection, key);
-				throw new LockTimeoutException("Timed out after " + timeout + " waiting for the migration lock, held by "
-						+ holder + ". Another instance is migrating, or a session holds the lock: wait for it to finish, "
-						+ "end that session (SELECT pg_terminate_backend(pid)), or raise ratchet.lock.wait-timeout.",
-						holder);
-			}
-			// Jitter keeps instances that started together from polling in lock-step.
-			long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
-			Thread.sleep(Math.max(1, Math.min(jittered, (deadline - now) / 1_000_000 + 1)));
-			pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+			return new AdvisoryLock(connection, key);
 		}
-		return new AdvisoryLock(connection, key);
+		finally {
+			if (notifications != null) {
+				notifications.close();
+			}
+		}
+	}
+
+	/**
+	 * Tells a waiter whether it still needs the lock.
+	 */
+	@FunctionalInterface
+	public interface Done {
+
+		/**
+		 * Returns whether the work that needs the lock has been done meanwhile.
+		 * @return whether to stop waiting
+		 * @throws SQLException on a database error
+		 */
+		boolean done() throws SQLException;
+
+	}
+
+	/**
+	 * Returns the notification channel the holder of a lock notifies on release.
+	 * @param key the lock key
+	 * @return the channel name
+	 */
+	static String channel(long key) {
+		return "ratchet_lock_" + Long.toHexString(key);
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
@@ -198,6 +264,7 @@ public final class AdvisoryLock implements AutoCloseable {
 	public void close() throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(UNLOCK)) {
 			statement.setLong(1, this.key);
+			statement.setString(2, channel(this.key));
 			statement.execute();
 		}
 	}
