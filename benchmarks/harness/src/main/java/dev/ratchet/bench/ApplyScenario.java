@@ -78,9 +78,9 @@ final class ApplyScenario {
 		this.report.line("");
 		this.report.line("| contender | connections borrowed | round trips | per migration | round trips naming the history table |");
 		this.report.line("|---|---:|---:|---:|---:|");
-		this.report.line(roundTrips("Ratchet", "ratchet_history", count,
+		this.report.line(roundTrips("Ratchet", ".\"ratchet_history\"", count,
 				(ds) -> new Ratchet(RatchetConfiguration.builder(ds).locations(location).build()).migrate()));
-		this.report.line(roundTrips("Flyway", "flyway_schema_history", count,
+		this.report.line(roundTrips("Flyway", ".\"flyway_schema_history\"", count,
 				(ds) -> Flyway.configure().dataSource(ds).locations(location).load().migrate()));
 		this.report.line(roundTrips("floor (JDBC)", "no history", count, (ds) -> floor(ds, folder, files)));
 		this.report.line("");

@@ -63,9 +63,13 @@ final class Databases {
 	static String serverVersion() throws SQLException {
 		try (TestDatabase.Db db = create(); Connection connection = db.connect();
 				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT version()")) {
+				ResultSet rs = statement.executeQuery("SELECT version(), current_setting('synchronous_commit'), "
+						+ "current_setting('fsync'), current_setting('shared_buffers')")) {
 			rs.next();
-			return TestDatabase.describe() + " (" + rs.getString(1) + ")";
+			// Durability settings decide what a commit costs: a commit-per-row loop is many times
+			// cheaper with synchronous_commit off, as embedded test servers often run.
+			return TestDatabase.describe() + " (" + rs.getString(1) + "; synchronous_commit " + rs.getString(2)
+					+ ", fsync " + rs.getString(3) + ", shared_buffers " + rs.getString(4) + ")";
 		}
 	}
 

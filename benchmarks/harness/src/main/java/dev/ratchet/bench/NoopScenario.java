@@ -84,15 +84,17 @@ final class NoopScenario {
 			this.report.line("");
 			this.report.line("| contender | connections borrowed | round trips | round trips naming the history table |");
 			this.report.line("|---|---:|---:|---:|");
-			int[] r = roundTrips(ratchetDb, "\"ratchet_history\"", (ds) -> ratchet(ds, location)::migrate);
-			int[] f = roundTrips(flywayDb, "\"flyway_schema_history\"", (ds) -> flyway(ds, location)::migrate);
+			int[] r = roundTrips(ratchetDb, ".\"ratchet_history\"", (ds) -> ratchet(ds, location)::migrate);
+			int[] f = roundTrips(flywayDb, ".\"flyway_schema_history\"", (ds) -> flyway(ds, location)::migrate);
 			this.report.line("| Ratchet | " + r[0] + " | " + r[1] + " | " + r[2] + " |");
 			this.report.line("| Flyway | " + f[0] + " | " + f[1] + " | " + f[2] + " |");
 			this.report.line("");
 			double median = Stats.of(fresh.get("Ratchet")).median();
 			double reusedMedian = Stats.of(reused.get("Ratchet")).median();
-			this.report.line("(A round trip counts as naming the history table when the quoted name `\"ratchet_history\"` or "
-					+ "`\"flyway_schema_history\"` is in it; the drift snapshot table's queries are not counted.)");
+			this.report.line("(A round trip counts as reading the history table when it names the table qualified by its "
+					+ "schema, `.\"ratchet_history\"` or `.\"flyway_schema_history\"`, as every query on it does; not "
+					+ "the drift snapshot table's queries, nor the catalog query that lists Ratchet's tables by name to leave "
+					+ "them out.)");
 			this.report.line("");
 			this.report.line("Goal (≤ 15 ms; one round trip to the history table): time "
 					+ ((median <= 15) ? "**met**" : "**not met**") + " with a new engine per call (median "

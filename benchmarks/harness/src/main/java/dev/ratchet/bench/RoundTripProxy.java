@@ -96,6 +96,10 @@ final class RoundTripProxy implements AutoCloseable {
 						if (!marked.get() && contains(buffer, n, this.marker)) {
 							marked.set(true);
 							this.markedRoundTrips.incrementAndGet();
+							if (Boolean.getBoolean("bench.proxy.debug")) {
+								Progress.log("proxy: marked request: "
+										+ new String(buffer, 0, n, StandardCharsets.UTF_8).replaceAll("[^\\x20-\\x7e]", "."));
+							}
 						}
 					}
 					else {
