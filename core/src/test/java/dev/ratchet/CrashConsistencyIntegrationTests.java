@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.test.ChildJvm;
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -151,7 +152,7 @@ class CrashConsistencyIntegrationTests {
 	}
 
 	private long calibrate(TestDatabase.Db db, MigrationFiles files) throws Exception {
-		Path log = this.dir.resolve("calibration.log");
+		Path log = ChildLogs.file("CrashConsistency-calibration");
 		Process child = ChildJvm.migrate(db, files.location(), log, ShipmentLabels.CHILD_OPTION);
 		awaitMigrating(child, log);
 		long start = System.nanoTime();
@@ -165,7 +166,7 @@ class CrashConsistencyIntegrationTests {
 
 	private Gated startGated(TestDatabase.Db db, MigrationFiles files, int trial) throws Exception {
 		Path gate = java.nio.file.Files.createDirectories(this.dir.resolve("gate-" + trial));
-		Path log = this.dir.resolve("trial-" + trial + ".log");
+		Path log = ChildLogs.file("CrashConsistency-trial-" + trial);
 		return new Gated(
 				ChildJvm.migrate(db, files.location(), log, "-Dratchet.test.gate=" + gate, ShipmentLabels.CHILD_OPTION),
 				gate, log);
