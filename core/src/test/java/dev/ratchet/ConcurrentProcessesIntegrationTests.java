@@ -11,6 +11,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.test.ChildJvm;
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -46,7 +47,7 @@ class ConcurrentProcessesIntegrationTests {
 			List<Process> processes = new ArrayList<>();
 			List<Path> logs = new ArrayList<>();
 			for (int i = 0; i < PROCESSES; i++) {
-				Path log = this.dir.resolve("migrator-" + i + ".log");
+				Path log = ChildLogs.file("ConcurrentProcesses-migrator-" + i);
 				logs.add(log);
 				processes.add(ChildJvm.migrate(db, files.location(), log, "-Dratchet.test.gate=" + gate));
 			}

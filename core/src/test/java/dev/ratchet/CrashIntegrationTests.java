@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.MigrateMain;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
@@ -33,6 +34,7 @@ class CrashIntegrationTests {
 					SELECT pg_sleep(20) WHERE to_regclass('crash.marker') IS NOT NULL;
 					CREATE TABLE c (id int);
 					""");
+		Path log = ChildLogs.file("Crash-migrator");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			// Only the first run sleeps: long enough to be killed in the middle of the migration.
 			Sql.execute(db, "CREATE SCHEMA crash; CREATE TABLE crash.marker ()");
@@ -40,10 +42,10 @@ class CrashIntegrationTests {
 					System.getProperty("java.class.path"), MigrateMain.class.getName(), db.url(), db.username(),
 					files.location())
 				.redirectErrorStream(true)
-				.redirectOutput(this.dir.resolve("child.log").toFile())
+				.redirectOutput(log.toFile())
 				.start();
 			try {
-				awaitSleepingMigration(db, child, this.dir.resolve("child.log"));
+				awaitSleepingMigration(db, child, log);
 			}
 			finally {
 				child.destroyForcibly();

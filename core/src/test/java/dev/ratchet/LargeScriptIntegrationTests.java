@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.MigrateMain;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
@@ -48,14 +49,15 @@ class LargeScriptIntegrationTests {
 		long size = Files.size(big);
 		assertThat(size).isGreaterThan(60L * 1024 * 1024);
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Path log = ChildLogs.file("LargeScript-migrator");
 			Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
 					"-Xmx20m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 					MigrateMain.class.getName(), db.url(), db.username(), files.location())
 				.redirectErrorStream(true)
-				.redirectOutput(this.dir.resolve("child.log").toFile())
+				.redirectOutput(log.toFile())
 				.start();
 			assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-			assertThat(child.exitValue()).as(() -> log(this.dir.resolve("child.log"))).isZero();
+			assertThat(child.exitValue()).as(() -> log(log)).isZero();
 			assertThat(Sql.number(db, "SELECT count(*) FROM event")).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
 			assertThat(Sql.column(db, "SELECT payload FROM event WHERE id = 1"))
 				.containsExactly(payload + "; it's $$ not /* a comment */");

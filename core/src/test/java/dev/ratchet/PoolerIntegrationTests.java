@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -135,7 +136,7 @@ class PoolerIntegrationTests {
 			command.addAll(List.of("-u", "nobody"));
 		}
 		command.add(config.resolve("pgbouncer.ini").toString());
-		File log = config.resolve("pgbouncer.log").toFile();
+		File log = ChildLogs.file("Pooler-pgbouncer-" + poolMode).toFile();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 		this.started.add(process);
 		awaitListening(port, process, log);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -34,7 +35,7 @@ class BatchedMigrationCrashIntegrationTests {
 			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
 			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			Path log = this.dir.resolve("child.log");
+			Path log = ChildLogs.file("BatchedMigrationCrash-migrator");
 			Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
 					System.getProperty("java.class.path"), BatchedMigrateMain.class.getName(), db.url(), db.username(),
 					files.location())

@@ -20,7 +20,8 @@ public final class ChildJvm {
 	 * Starts a migrator.
 	 * @param db the database to migrate
 	 * @param location the migrations' location
-	 * @param log where its standard output and error go
+	 * @param log where its standard output and error go: a file from {@link ChildLogs#file}, so that
+	 * the build searches it for the test password
 	 * @param jvmOptions further JVM options, for example {@code -Dratchet.test.gate=...}
 	 * @return the process
 	 * @throws IOException if it cannot start

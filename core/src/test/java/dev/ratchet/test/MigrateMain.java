@@ -3,8 +3,13 @@ package dev.ratchet.test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.ratchet.JavaMigration;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 
@@ -12,7 +17,9 @@ import dev.ratchet.RatchetConfiguration;
  * Runs one migration in a JVM of its own, so a test can kill it mid-migration or start many at once.
  * Arguments: JDBC URL, user, location. With the system property {@code ratchet.test.gate} naming a
  * folder, it first writes {@code ready-<pid>} there and waits for a file {@code go}, so that
- * processes started one after the other migrate at the same moment.
+ * processes started one after the other migrate at the same moment. With the system property
+ * {@code ratchet.test.java-migrations} naming classes (comma-separated) that implement
+ * {@link JavaMigration} and have a constructor without arguments, it migrates them too.
  */
 public final class MigrateMain {
 
@@ -27,12 +34,27 @@ public final class MigrateMain {
 		if (password != null) {
 			dataSource.setPassword(password);
 		}
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(dataSource).locations(args[2]).build());
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(dataSource)
+			.locations(args[2])
+			.javaMigrations(javaMigrations(System.getProperty("ratchet.test.java-migrations", "")))
+			.build());
 		String gate = System.getProperty("ratchet.test.gate");
 		if (gate != null) {
 			awaitGate(Path.of(gate));
 		}
 		ratchet.migrate();
+	}
+
+	private static JavaMigration[] javaMigrations(String classNames) throws Exception {
+		List<JavaMigration> migrations = new ArrayList<>();
+		for (String name : classNames.split(",")) {
+			if (!name.isBlank()) {
+				Constructor<?> constructor = Class.forName(name.strip()).getDeclaredConstructor();
+				constructor.setAccessible(true);
+				migrations.add((JavaMigration) constructor.newInstance());
+			}
+		}
+		return migrations.toArray(JavaMigration[]::new);
 	}
 
 	private static void awaitGate(Path gate) throws Exception {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -252,8 +253,8 @@ class SampleAppCommandsIntegrationTests {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
 		command.addAll(arguments);
-		Path stdout = Files.createTempFile(this.temp, "stdout", ".txt");
-		Path stderr = Files.createTempFile(this.temp, "stderr", ".txt");
+		Path stdout = ChildLogs.file("SampleAppCommands-stdout");
+		Path stderr = ChildLogs.file("SampleAppCommands-stderr");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
 		// only what the test passes may configure the app
 		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("RATCHET_"));
@@ -272,7 +273,7 @@ class SampleAppCommandsIntegrationTests {
 				"-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(Files.createTempFile(this.temp, "killed", ".txt").toFile());
+			.redirectOutput(ChildLogs.file("SampleAppCommands-killed").toFile());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_") || name.startsWith("RATCHET_"));
 		return builder.start();
 	}
