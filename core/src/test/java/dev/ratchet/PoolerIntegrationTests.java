@@ -2,16 +2,24 @@ package dev.ratchet;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.test.ChildLogs;
+import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -70,6 +79,49 @@ class PoolerIntegrationTests {
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::plan);
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();
 		shared.connection().close();
+	}
+
+	@Test
+	void poolerUrlIsRefusedEvenWhenNothingIsPending() throws Exception {
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build()).migrate();
+		// A run with nothing to apply takes no lock, but a pooler URL is still refused: better at this
+		// deploy than at the next one, which has a migration to apply.
+		DataSource viaPooler = reportingUrl(this.db.dataSource(),
+				"jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres");
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(viaPooler).locations(this.files.location()).build());
+		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
+			.withMessageContaining("port 6543 of aws-0-eu-central-1.pooler.supabase.com is Supabase's transaction pooler");
+	}
+
+	/**
+	 * A DataSource whose connections say, in their metadata, that they come from another URL.
+	 */
+	private static DataSource reportingUrl(DataSource target, String url) {
+		return new DelegatingDataSource(target) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = super.getConnection();
+				DatabaseMetaData metaData = connection.getMetaData();
+				DatabaseMetaData reporting = (DatabaseMetaData) Proxy.newProxyInstance(
+						PoolerIntegrationTests.class.getClassLoader(), new Class<?>[] { DatabaseMetaData.class },
+						(proxy, method, args) -> method.getName().equals("getURL") ? url
+								: invoke(method, metaData, args));
+				return (Connection) Proxy.newProxyInstance(PoolerIntegrationTests.class.getClassLoader(),
+						new Class<?>[] { Connection.class }, (proxy, method, args) -> method.getName()
+							.equals("getMetaData") ? reporting : invoke(method, connection, args));
+			}
+
+		};
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	@Test

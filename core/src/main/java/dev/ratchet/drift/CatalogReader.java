@@ -79,7 +79,40 @@ final class CatalogReader {
 			SELECT 'EXTENSION', e.extname, NULL, 'version ' || e.extversion
 			FROM pg_extension e, params WHERE e.extnamespace = params.nsp""";
 
+	// One text per object, fields and objects separated by control characters no name or definition
+	// holds, in byte order: the same objects always give the same text, whichever side lists them.
+	private static final String FINGERPRINT = """
+			md5(coalesce(string_agg(concat_ws(E'\\x1f', %KIND%, %NAME%, coalesce(%PARENT%, ''), coalesce(%DEFINITION%, '')),
+			                        E'\\x1e' ORDER BY %KIND% COLLATE "C", %NAME% COLLATE "C"), ''))""";
+
 	private CatalogReader() {
+	}
+
+	/**
+	 * Returns an expression that fingerprints a set of objects, given the expressions of their
+	 * four fields, for use in an aggregate query.
+	 * @param kind the kind expression
+	 * @param name the name expression
+	 * @param parent the parent expression
+	 * @param definition the definition expression
+	 * @return the expression
+	 */
+	static String fingerprint(String kind, String name, String parent, String definition) {
+		return FINGERPRINT.replace("%KIND%", kind)
+			.replace("%NAME%", name)
+			.replace("%PARENT%", parent)
+			.replace("%DEFINITION%", definition)
+			.strip();
+	}
+
+	/**
+	 * Returns a query that fingerprints the live schema's objects, with the same two parameters as
+	 * {@link #read}: the schema, and the tables to leave out (a text array).
+	 * @return the query
+	 */
+	static String fingerprintQuery() {
+		return "SELECT " + fingerprint("l.kind", "l.name", "l.parent", "l.definition") + " FROM (" + OBJECTS
+				+ ") l (kind, name, parent, definition)";
 	}
 
 	/**
@@ -93,9 +126,7 @@ final class CatalogReader {
 	static SchemaSnapshot read(Connection connection, String schema, List<String> excludedTables) throws SQLException {
 		List<SchemaObject> objects = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(OBJECTS)) {
-			Array excluded = connection.createArrayOf("text", excludedTables.toArray());
-			statement.setString(1, schema);
-			statement.setArray(2, excluded);
+			bind(connection, statement, 1, schema, excludedTables);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					objects.add(new SchemaObject(SchemaObjectKind.valueOf(rs.getString(1)), rs.getString(2),
@@ -104,6 +135,17 @@ final class CatalogReader {
 			}
 		}
 		return new SchemaSnapshot(objects);
+	}
+
+	/**
+	 * Binds the schema and the excluded tables, the parameters of the objects query.
+	 * @param first the index of the first of the two parameters
+	 */
+	static void bind(Connection connection, PreparedStatement statement, int first, String schema,
+			List<String> excludedTables) throws SQLException {
+		Array excluded = connection.createArrayOf("text", excludedTables.toArray());
+		statement.setString(first, schema);
+		statement.setArray(first + 1, excluded);
 	}
 
 }

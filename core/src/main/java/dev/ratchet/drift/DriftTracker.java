@@ -2,6 +2,7 @@ package dev.ratchet.drift;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 import dev.ratchet.history.FailedItemsTable;
@@ -27,6 +28,9 @@ public final class DriftTracker {
 
 	private SchemaSnapshot before;
 
+	// The check found the snapshot equal to the live schema (by fingerprint), so read neither.
+	private boolean unchanged;
+
 	/**
 	 * Creates a tracker for the schema a history table is in.
 	 * @param schema the schema
@@ -49,12 +53,22 @@ public final class DriftTracker {
 	}
 
 	/**
-	 * Compares the live schema with the snapshot: two queries, one of them when there is no snapshot.
+	 * Compares the live schema with the snapshot: two queries when nothing changed (the snapshot's
+	 * existence, then both fingerprinted on the server), two more to find the differences when
+	 * something did, one when there is no snapshot.
 	 * @param connection the connection
 	 * @return the differences
 	 * @throws SQLException on a database error
 	 */
 	public DriftReport check(Connection connection) throws SQLException {
+		if (!this.table.exists(connection)) {
+			return DriftReport.NO_SNAPSHOT;
+		}
+		Instant unchangedSince = this.table.matchingLive(connection, this.schema, this.ratchetTables);
+		if (unchangedSince != null) {
+			this.unchanged = true;
+			return new DriftReport(unchangedSince, List.of());
+		}
 		this.stored = this.table.read(connection);
 		if (this.stored == null) {
 			return DriftReport.NO_SNAPSHOT;
@@ -71,10 +85,15 @@ public final class DriftTracker {
 	 * @throws SQLException on a database error
 	 */
 	public void recordRun(Connection connection, boolean changed) throws SQLException {
-		if (this.stored != null && !changed) {
+		if ((this.stored != null || this.unchanged) && !changed) {
 			return;
 		}
 		SchemaSnapshot after = CatalogReader.read(connection, this.schema, this.ratchetTables);
+		if (this.unchanged) {
+			// The snapshot was the live schema before the run, so with the run's changes it is the schema now.
+			this.table.write(connection, after);
+			return;
+		}
 		this.table.write(connection,
 				(this.stored != null) ? this.stored.snapshot().withChanges(this.before, after) : after);
 	}

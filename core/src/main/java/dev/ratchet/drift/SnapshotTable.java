@@ -81,6 +81,48 @@ final class SnapshotTable {
 	}
 
 	/**
+	 * Compares the stored snapshot with the live schema on the server, by fingerprint, in one round
+	 * trip and without sending any object over: the common case, a schema that did not change, costs
+	 * no more than PostgreSQL's own reading of its catalog.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @param excludedTables the tables the snapshot leaves out
+	 * @return when the stored snapshot was taken if it matches the live schema exactly; {@code null}
+	 * when it differs, or there is none (the caller then compares object by object)
+	 * @throws SQLException on a database error
+	 */
+	Instant matchingLive(Connection connection, String schema, List<String> excludedTables) throws SQLException {
+		String sql = sql("SELECT s.taken_on, (SELECT "
+				+ CatalogReader.fingerprint("o->>'kind'", "o->>'name'", "o->>'parent'", "o->>'definition'")
+				+ " FROM jsonb_array_elements(s.objects) o) = (" + CatalogReader.fingerprintQuery() + ") FROM %TABLE% s");
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			CatalogReader.bind(connection, statement, 1, schema, excludedTables);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (rs.next() && rs.getBoolean(2) && rs.getTimestamp(1) != null) {
+					return rs.getTimestamp(1).toInstant();
+				}
+				return null;
+			}
+		}
+	}
+
+	/**
+	 * Returns whether the snapshot table exists.
+	 * @param connection the connection
+	 * @return whether it does
+	 * @throws SQLException on a database error
+	 */
+	boolean exists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, this.qualifiedName);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
+	/**
 	 * Replaces the stored snapshot, creating the table if needed, in one transaction.
 	 * @throws SQLException on a database error
 	 */

@@ -40,10 +40,11 @@ final class LargeScriptScenario {
 		this.report.section("One " + bytes / (1024 * 1024) + " MB SQL file of INSERTs, -Xmx128m");
 		this.report.line("The file: one `CREATE TABLE`, then " + rows + " rows in INSERT statements of "
 				+ ROWS_PER_INSERT + " rows each (" + (rows / ROWS_PER_INSERT) + " statements), one transaction. "
-				+ "Peak heap: the most the child's heap held, sampled every 5 ms; live heap: the most any heap pool held "
-				+ "right after a collection (what the run really keeps).");
+				+ "Peak heap: the most the child's heap held, sampled every 5 ms (garbage included, so it follows the "
+				+ "heap limit); heap after GC: the most the heap held right after any collection during the run, "
+				+ "an upper bound of what the run keeps.");
 		this.report.line("");
-		this.report.line("| tool | result | time | peak heap (sampled) | live heap after GC |");
+		this.report.line("| tool | result | time | peak heap (sampled) | heap after GC (max) |");
 		this.report.line("|---|---|---:|---:|---:|");
 		for (String tool : List.of("ratchet", "flyway")) {
 			Progress.log("large: " + tool + " applies " + bytes / (1024 * 1024) + " MB with -Xmx128m");

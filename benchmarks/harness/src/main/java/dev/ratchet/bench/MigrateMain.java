@@ -1,11 +1,15 @@
 package dev.ratchet.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.sql.Statement;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,10 +29,13 @@ public final class MigrateMain {
 
 	private static volatile long peakUsed;
 
+	private static long maxAfterGc;
+
 	private MigrateMain() {
 	}
 
 	public static void main(String[] args) throws Exception {
+		watchCollections();
 		Thread sampler = new Thread(MigrateMain::sampleHeap, "heap-sampler");
 		sampler.setDaemon(true);
 		sampler.start();
@@ -53,16 +60,31 @@ public final class MigrateMain {
 			default -> throw new IllegalArgumentException(args[0]);
 		};
 		long millis = (System.nanoTime() - start) / 1_000_000;
-		long liveAfterGc = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			MemoryUsage afterGc = pool.getCollectionUsage();
-			if (pool.getType() == MemoryType.HEAP && afterGc != null) {
-				liveAfterGc += afterGc.getUsed();
-			}
-		}
 		sampleOnce();
 		System.out.println("BENCH-DONE " + applied + " " + millis + " " + peakUsed / (1024 * 1024) + " "
-				+ liveAfterGc / (1024 * 1024));
+				+ maxAfterGc / (1024 * 1024));
+	}
+
+	/**
+	 * Tracks the heap in use right after each collection, the most over the run: what the run keeps
+	 * (an upper bound, since an old generation left uncollected counts whole).
+	 */
+	private static void watchCollections() {
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			if (collector instanceof NotificationEmitter emitter) {
+				emitter.addNotificationListener((notification, handback) -> {
+					if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+						GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+							.from((CompositeData) notification.getUserData());
+						long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+							.mapToLong(MemoryUsage::getUsed).sum();
+						synchronized (MigrateMain.class) {
+							maxAfterGc = Math.max(maxAfterGc, used);
+						}
+					}
+				}, null, null);
+			}
+		}
 	}
 
 	private static void sampleHeap() {
