@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -105,8 +106,8 @@ public final class Engine {
 
 	private MigrateResult migrate(MigrateScope scope) {
 		long start = System.nanoTime();
-		List<ResolvedMigration> known = this.catalog.migrations();
 		if (scope == MigrateScope.BACKGROUND) {
+			List<ResolvedMigration> known = this.catalog.migrations();
 			// Nothing to do in the background is no run: it publishes nothing.
 			MigrateResult nothing = MigrateScope.anyBackground(known) ? backgroundWithoutLock(known, start)
 					: nothingApplied(null, null, start);
@@ -116,14 +117,26 @@ public final class Engine {
 		}
 		this.events.publish(new MigrationEvent.RunStarted(scope == MigrateScope.BACKGROUND));
 		try {
-			List<ResolvedMigration> resolved = this.catalog.migrations();
-			if (scope == MigrateScope.UNTIL_BACKGROUND && MigrateScope.anyBackground(resolved)) {
-				MigrateResult skipped = withoutLock(scope, resolved, start);
-				if (skipped != null) {
-					return skipped;
-				}
+			// The files are read on another thread while this one opens the connection (in this thread, so
+			// that a DataSource that routes by thread-bound state sees the caller's).
+			CompletableFuture<List<ResolvedMigration>> resolving = this.catalog.migrationsMeanwhile();
+			Session opened;
+			try {
+				opened = open("migrate");
 			}
-			try (Session session = open("migrate")) {
+			catch (RuntimeException ex) {
+				// A problem with the files is reported first, as it was found first before.
+				MigrationCatalog.join(resolving);
+				throw ex;
+			}
+			try (Session session = opened) {
+				List<ResolvedMigration> resolved = MigrationCatalog.join(resolving);
+				if (scope == MigrateScope.UNTIL_BACKGROUND && MigrateScope.anyBackground(resolved)) {
+					MigrateResult skipped = withoutLock(scope, resolved, start, session);
+					if (skipped != null) {
+						return skipped;
+					}
+				}
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				if (scope != MigrateScope.BACKGROUND) {
@@ -464,19 +477,24 @@ public final class Engine {
 	private MigrateResult withoutLock(MigrateScope scope, List<ResolvedMigration> resolved, long start)
 			throws SQLException {
 		try (Session session = open("status")) {
-			HistoryTable history = history(session);
-			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
-					history.read(session.connection()), null);
-			if (!outcome.report().isValid() || !scope.skipsLock(outcome.pending())) {
-				return null;
-			}
-			MigrateResult result = nothingApplied(session.schema(), outcome.report().currentVersion(), start);
-			if (scope == MigrateScope.UNTIL_BACKGROUND) {
-				deferred(outcome.pending(), List.of());
-				this.events.publish(new MigrationEvent.RunCompleted(result));
-			}
-			return result;
+			return withoutLock(scope, resolved, start, session);
 		}
+	}
+
+	private MigrateResult withoutLock(MigrateScope scope, List<ResolvedMigration> resolved, long start, Session session)
+			throws SQLException {
+		HistoryTable history = history(session);
+		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
+				history.read(session.connection()), null);
+		if (!outcome.report().isValid() || !scope.skipsLock(outcome.pending())) {
+			return null;
+		}
+		MigrateResult result = nothingApplied(session.schema(), outcome.report().currentVersion(), start);
+		if (scope == MigrateScope.UNTIL_BACKGROUND) {
+			deferred(outcome.pending(), List.of());
+			this.events.publish(new MigrationEvent.RunCompleted(result));
+		}
+		return result;
 	}
 
 	private MigrateResult backgroundWithoutLock(List<ResolvedMigration> resolved, long start) {

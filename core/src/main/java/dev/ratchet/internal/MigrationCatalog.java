@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationDescriptor;
@@ -28,6 +30,53 @@ final class MigrationCatalog {
 
 	MigrationCatalog(RatchetConfiguration configuration) {
 		this.configuration = configuration;
+	}
+
+	/**
+	 * Resolves the migrations on a thread of its own, unless they are resolved already, so that the
+	 * caller can open its first connection meanwhile: on a cold start-up, reading and checksumming
+	 * the files and opening the pool's first connection each take a good part of Ratchet's time.
+	 * The thread takes the caller's context class loader.
+	 * @return the migrations, when resolved; {@link #join} them
+	 */
+	CompletableFuture<List<ResolvedMigration>> migrationsMeanwhile() {
+		List<ResolvedMigration> result = this.migrations;
+		if (result != null) {
+			return CompletableFuture.completedFuture(result);
+		}
+		CompletableFuture<List<ResolvedMigration>> future = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				future.complete(migrations());
+			}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+		}, "ratchet-resolve");
+		thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+		thread.setDaemon(true);
+		thread.start();
+		return future;
+	}
+
+	/**
+	 * Waits for {@link #migrationsMeanwhile()}, throwing what resolving threw.
+	 * @param migrations the future
+	 * @return the migrations
+	 */
+	static List<ResolvedMigration> join(CompletableFuture<List<ResolvedMigration>> migrations) {
+		try {
+			return migrations.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	List<ResolvedMigration> migrations() {
