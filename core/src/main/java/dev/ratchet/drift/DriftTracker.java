@@ -69,7 +69,7 @@ public final class DriftTracker {
 			this.unchanged = true;
 			return new DriftReport(unchangedSince, List.of());
 		}
-		this.stored = this.table.read(connection);
+		this.stored = this.table.readExisting(connection);
 		if (this.stored == null) {
 			return DriftReport.NO_SNAPSHOT;
 		}

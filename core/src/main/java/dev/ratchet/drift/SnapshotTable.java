@@ -56,15 +56,15 @@ final class SnapshotTable {
 	 * @throws SQLException on a database error
 	 */
 	Stored read(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-			statement.setString(1, this.qualifiedName);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				if (!rs.getBoolean(1)) {
-					return null;
-				}
-			}
-		}
+		return exists(connection) ? readExisting(connection) : null;
+	}
+
+	/**
+	 * Reads the stored snapshot from a table known to exist ({@link #exists}).
+	 * @return the snapshot, or {@code null} when none was stored yet
+	 * @throws SQLException on a database error
+	 */
+	Stored readExisting(Connection connection) throws SQLException {
 		Timestamp takenOn = null;
 		List<SchemaObject> objects = new ArrayList<>();
 		try (Statement statement = connection.createStatement();

@@ -131,12 +131,6 @@ public final class Engine {
 			}
 			try (Session session = opened) {
 				List<ResolvedMigration> resolved = MigrationCatalog.join(resolving);
-				if (scope == MigrateScope.UNTIL_BACKGROUND && MigrateScope.anyBackground(resolved)) {
-					MigrateResult skipped = withoutLock(scope, resolved, start, session);
-					if (skipped != null) {
-						return skipped;
-					}
-				}
 				Connection connection = session.connection();
 				HistoryTable history = history(session);
 				if (scope != MigrateScope.BACKGROUND) {
@@ -150,12 +144,10 @@ public final class Engine {
 					long lockStart = System.nanoTime();
 					AtomicReference<MigrateResult> doneMeanwhile = new AtomicReference<>();
 					AdvisoryLock lock = (scope == MigrateScope.BACKGROUND) ? lockPatiently(lockSession, session, history)
-							: lock(lockSession, session, history, this.configuration.getLockWaitTimeout(),
-									(holder, waited) -> this.events.publish(new MigrationEvent.LockWaiting(holder, waited)),
-									() -> {
-										doneMeanwhile.set(upToDate(scope, resolved, session, start, elapsed(lockStart)));
-										return doneMeanwhile.get() != null;
-									});
+							: lock(lockSession, session, history, () -> {
+								doneMeanwhile.set(upToDate(scope, resolved, session, start, elapsed(lockStart)));
+								return doneMeanwhile.get() != null;
+							});
 					if (lock == null) {
 						return doneMeanwhile.get();
 					}
@@ -443,22 +435,27 @@ public final class Engine {
 	 * everything again under the lock: a history without rows (it may need creating or a baseline),
 	 * a history that does not validate (a failed or running migration, say), a pending migration in
 	 * the scope, no drift snapshot yet (it is taken under the lock), or drift (possibly another
-	 * instance's migration in progress, so it is confirmed under the lock).
+	 * instance's migration in progress, so it is confirmed under the lock). At start-up with a
+	 * background migration next, there is nothing to do either way, and no waiting for the lock:
+	 * another instance may be running that migration, holding the lock for hours.
 	 */
 	private MigrateResult upToDate(MigrateScope scope, List<ResolvedMigration> resolved, Session session, long start,
 			Duration lockWait) throws SQLException {
 		HistoryTable history = history(session);
 		List<AppliedMigration> rows = history.read(session.connection());
-		if (rows.isEmpty()) {
-			return null;
-		}
 		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
-		if (!outcome.report().isValid() || !scope.select(outcome.pending()).isEmpty()) {
+		if (!outcome.report().isValid()) {
 			return null;
 		}
-		DriftReport drift = new DriftTracker(history.getSchema(), history.getTable()).check(session.connection());
-		if (!drift.hasSnapshot() || drift.isDrifted()) {
-			return null;
+		DriftReport drift = DriftReport.NO_SNAPSHOT;
+		if (!(scope == MigrateScope.UNTIL_BACKGROUND && scope.skipsLock(outcome.pending()))) {
+			if (rows.isEmpty() || !scope.select(outcome.pending()).isEmpty()) {
+				return null;
+			}
+			drift = new DriftTracker(history.getSchema(), history.getTable()).check(session.connection());
+			if (!drift.hasSnapshot() || drift.isDrifted()) {
+				return null;
+			}
 		}
 		MigrationVersion current = outcome.report().currentVersion();
 		MigrateResult result = new MigrateResult(session.schema(), current, current, List.of(), false, lockWait,
@@ -471,35 +468,18 @@ public final class Engine {
 	}
 
 	/**
-	 * Reads the history without the lock and returns the result of a run with nothing to do that
-	 * needs the lock, or {@code null} to take the lock and go on.
+	 * Reads the history without the lock and returns the result of a background run with nothing to
+	 * do (the next pending migration is not a background one), or {@code null} to take the lock and go on.
 	 */
-	private MigrateResult withoutLock(MigrateScope scope, List<ResolvedMigration> resolved, long start)
-			throws SQLException {
-		try (Session session = open("status")) {
-			return withoutLock(scope, resolved, start, session);
-		}
-	}
-
-	private MigrateResult withoutLock(MigrateScope scope, List<ResolvedMigration> resolved, long start, Session session)
-			throws SQLException {
-		HistoryTable history = history(session);
-		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
-				history.read(session.connection()), null);
-		if (!outcome.report().isValid() || !scope.skipsLock(outcome.pending())) {
-			return null;
-		}
-		MigrateResult result = nothingApplied(session.schema(), outcome.report().currentVersion(), start);
-		if (scope == MigrateScope.UNTIL_BACKGROUND) {
-			deferred(outcome.pending(), List.of());
-			this.events.publish(new MigrationEvent.RunCompleted(result));
-		}
-		return result;
-	}
-
 	private MigrateResult backgroundWithoutLock(List<ResolvedMigration> resolved, long start) {
-		try {
-			return withoutLock(MigrateScope.BACKGROUND, resolved, start);
+		try (Session session = open("status")) {
+			HistoryTable history = history(session);
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
+					history.read(session.connection()), null);
+			if (!outcome.report().isValid() || !MigrateScope.BACKGROUND.skipsLock(outcome.pending())) {
+				return null;
+			}
+			return nothingApplied(session.schema(), outcome.report().currentVersion(), start);
 		}
 		catch (SQLException ex) {
 			throw databaseError("read the migration history", ex);
@@ -628,8 +608,13 @@ public final class Engine {
 	}
 
 	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history) throws SQLException {
+		return lock(lockSession, session, history, () -> false);
+	}
+
+	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history, AdvisoryLock.Done done)
+			throws SQLException {
 		return lock(lockSession, session, history, this.configuration.getLockWaitTimeout(),
-				(holder, waited) -> this.events.publish(new MigrationEvent.LockWaiting(holder, waited)));
+				(holder, waited) -> this.events.publish(new MigrationEvent.LockWaiting(holder, waited)), done);
 	}
 
 	/**
@@ -643,12 +628,7 @@ public final class Engine {
 			if (told.compareAndSet(false, true)) {
 				this.events.publish(new MigrationEvent.LockWaiting(holder, waited));
 			}
-		});
-	}
-
-	private AdvisoryLock lock(Session lockSession, Session session, HistoryTable history, Duration timeout,
-			BiConsumer<String, Duration> waiting) throws SQLException {
-		return lock(lockSession, session, history, timeout, waiting, () -> false);
+		}, () -> false);
 	}
 
 	/**
