@@ -10,6 +10,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.ratchet.data.DataClock;
+import dev.ratchet.history.RatchetTable;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
 import dev.ratchet.lint.LintSeverity;
@@ -84,6 +85,7 @@ public final class RatchetConfiguration {
 		this.locations = List.copyOf(builder.locations);
 		this.schema = (builder.schema == null || builder.schema.isBlank()) ? null : builder.schema;
 		this.table = requireText(builder.table, "table");
+		RatchetTable.checkNames(this.schema, this.table);
 		this.lockWaitTimeout = Objects.requireNonNull(builder.lockWaitTimeout, "lockWaitTimeout must not be null");
 		if (this.lockWaitTimeout.isNegative()) {
 			throw new IllegalArgumentException("lockWaitTimeout must not be negative, was " + this.lockWaitTimeout);

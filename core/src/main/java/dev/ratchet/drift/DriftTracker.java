@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-import dev.ratchet.history.FailedItemsTable;
-import dev.ratchet.history.HistoryTable;
-import dev.ratchet.history.ProgressTable;
+import dev.ratchet.history.RatchetTable;
 
 /**
  * Keeps the snapshot of the managed schema beside the history table, and compares the live schema
@@ -38,9 +36,8 @@ public final class DriftTracker {
 	 */
 	public DriftTracker(String schema, String historyTable) {
 		this.schema = schema;
-		this.table = new SnapshotTable(HistoryTable.quote(schema) + "." + HistoryTable.quote(tableName(historyTable)));
-		this.ratchetTables = List.of(historyTable, tableName(historyTable),
-				ProgressTable.tableName(historyTable), FailedItemsTable.tableName(historyTable));
+		this.table = new SnapshotTable(RatchetTable.SNAPSHOT.qualifiedName(schema, historyTable));
+		this.ratchetTables = RatchetTable.tableNames(historyTable);
 	}
 
 	/**
@@ -49,7 +46,7 @@ public final class DriftTracker {
 	 * @return for example {@code ratchet_history_snapshot}
 	 */
 	public static String tableName(String historyTable) {
-		return historyTable + "_snapshot";
+		return RatchetTable.SNAPSHOT.tableName(historyTable);
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ratchet.history.RatchetTable;
+
 /**
  * The table beside the history that keeps the schema snapshot of the last run: one row, the
  * objects as a {@code jsonb} array, readable with plain SQL. Created on first write, under the
@@ -17,14 +19,9 @@ import java.util.List;
  */
 final class SnapshotTable {
 
-	private static final String CREATE = """
-			CREATE TABLE IF NOT EXISTS %TABLE% (
-			    taken_on timestamptz NOT NULL DEFAULT now(),
-			    objects jsonb NOT NULL
-			)""";
-
 	private static final String SELECT = """
-			SELECT s.taken_on, o->>'kind', o->>'name', o->>'parent', o->>'definition'
+			SELECT s.taken_on, o->>'kind' AS kind, o->>'name' AS name, o->>'parent' AS parent,
+			       o->>'definition' AS definition
 			FROM %TABLE% s LEFT JOIN LATERAL jsonb_array_elements(s.objects) o ON true""";
 
 	private static final String INSERT = """
@@ -70,10 +67,11 @@ final class SnapshotTable {
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql(SELECT))) {
 			while (rs.next()) {
-				takenOn = rs.getTimestamp(1);
-				if (rs.getString(2) != null) {
-					objects.add(new SchemaObject(SchemaObjectKind.valueOf(rs.getString(2)), rs.getString(3),
-							rs.getString(4), rs.getString(5)));
+				takenOn = rs.getTimestamp("taken_on");
+				String kind = rs.getString("kind");
+				if (kind != null) {
+					objects.add(new SchemaObject(SchemaObjectKind.valueOf(kind), rs.getString("name"),
+							rs.getString("parent"), rs.getString("definition")));
 				}
 			}
 		}
@@ -94,12 +92,13 @@ final class SnapshotTable {
 	Instant matchingLive(Connection connection, String schema, List<String> excludedTables) throws SQLException {
 		String sql = sql("SELECT s.taken_on, (SELECT "
 				+ CatalogReader.fingerprint("o->>'kind'", "o->>'name'", "o->>'parent'", "o->>'definition'")
-				+ " FROM jsonb_array_elements(s.objects) o) = (" + CatalogReader.fingerprintQuery() + ") FROM %TABLE% s");
+				+ " FROM jsonb_array_elements(s.objects) o) = (" + CatalogReader.fingerprintQuery()
+				+ ") AS matches FROM %TABLE% s");
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			CatalogReader.bind(connection, statement, 1, schema, excludedTables);
 			try (ResultSet rs = statement.executeQuery()) {
-				if (rs.next() && rs.getBoolean(2) && rs.getTimestamp(1) != null) {
-					return rs.getTimestamp(1).toInstant();
+				if (rs.next() && rs.getBoolean("matches") && rs.getTimestamp("taken_on") != null) {
+					return rs.getTimestamp("taken_on").toInstant();
 				}
 				return null;
 			}
@@ -140,7 +139,7 @@ final class SnapshotTable {
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement();
 				PreparedStatement insert = connection.prepareStatement(sql(INSERT))) {
-			statement.execute(sql(CREATE));
+			statement.execute(RatchetTable.SNAPSHOT.ddl(this.qualifiedName));
 			statement.execute(sql("DELETE FROM %TABLE%"));
 			insert.setArray(1, connection.createArrayOf("text", kinds.toArray()));
 			insert.setArray(2, connection.createArrayOf("text", names.toArray()));

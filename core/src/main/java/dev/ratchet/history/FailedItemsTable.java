@@ -22,17 +22,6 @@ import dev.ratchet.data.FailedItem;
  */
 public final class FailedItemsTable {
 
-	private static final String CREATE_FAILURES = """
-			CREATE TABLE IF NOT EXISTS %FAILURES% (
-			    version text NOT NULL,
-			    item_key text NOT NULL,
-			    error text NOT NULL,
-			    attempts integer NOT NULL DEFAULT 1,
-			    failed_on timestamptz NOT NULL DEFAULT now(),
-			    last_attempt_on timestamptz NOT NULL DEFAULT now(),
-			    PRIMARY KEY (version, item_key)
-			)""";
-
 	private static final String RECORD_FAILURE = """
 			INSERT INTO %FAILURES% AS f (version, item_key, error) VALUES (?, ?, ?)
 			ON CONFLICT (version, item_key)
@@ -59,8 +48,7 @@ public final class FailedItemsTable {
 	 * @param history the history table
 	 */
 	public FailedItemsTable(HistoryTable history) {
-		this.qualifiedName = HistoryTable.quote(history.getSchema()) + "."
-				+ HistoryTable.quote(tableName(history.getTable()));
+		this.qualifiedName = RatchetTable.DATA_FAILURES.qualifiedName(history.getSchema(), history.getTable());
 	}
 
 	/**
@@ -69,7 +57,7 @@ public final class FailedItemsTable {
 	 * @return {@code <historyTable>_data_failures}
 	 */
 	public static String tableName(String historyTable) {
-		return historyTable + "_data_failures";
+		return RatchetTable.DATA_FAILURES.tableName(historyTable);
 	}
 
 	/**
@@ -90,7 +78,7 @@ public final class FailedItemsTable {
 	 */
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql(CREATE_FAILURES));
+			statement.execute(RatchetTable.DATA_FAILURES.ddl(this.qualifiedName));
 		}
 	}
 
@@ -157,7 +145,7 @@ public final class FailedItemsTable {
 			List<String> keys = new ArrayList<>();
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					keys.add(rs.getString(1));
+					keys.add(rs.getString("item_key"));
 				}
 			}
 			return keys;
@@ -181,8 +169,9 @@ public final class FailedItemsTable {
 			List<FailedItem> items = new ArrayList<>();
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					items.add(new FailedItem(version, rs.getString(1), rs.getString(2), rs.getInt(3),
-							instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))));
+					items.add(new FailedItem(version, rs.getString("item_key"), rs.getString("error"),
+							rs.getInt("attempts"), instant(rs.getTimestamp("failed_on")),
+							instant(rs.getTimestamp("last_attempt_on"))));
 				}
 			}
 			return items;
@@ -207,7 +196,7 @@ public final class FailedItemsTable {
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql(VERSIONS_WITH_FAILURES))) {
 			while (rs.next()) {
-				versions.add(MigrationVersion.parse(rs.getString(1)));
+				versions.add(MigrationVersion.parse(rs.getString("version")));
 			}
 		}
 		catch (SQLException ex) {

@@ -21,7 +21,7 @@ import dev.ratchet.RatchetException;
 final class HistoryShape {
 
 	private static final String COLUMNS = """
-			SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+			SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
 			WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped""";
 
 	private static final Map<String, String> EXPECTED = expected();
@@ -80,7 +80,7 @@ final class HistoryShape {
 			statement.setString(1, table.getQualifiedName());
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					actual.put(rs.getString(1), rs.getString(2));
+					actual.put(rs.getString("name"), rs.getString("type"));
 				}
 			}
 		}

@@ -20,21 +20,6 @@ import dev.ratchet.RatchetException;
  */
 public final class HistoryTable {
 
-	private static final String CREATE = """
-			CREATE TABLE IF NOT EXISTS %TABLE% (
-			    installed_rank integer PRIMARY KEY,
-			    version text,
-			    description text NOT NULL,
-			    type text NOT NULL,
-			    script text NOT NULL,
-			    checksum text,
-			    installed_by text NOT NULL DEFAULT current_user,
-			    installed_on timestamptz NOT NULL DEFAULT now(),
-			    execution_time integer NOT NULL,
-			    success boolean NOT NULL,
-			    failure text
-			)""";
-
 	private static final String SELECT = """
 			SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,
 			       execution_time, success, failure
@@ -68,16 +53,16 @@ public final class HistoryTable {
 	public HistoryTable(String schema, String table) {
 		this.schema = schema;
 		this.table = table;
-		this.qualifiedName = quote(schema) + "." + quote(table);
+		this.qualifiedName = RatchetTable.HISTORY.qualifiedName(schema, table);
 	}
 
 	/**
-	 * Quotes an identifier for PostgreSQL.
+	 * Quotes an identifier for PostgreSQL, as {@link RatchetTable#quote(String)} does.
 	 * @param identifier the identifier
 	 * @return the identifier in double quotes, inner quotes doubled
 	 */
 	public static String quote(String identifier) {
-		return '"' + identifier.replace("\"", "\"\"") + '"';
+		return RatchetTable.quote(identifier);
 	}
 
 	public String getSchema() {
@@ -124,7 +109,7 @@ public final class HistoryTable {
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
-			statement.execute(sql(CREATE));
+			statement.execute(RatchetTable.HISTORY.ddl(this.qualifiedName));
 		}
 	}
 
@@ -177,18 +162,20 @@ public final class HistoryTable {
 	public List<AppliedMigration> rows(ResultSet rs) throws SQLException {
 		List<AppliedMigration> rows = new ArrayList<>();
 		while (rs.next()) {
-			String version = rs.getString(2);
-			Timestamp installedOn = rs.getTimestamp(8);
+			String version = rs.getString("version");
+			String type = rs.getString("type");
+			Timestamp installedOn = rs.getTimestamp("installed_on");
 			try {
-				rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? MigrationVersion.parse(version) : null,
-						rs.getString(3), MigrationType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-						rs.getString(7), (installedOn != null) ? installedOn.toInstant() : null, rs.getInt(9),
-						rs.getBoolean(10), rs.getString(11)));
+				rows.add(new AppliedMigration(rs.getInt("installed_rank"),
+						(version != null) ? MigrationVersion.parse(version) : null, rs.getString("description"),
+						MigrationType.valueOf(type), rs.getString("script"), rs.getString("checksum"),
+						rs.getString("installed_by"), (installedOn != null) ? installedOn.toInstant() : null,
+						rs.getInt("execution_time"), rs.getBoolean("success"), rs.getString("failure")));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
-						+ "read (installed_rank " + rs.getInt(1) + ", version '" + version + "', type '"
-						+ rs.getString(4) + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
+						+ "read (installed_rank " + rs.getInt("installed_rank") + ", version '" + version + "', type '"
+						+ type + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
 						+ "delete that row. Nothing was applied.", ex);
 			}
 		}
@@ -210,7 +197,7 @@ public final class HistoryTable {
 			bind(statement, migration, executionTimeMs, failure);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
-				return rs.getInt(1);
+				return rs.getInt("installed_rank");
 			}
 		}
 	}

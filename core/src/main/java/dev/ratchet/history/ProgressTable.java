@@ -21,27 +21,10 @@ import dev.ratchet.MigrationVersion;
  */
 public final class ProgressTable {
 
-	private static final String CREATE_PROGRESS = """
-			CREATE TABLE IF NOT EXISTS %PROGRESS% (
-			    version text PRIMARY KEY,
-			    description text NOT NULL,
-			    script text NOT NULL,
-			    state text NOT NULL,
-			    last_key text,
-			    processed bigint NOT NULL DEFAULT 0,
-			    batches bigint NOT NULL DEFAULT 0,
-			    total bigint,
-			    elapsed_ms bigint NOT NULL DEFAULT 0,
-			    started_on timestamptz NOT NULL DEFAULT now(),
-			    updated_on timestamptz NOT NULL DEFAULT now(),
-			    completed_on timestamptz,
-			    failure text
-			)""";
-
 	private static final String SELECT_PROGRESS = """
 			SELECT p.version, p.state, p.last_key, p.processed, p.batches, p.total, p.elapsed_ms, p.started_on,
 			       p.updated_on, p.completed_on, p.failure,
-			       (SELECT count(*) FROM %FAILURES% f WHERE f.version = p.version)
+			       (SELECT count(*) FROM %FAILURES% f WHERE f.version = p.version) AS failed
 			FROM %PROGRESS% p""";
 
 	private static final String INSERT_PROGRESS = """
@@ -79,9 +62,8 @@ public final class ProgressTable {
 	 * @param history the history table
 	 */
 	public ProgressTable(HistoryTable history) {
-		this.qualifiedName = HistoryTable.quote(history.getSchema()) + "."
-				+ HistoryTable.quote(tableName(history.getTable()));
-		this.failures = new FailedItemsTable(history).getQualifiedName();
+		this.qualifiedName = RatchetTable.DATA.qualifiedName(history.getSchema(), history.getTable());
+		this.failures = RatchetTable.DATA_FAILURES.qualifiedName(history.getSchema(), history.getTable());
 	}
 
 	/**
@@ -90,7 +72,7 @@ public final class ProgressTable {
 	 * @return {@code <historyTable>_data}
 	 */
 	public static String tableName(String historyTable) {
-		return historyTable + "_data";
+		return RatchetTable.DATA.tableName(historyTable);
 	}
 
 	/**
@@ -111,7 +93,7 @@ public final class ProgressTable {
 	 */
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql(CREATE_PROGRESS));
+			statement.execute(RatchetTable.DATA.ddl(this.qualifiedName));
 		}
 	}
 
@@ -127,10 +109,7 @@ public final class ProgressTable {
 		Map<MigrationVersion, Progress> all = new LinkedHashMap<>();
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql(SELECT_PROGRESS))) {
 			while (rs.next()) {
-				Progress progress = new Progress(MigrationVersion.parse(rs.getString(1)), rs.getString(2),
-						rs.getString(3), rs.getLong(4), rs.getLong(5), (Long) rs.getObject(6), rs.getLong(7),
-						instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
-						rs.getString(11), rs.getLong(12));
+				Progress progress = progress(rs, MigrationVersion.parse(rs.getString("version")));
 				all.put(progress.version(), progress);
 			}
 		}
@@ -157,9 +136,7 @@ public final class ProgressTable {
 				if (!rs.next()) {
 					return null;
 				}
-				return new Progress(version, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-						(Long) rs.getObject(6), rs.getLong(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
-						instant(rs.getTimestamp(10)), rs.getString(11), rs.getLong(12));
+				return progress(rs, version);
 			}
 		}
 	}
@@ -264,6 +241,13 @@ public final class ProgressTable {
 			statement.setString(2, version.toString());
 			statement.executeUpdate();
 		}
+	}
+
+	private static Progress progress(ResultSet rs, MigrationVersion version) throws SQLException {
+		return new Progress(version, rs.getString("state"), rs.getString("last_key"), rs.getLong("processed"),
+				rs.getLong("batches"), (Long) rs.getObject("total"), rs.getLong("elapsed_ms"),
+				instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")),
+				instant(rs.getTimestamp("completed_on")), rs.getString("failure"), rs.getLong("failed"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
