@@ -1,6 +1,7 @@
 package dev.ratchet;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -91,6 +92,19 @@ class LintIntegrationTests {
 		assertThat(result.lint().warnings()).extracting(LintFinding::rule)
 			.containsExactly("risk.index-not-concurrent", "risk.lock-timeout");
 		assertThat(result.lint().hasErrors()).isFalse();
+	}
+
+	@Test
+	void aConfiguredLockTimeoutSatisfiesTheLockTimeoutRule() {
+		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		ratchet().migrate();
+		this.files.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
+		assertThat(ratchet().status().lint().warnings()).extracting(LintFinding::rule)
+			.as("without ratchet.lock-timeout")
+			.contains("risk.lock-timeout");
+		MigrateResult result = ratchet((builder) -> builder.lockTimeout(Duration.ofSeconds(5))).migrate();
+		assertThat(result.appliedCount()).isEqualTo(1);
+		assertThat(result.lint().warnings()).extracting(LintFinding::rule).containsExactly("risk.index-not-concurrent");
 	}
 
 	@Test

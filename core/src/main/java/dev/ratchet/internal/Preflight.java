@@ -60,7 +60,7 @@ final class Preflight {
 
 	Result check(List<ResolvedMigration> pending, String schema) {
 		ScriptPreflight scripts = scripts(schema);
-		Linter linter = new Linter(this.configuration.getLintSeverities());
+		Linter linter = new Linter(this.configuration.getLintSeverities(), this.configuration.getLockTimeout() != null);
 		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();
 		for (ResolvedMigration migration : pending) {
 			plans.put(migration, (migration.file() != null)

@@ -78,7 +78,8 @@ public final class LintRules {
 			"a renamed table or column, which instances still running the previous version use by its old name");
 
 	static final LintRule LOCK_TIMEOUT = risk("risk.lock-timeout",
-			"a statement that locks an existing table, in a script that sets no lock_timeout before it");
+			"a statement that locks an existing table, in a script that sets no lock_timeout before it, "
+					+ "when ratchet.lock-timeout sets none either");
 
 	static final LintRule CONCURRENTLY_IN_TRANSACTION = new LintRule("risk.concurrently-in-transaction",
 			LintSeverity.ERROR, "a statement PostgreSQL refuses inside a transaction block, such as "

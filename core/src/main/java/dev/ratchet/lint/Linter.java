@@ -12,7 +12,7 @@ public final class Linter {
 
 	private final Map<String, LintSeverity> severities;
 
-	private final RunState run = new RunState();
+	private final RunState run;
 
 	private final List<LintFinding> findings = new ArrayList<>();
 
@@ -21,7 +21,18 @@ public final class Linter {
 	 * @param severities severities that differ from the rules' defaults, by rule id
 	 */
 	public Linter(Map<String, LintSeverity> severities) {
+		this(severities, false);
+	}
+
+	/**
+	 * Creates a linter for one run.
+	 * @param severities severities that differ from the rules' defaults, by rule id
+	 * @param lockTimeoutConfigured whether the configuration ({@code ratchet.lock-timeout}) puts a
+	 * {@code lock_timeout} on every statement, so that no script needs to set one
+	 */
+	public Linter(Map<String, LintSeverity> severities, boolean lockTimeoutConfigured) {
 		this.severities = Map.copyOf(severities);
+		this.run = new RunState(lockTimeoutConfigured);
 	}
 
 	/**

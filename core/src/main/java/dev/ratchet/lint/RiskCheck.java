@@ -172,7 +172,7 @@ final class RiskCheck {
 	}
 
 	private void lockHeavy(String command, String table) {
-		if (this.script.lockTimeoutSet || this.script.lockTimeoutReported) {
+		if (this.run.isLockTimeoutConfigured() || this.script.lockTimeoutSet || this.script.lockTimeoutReported) {
 			return;
 		}
 		this.script.lockTimeoutReported = true;

@@ -12,11 +12,24 @@ import java.util.Set;
  */
 final class RunState {
 
+	private final boolean lockTimeoutConfigured;
+
 	private final Set<String> createdTables = new HashSet<>();
 
 	private final Map<String, String> notNullChecks = new HashMap<>();
 
 	private final Set<String> validatedNotNull = new HashSet<>();
+
+	RunState(boolean lockTimeoutConfigured) {
+		this.lockTimeoutConfigured = lockTimeoutConfigured;
+	}
+
+	/**
+	 * Returns whether the configuration puts a {@code lock_timeout} on every statement of the run.
+	 */
+	boolean isLockTimeoutConfigured() {
+		return this.lockTimeoutConfigured;
+	}
 
 	void created(String table) {
 		this.createdTables.add(table);
