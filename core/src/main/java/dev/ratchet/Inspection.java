@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import dev.ratchet.lock.LockHolder;
 
 /**
  * Where the schema stands and who holds the migration lock, read together in one round trip.

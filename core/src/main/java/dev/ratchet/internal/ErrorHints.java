@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ratchet.lint.DialectFunctions;
-import dev.ratchet.lint.DialectTypes;
+import dev.ratchet.lint.internal.DialectFunctions;
+import dev.ratchet.lint.internal.DialectTypes;
 
 /**
  * Says how to fix the PostgreSQL errors migrations run into most: types and functions from other

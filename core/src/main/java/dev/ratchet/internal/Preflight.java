@@ -12,7 +12,7 @@ import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintReport;
 import dev.ratchet.lint.LintSeverity;
-import dev.ratchet.lint.Linter;
+import dev.ratchet.lint.internal.Linter;
 import dev.ratchet.sql.Placeholders;
 
 /**

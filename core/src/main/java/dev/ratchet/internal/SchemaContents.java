@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import dev.ratchet.drift.DriftTracker;
+import dev.ratchet.drift.internal.DriftTracker;
 
 /**
  * Tells whether a schema already holds objects that Ratchet did not create, so a migration run

@@ -6,7 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 
 import dev.ratchet.MigrationResolutionException;
-import dev.ratchet.lint.ScriptLinter;
+import dev.ratchet.lint.internal.ScriptLinter;
 import dev.ratchet.resolve.SqlMigrationFile;
 import dev.ratchet.sql.Classification;
 import dev.ratchet.sql.Placeholders;

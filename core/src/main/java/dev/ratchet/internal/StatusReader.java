@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import dev.ratchet.LockHolder;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.lock.LockHolder;
 
 /**
  * Reads what a status report needs in one round trip: a connection as it comes (no session set-up,

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
+import dev.ratchet.LockHolder;
 import dev.ratchet.LockTimeoutException;
 
 /**

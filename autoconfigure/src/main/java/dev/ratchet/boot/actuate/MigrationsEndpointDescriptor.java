@@ -7,15 +7,15 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.ratchet.Inspection;
+import dev.ratchet.LockHolder;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.RatchetException;
 import dev.ratchet.boot.actuate.MigrationRunTracker.LastRun;
+import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
-import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 import dev.ratchet.drift.DriftReport;
-import dev.ratchet.lock.LockHolder;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 

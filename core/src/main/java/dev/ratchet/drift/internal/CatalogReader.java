@@ -1,4 +1,4 @@
-package dev.ratchet.drift;
+package dev.ratchet.drift.internal;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import dev.ratchet.drift.SchemaObjectKind;
 
 /**
  * Reads the objects of one schema from {@code pg_catalog} in a single query: tables, columns with

@@ -1,10 +1,12 @@
-package dev.ratchet.drift;
+package dev.ratchet.drift.internal;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.ratchet.drift.SchemaDifference;
+import dev.ratchet.drift.SchemaObjectKind;
 
 /**
  * Comparing snapshots, and taking in what a run changed while keeping what others changed.

@@ -1,4 +1,4 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import java.util.HashMap;
 import java.util.HashSet;

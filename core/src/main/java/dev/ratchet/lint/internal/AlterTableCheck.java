@@ -1,4 +1,4 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import dev.ratchet.sql.SqlTokenList;
 
@@ -96,7 +96,7 @@ final class AlterTableCheck {
 		else if (this.tokens.isWord(start, "DROP") && !this.tokens.isAnyWord(start + 1, "CONSTRAINT")) {
 			int i = skip(start + 1, "COLUMN");
 			i = this.tokens.isWord(i, "IF") ? i + 2 : i;
-			this.findings.add(LintRules.DROP, this.tokens.start(start), "Dropping column \""
+			this.findings.add(Rules.DROP, this.tokens.start(start), "Dropping column \""
 					+ this.tokens.identifier(i) + "\" of table \"" + this.table
 					+ "\" breaks instances that still run the previous version and use it.", EXPAND);
 		}
@@ -121,7 +121,7 @@ final class AlterTableCheck {
 		}
 		else if (this.tokens.isAnyWord(i, "UNIQUE", "PRIMARY") && !contains(i, end, "USING")) {
 			if (existing) {
-				this.findings.add(LintRules.INDEX_NOT_CONCURRENT, this.tokens.start(i), "ADD "
+				this.findings.add(Rules.INDEX_NOT_CONCURRENT, this.tokens.start(i), "ADD "
 						+ this.tokens.word(i) + " on existing table \"" + this.table + "\" builds an index under an "
 						+ "ACCESS EXCLUSIVE lock, blocking reads and writes until it is built.", "Build the index "
 								+ "first with CREATE UNIQUE INDEX CONCURRENTLY (a migration of its own), then ADD "
@@ -139,7 +139,7 @@ final class AlterTableCheck {
 		boolean serial = this.tokens.isAnyWord(i + 1, "SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL4", "SERIAL8",
 				"SERIAL2");
 		if (required >= 0 && !serial && !contains(i, end, "DEFAULT") && !contains(i, end, "GENERATED")) {
-			this.findings.add(LintRules.ADD_COLUMN_NOT_NULL, this.tokens.start(required), "Adding NOT NULL column \""
+			this.findings.add(Rules.ADD_COLUMN_NOT_NULL, this.tokens.start(required), "Adding NOT NULL column \""
 					+ this.tokens.identifier(i) + "\" without a DEFAULT to existing table \"" + this.table
 					+ "\" fails if the table has rows.", "Give it a DEFAULT (PostgreSQL 11+ adds it without rewriting "
 							+ "the table), or add it nullable, backfill it, then SET NOT NULL.");
@@ -155,7 +155,7 @@ final class AlterTableCheck {
 		}
 		if (existing && !notValid) {
 			String kind = this.tokens.isWord(i, "CHECK") ? "CHECK" : "FOREIGN KEY";
-			this.findings.add(LintRules.CONSTRAINT_NOT_VALID, this.tokens.start(i), "Adding " + kind
+			this.findings.add(Rules.CONSTRAINT_NOT_VALID, this.tokens.start(i), "Adding " + kind
 					+ " to existing table \"" + this.table + "\" without NOT VALID checks every row while holding a "
 					+ "lock that blocks writes.", "Add it with NOT VALID, then VALIDATE CONSTRAINT in a later "
 							+ "statement, which checks the rows without blocking writes.");
@@ -167,7 +167,7 @@ final class AlterTableCheck {
 		String column = this.tokens.identifier(i);
 		int type = this.tokens.isWord(i + 1, "SET") && this.tokens.isWord(i + 2, "DATA") ? i + 3 : i + 1;
 		if (this.tokens.isWord(type, "TYPE")) {
-			this.findings.add(LintRules.COLUMN_TYPE_CHANGE, this.tokens.start(type), "Changing the type of column \""
+			this.findings.add(Rules.COLUMN_TYPE_CHANGE, this.tokens.start(type), "Changing the type of column \""
 					+ column + "\" of existing table \"" + this.table + "\" may rewrite the table and its indexes "
 					+ "under an ACCESS EXCLUSIVE lock.", "Only some changes skip the rewrite (varchar(n) to a longer "
 							+ "varchar or to text, for example). Otherwise add a new column, backfill it, and switch "
@@ -175,7 +175,7 @@ final class AlterTableCheck {
 		}
 		else if (this.tokens.isWord(i + 1, "SET") && this.tokens.isWord(i + 2, "NOT") && this.tokens.isWord(i + 3, "NULL")
 				&& !this.run.hasValidatedNotNullCheck(this.table, column)) {
-			this.findings.add(LintRules.SET_NOT_NULL, this.tokens.start(i + 1), "SET NOT NULL on column \"" + column
+			this.findings.add(Rules.SET_NOT_NULL, this.tokens.start(i + 1), "SET NOT NULL on column \"" + column
 					+ "\" of existing table \"" + this.table + "\" scans the whole table under an ACCESS EXCLUSIVE lock.",
 					"First ADD CONSTRAINT " + column + "_not_null CHECK (" + column + " IS NOT NULL) NOT VALID, then "
 							+ "VALIDATE CONSTRAINT " + column + "_not_null; PostgreSQL 12+ then sets NOT NULL without "
@@ -184,7 +184,7 @@ final class AlterTableCheck {
 	}
 
 	private void rename(int start, String what) {
-		this.findings.add(LintRules.RENAME, this.tokens.start(start), "Renaming " + what
+		this.findings.add(Rules.RENAME, this.tokens.start(start), "Renaming " + what
 				+ " breaks instances that still run the previous version and use the old name.", "Add the new name "
 						+ "beside the old one (a new column, or a view), move readers and writers over in one release, "
 						+ "and remove the old name in a later one.");

@@ -1,7 +1,8 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.ratchet.lint.LintRule;
 
 /**
  * Collects what the checks find in one statement, by offset in the statement.

@@ -1,4 +1,4 @@
-package dev.ratchet.drift;
+package dev.ratchet.drift.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ratchet.drift.SchemaObjectKind;
 import dev.ratchet.history.RatchetTable;
 
 /**

@@ -1,4 +1,6 @@
-package dev.ratchet.drift;
+package dev.ratchet.drift.internal;
+
+import dev.ratchet.drift.SchemaObjectKind;
 
 /**
  * One object of a schema as a snapshot records it.

@@ -1,8 +1,12 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.ratchet.lint.LintFinding;
+import dev.ratchet.lint.LintReport;
+import dev.ratchet.lint.LintRule;
+import dev.ratchet.lint.LintSeverity;
 
 /**
  * Lints the pending scripts of one run, in the order they apply, from the statements the engine

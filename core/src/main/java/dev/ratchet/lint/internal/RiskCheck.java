@@ -1,4 +1,4 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import dev.ratchet.sql.Classification;
 import dev.ratchet.sql.SqlTokenList;
@@ -44,7 +44,7 @@ final class RiskCheck {
 			return;
 		}
 		if (classification.kind() == StatementKind.NON_TRANSACTIONAL && this.script.transactionLine > 0) {
-			this.findings.add(LintRules.CONCURRENTLY_IN_TRANSACTION, 0, classification.label() + " runs inside the "
+			this.findings.add(Rules.CONCURRENTLY_IN_TRANSACTION, 0, classification.label() + " runs inside the "
 					+ "transaction opened at line " + this.script.transactionLine + ", and PostgreSQL refuses it there.",
 					"Remove the BEGIN and COMMIT around it: this script runs without a transaction, statement by "
 							+ "statement.");
@@ -140,7 +140,7 @@ final class RiskCheck {
 		if (table == null || !this.run.isExisting(table.name())) {
 			return;
 		}
-		this.findings.add(LintRules.INDEX_NOT_CONCURRENT, 0, "CREATE INDEX on existing table \"" + table.name()
+		this.findings.add(Rules.INDEX_NOT_CONCURRENT, 0, "CREATE INDEX on existing table \"" + table.name()
 				+ "\" without CONCURRENTLY blocks writes to the table until the index is built.",
 				"Use CREATE INDEX CONCURRENTLY, in a migration of its own (Ratchet runs it without a transaction).");
 		lockHeavy("CREATE INDEX", table.name());
@@ -163,7 +163,7 @@ final class RiskCheck {
 		for (TableName table = TableName.read(this.tokens, i); table != null;
 				table = this.tokens.isSymbol(i, ',') ? TableName.read(this.tokens, ++i) : null) {
 			if (this.run.isExisting(table.name())) {
-				this.findings.add(LintRules.DROP, this.tokens.start(i), "Dropping table \"" + table.name()
+				this.findings.add(Rules.DROP, this.tokens.start(i), "Dropping table \"" + table.name()
 						+ "\" breaks instances that still run the previous version and use it.", AlterTableCheck.EXPAND);
 				lockHeavy("DROP TABLE", table.name());
 			}
@@ -176,7 +176,7 @@ final class RiskCheck {
 			return;
 		}
 		this.script.lockTimeoutReported = true;
-		this.findings.add(LintRules.LOCK_TIMEOUT, 0, command + " waits for a lock on existing table \"" + table
+		this.findings.add(Rules.LOCK_TIMEOUT, 0, command + " waits for a lock on existing table \"" + table
 				+ "\" with no lock_timeout set before it in the script; while it waits, every query on the table "
 				+ "queues behind it.", "Start the script with SET LOCAL lock_timeout = '5s' (SET lock_timeout in a "
 						+ "script without a transaction), and run the migration again if it times out.");

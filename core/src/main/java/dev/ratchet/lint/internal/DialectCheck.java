@@ -1,10 +1,11 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import java.util.Locale;
 import java.util.Set;
 
-import dev.ratchet.lint.DialectFunctions.ForeignFunction;
-import dev.ratchet.lint.DialectTypes.ForeignType;
+import dev.ratchet.lint.LintRule;
+import dev.ratchet.lint.internal.DialectFunctions.ForeignFunction;
+import dev.ratchet.lint.internal.DialectTypes.ForeignType;
 import dev.ratchet.sql.SqlTokenList;
 import dev.ratchet.sql.TokenType;
 
@@ -45,11 +46,11 @@ final class DialectCheck {
 				check.word(i, tokens.word(i));
 			}
 			else if (tokens.isSymbol(i, '`')) {
-				check.once(LintRules.BACKTICK, i, "`Backtick` quoted identifiers are MySQL's; PostgreSQL reads a "
+				check.once(Rules.BACKTICK, i, "`Backtick` quoted identifiers are MySQL's; PostgreSQL reads a "
 						+ "backtick as an error.", "Use \"double quotes\", or no quotes for lower-case names.");
 			}
 			else if (tokens.isSymbol(i, '[') && check.isBracketedName(i)) {
-				check.once(LintRules.BRACKET, i, "[Bracket] quoted identifiers are SQL Server's; PostgreSQL reads "
+				check.once(Rules.BRACKET, i, "[Bracket] quoted identifiers are SQL Server's; PostgreSQL reads "
 						+ "brackets as array subscripts.", "Use \"double quotes\", or no quotes for lower-case names.");
 			}
 		}
@@ -58,13 +59,13 @@ final class DialectCheck {
 	private void word(int i, String word) {
 		ForeignFunction function = DialectFunctions.find(word);
 		if (function != null && isCall(i, word)) {
-			add(LintRules.FUNCTION, i, word.toLowerCase(Locale.ROOT) + "() is not a PostgreSQL function (" + function.dialects()
+			add(Rules.FUNCTION, i, word.toLowerCase(Locale.ROOT) + "() is not a PostgreSQL function (" + function.dialects()
 					+ ").", function.advice());
 			return;
 		}
 		ForeignType type = DialectTypes.find(word);
 		if (isMaxLength(i, word)) {
-			add(LintRules.MAX_LENGTH, i, word + "(MAX) is SQL Server's; PostgreSQL takes no MAX length.",
+			add(Rules.MAX_LENGTH, i, word + "(MAX) is SQL Server's; PostgreSQL takes no MAX length.",
 					word.equals("VARBINARY") ? "Use bytea." : "Use text.");
 		}
 		else if (type != null && isType(i) && !(word.equals("DOUBLE") && this.tokens.isWord(i + 1, "PRECISION"))) {
@@ -79,7 +80,7 @@ final class DialectCheck {
 		switch (word) {
 			case "INT", "INTEGER", "SMALLINT", "BIGINT" -> {
 				if (isType(i) && this.tokens.isSymbol(i + 1, '(') && this.tokens.type(i + 2) == TokenType.NUMBER) {
-					add(LintRules.DISPLAY_WIDTH, i, word + "(" + this.tokens.text(i + 2) + ") is MySQL's display "
+					add(Rules.DISPLAY_WIDTH, i, word + "(" + this.tokens.text(i + 2) + ") is MySQL's display "
 							+ "width; PostgreSQL integers take none.", "Write " + word.toLowerCase(Locale.ROOT) + " alone.");
 				}
 			}
@@ -87,51 +88,51 @@ final class DialectCheck {
 				// CREATE TYPE status AS ENUM ('a', 'b') is PostgreSQL's own.
 				if (isType(i) && !this.tokens.isWord(i - 1, "AS") && this.tokens.isSymbol(i + 1, '(')
 						&& this.tokens.type(i + 2) == TokenType.STRING) {
-					add(LintRules.ENUM_TYPE, i, "ENUM(...) as a column type is MySQL's.", "Create the type first "
+					add(Rules.ENUM_TYPE, i, "ENUM(...) as a column type is MySQL's.", "Create the type first "
 							+ "(CREATE TYPE status AS ENUM ('a', 'b')) and use it, or use text with a CHECK constraint.");
 				}
 			}
 			case "UNSIGNED", "ZEROFILL" -> {
 				if (follows(i)) {
-					add(LintRules.UNSIGNED, i, word + " is MySQL's; PostgreSQL numbers have no such attribute.",
+					add(Rules.UNSIGNED, i, word + " is MySQL's; PostgreSQL numbers have no such attribute.",
 							"Drop it, and add CHECK (column >= 0) where negative values must be refused.");
 				}
 			}
 			case "AUTOINCREMENT", "AUTO_INCREMENT" -> {
 				if (!this.tokens.isSymbol(i - 1, '.')) {
-					add(LintRules.AUTOINCREMENT, i, word + " is " + (word.equals("AUTOINCREMENT") ? "SQLite's" : "MySQL's")
+					add(Rules.AUTOINCREMENT, i, word + " is " + (word.equals("AUTOINCREMENT") ? "SQLite's" : "MySQL's")
 							+ "; PostgreSQL has no such keyword.", "Use bigint GENERATED ALWAYS AS IDENTITY (or "
 									+ "bigserial) for the column, and drop table-level AUTO_INCREMENT options.");
 				}
 			}
 			case "IDENTITY" -> {
 				if (this.tokens.isSymbol(i + 1, '(') && this.tokens.type(i + 2) == TokenType.NUMBER) {
-					add(LintRules.IDENTITY, i, "IDENTITY(seed, increment) is SQL Server's.",
+					add(Rules.IDENTITY, i, "IDENTITY(seed, increment) is SQL Server's.",
 							"Use GENERATED ALWAYS AS IDENTITY (or bigserial).");
 				}
 			}
 			case "GO" -> {
 				if (isAloneOnItsLine(i)) {
-					add(LintRules.GO, i, "GO is a SQL Server batch separator, not SQL.",
+					add(Rules.GO, i, "GO is a SQL Server batch separator, not SQL.",
 							"End each statement with ; and remove the GO lines.");
 				}
 			}
 			case "PRAGMA" -> {
 				if (i == 0) {
-					add(LintRules.PRAGMA, i, "PRAGMA is SQLite's; PostgreSQL has none.", "Remove it: PostgreSQL "
+					add(Rules.PRAGMA, i, "PRAGMA is SQLite's; PostgreSQL has none.", "Remove it: PostgreSQL "
 							+ "always enforces foreign keys; settings go in SET or ALTER DATABASE ... SET.");
 				}
 			}
 			case "ENGINE", "CHARSET", "ROW_FORMAT", "COLLATE" -> {
 				if (this.tokens.isSymbol(i + 1, '=')) {
-					once(LintRules.TABLE_OPTION, i, word + "= is a MySQL table option.", "Remove the table options: "
+					once(Rules.TABLE_OPTION, i, word + "= is a MySQL table option.", "Remove the table options: "
 							+ "PostgreSQL has one storage engine, and the database's encoding applies to every table.");
 				}
 			}
 			case "ON" -> {
 				if (this.tokens.isWord(i + 1, "UPDATE")
 						&& this.tokens.isAnyWord(i + 2, "CURRENT_TIMESTAMP", "NOW", "LOCALTIMESTAMP")) {
-					add(LintRules.ON_UPDATE, i, "ON UPDATE " + this.tokens.word(i + 2) + " on a column is MySQL's.",
+					add(Rules.ON_UPDATE, i, "ON UPDATE " + this.tokens.word(i + 2) + " on a column is MySQL's.",
 							"Use a BEFORE UPDATE trigger that sets the column (NEW.updated_at := now()).");
 				}
 			}

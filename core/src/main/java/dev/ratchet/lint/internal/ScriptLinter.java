@@ -1,8 +1,11 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import java.util.List;
 import java.util.Set;
 
+import dev.ratchet.lint.LintFinding;
+import dev.ratchet.lint.LintRule;
+import dev.ratchet.lint.LintSeverity;
 import dev.ratchet.sql.Classification;
 import dev.ratchet.sql.SqlStatement;
 import dev.ratchet.sql.SqlTokenList;
@@ -37,7 +40,7 @@ public final class ScriptLinter {
 		Findings findings = new Findings();
 		DialectCheck.check(tokens, findings);
 		RiskCheck.check(tokens, classification, statement.line(), this.run, this.state, findings);
-		Set<String> allowed = Directives.allowed(statement.directives(), (problem) -> report(LintRules.DIRECTIVE,
+		Set<String> allowed = Directives.allowed(statement.directives(), (problem) -> report(Rules.DIRECTIVE,
 				problem.comment().line(), problem.comment().column(), problem.message(), problem.hint()));
 		List<Findings.Found> found = findings.all();
 		for (Findings.Found finding : found) {

@@ -1,10 +1,12 @@
-package dev.ratchet.drift;
+package dev.ratchet.drift.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import dev.ratchet.drift.DriftReport;
+import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.history.RatchetTable;
 
 /**

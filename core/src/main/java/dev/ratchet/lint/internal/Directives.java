@@ -1,4 +1,4 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ final class Directives {
 		}
 		List<String> ids = List.of(rules.split("[,\\s]+"));
 		for (String id : ids) {
-			if (LintRules.find(id) == null) {
+			if (Rules.find(id) == null) {
 				problems.accept(new Problem(comment, "'" + comment.text() + "' names rule '" + id
 						+ "', which does not exist.", "Use the id a finding shows, for example risk.drop."));
 				return;

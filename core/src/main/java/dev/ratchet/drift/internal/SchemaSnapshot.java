@@ -1,4 +1,4 @@
-package dev.ratchet.drift;
+package dev.ratchet.drift.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.ratchet.drift.SchemaDifference;
+import dev.ratchet.drift.SchemaObjectKind;
 
 /**
  * The objects of a schema at one moment, by kind and name. Immutable.

@@ -1,4 +1,4 @@
-package dev.ratchet.lint;
+package dev.ratchet.lint.internal;
 
 /**
  * What lint learned from the statements of one script so far.

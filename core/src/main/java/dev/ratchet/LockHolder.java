@@ -1,4 +1,4 @@
-package dev.ratchet.lock;
+package dev.ratchet;
 
 import java.time.Instant;
 
