@@ -24,8 +24,8 @@ import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
-import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
 
@@ -317,7 +317,7 @@ class MigrationsEndpointIntegrationTests {
 		run((context) -> {
 			assertThat(json(context).get("drift").get("drifted").asBoolean()).isFalse();
 			try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {
-				statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+				statement.execute(MigrationLock.lockStatement("public", "ratchet_history"));
 				// As a migration of another instance would, between two snapshots.
 				Sql.execute(this.db, "CREATE TABLE owner (name text)");
 				assertThat(json(context).get("drift").get("drifted").asBoolean()).as("the last comparison").isFalse();
@@ -331,7 +331,7 @@ class MigrationsEndpointIntegrationTests {
 		run((context) -> {
 			try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {
 				statement.execute("SET application_name = 'deploy-job-42'");
-				statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+				statement.execute(MigrationLock.lockStatement("public", "ratchet_history"));
 				JsonNode lock = json(context).get("lock");
 				assertThat(lock.get("held").asBoolean()).isTrue();
 				assertThat(lock.get("holder").get("applicationName").asString()).isEqualTo("deploy-job-42");
@@ -350,7 +350,7 @@ class MigrationsEndpointIntegrationTests {
 			assertThat(json.get("status").asString()).isEqualTo("UP_TO_DATE");
 			assertThat(Sql.exists(this.db, "\"chat ops\".\"Migration_Log\"")).isTrue();
 			try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {
-				statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("chat ops", "Migration_Log") + ")");
+				statement.execute(MigrationLock.lockStatement("chat ops", "Migration_Log"));
 				assertThat(json(context).get("lock").get("held").asBoolean()).isTrue();
 			}
 		}, "ratchet.schema=chat ops", "ratchet.table=Migration_Log");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
 
@@ -185,7 +185,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 	void lockWaitTimeoutNamesTheHolder() throws Exception {
 		try (Connection holder = this.db.connect(); Statement statement = holder.createStatement()) {
 			statement.execute("SET application_name = 'stuck-deploy'");
-			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
+			statement.execute(MigrationLock.lockStatement("public", "ratchet_history"));
 			FailureAnalysis analysis = analyzeStartup(
 					new MockEnvironment().withProperty("ratchet.lock.wait-timeout", "1s"), "ratchet.lock.wait-timeout=1s");
 			assertThat(analysis.getDescription()).contains("waited 1s (ratchet.lock.wait-timeout)")
