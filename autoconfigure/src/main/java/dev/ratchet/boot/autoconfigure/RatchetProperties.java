@@ -46,12 +46,14 @@ public class RatchetProperties {
 	private List<String> locations = new ArrayList<>(List.of(RatchetConfiguration.DEFAULT_LOCATION));
 
 	/**
-	 * Schema holding the history table. Defaults to the connection's current schema.
+	 * Schema holding the history table, at most 63 bytes. Defaults to the connection's current
+	 * schema.
 	 */
 	private String schema;
 
 	/**
-	 * Name of the history table.
+	 * Name of the history table, at most 49 bytes: Ratchet names its other tables after it (up to
+	 * "<table>_data_failures") and PostgreSQL keeps 63 bytes of an identifier.
 	 */
 	private String table = RatchetConfiguration.DEFAULT_TABLE;
 

@@ -1,0 +1,62 @@
+package dev.ratchet.boot.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.ratchet.Ratchet;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@code ratchet.table} and {@code ratchet.schema}: names PostgreSQL would cut fail the
+ * startup, naming the property, before anything connects.
+ */
+class RatchetTablePropertiesTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class))
+		.withBean(DataSource.class, RatchetTablePropertiesTests::unreachable)
+		.withPropertyValues("ratchet.command=status");
+
+	@Test
+	void tableAndSchemaReachTheEngine() {
+		this.contextRunner.withPropertyValues("ratchet.table=" + "t".repeat(49), "ratchet.schema=chat ops")
+			.run((context) -> {
+				assertThat(context.getBean(Ratchet.class).getConfiguration().getTable()).isEqualTo("t".repeat(49));
+				assertThat(context.getBean(Ratchet.class).getConfiguration().getSchema()).isEqualTo("chat ops");
+			});
+	}
+
+	@Test
+	void aTableNameWhoseDerivedNamesPostgreSqlWouldCutFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("ratchet.table=" + "t".repeat(50))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("ratchet.table")
+				.hasMessageContaining("at most 49 bytes"));
+	}
+
+	@Test
+	void aSchemaNameOverPostgreSqlsLimitFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("ratchet.schema=" + "s".repeat(64))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("ratchet.schema")
+				.hasMessageContaining("63 bytes"));
+	}
+
+	private static DataSource unreachable() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
+		return dataSource;
+	}
+
+}
