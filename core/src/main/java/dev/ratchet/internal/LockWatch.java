@@ -52,6 +52,8 @@ final class LockWatch implements AutoCloseable {
 
 	private volatile String blockers;
 
+	private boolean closed;
+
 	private LockWatch(AdvisoryLock lock, Connection lockConnection, int watchedPid, Duration timeout) {
 		this.lock = lock;
 		this.lockConnection = lockConnection;
@@ -143,6 +145,9 @@ final class LockWatch implements AutoCloseable {
 	}
 
 	private synchronized void look() {
+		if (this.closed) {
+			return;
+		}
 		try (PreparedStatement statement = this.lockConnection.prepareStatement(BLOCKERS)) {
 			statement.setInt(1, this.watchedPid);
 			try (ResultSet rs = statement.executeQuery()) {
@@ -177,8 +182,16 @@ final class LockWatch implements AutoCloseable {
 		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
+	/**
+	 * Stops watching. Once it returns, the watch never uses the lock session again: a look in
+	 * progress is waited for, and a look about to start finds the watch closed. The lock may then be
+	 * released on that session.
+	 */
 	@Override
 	public void close() {
+		synchronized (this) {
+			this.closed = true;
+		}
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 		}

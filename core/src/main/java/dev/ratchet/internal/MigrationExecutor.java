@@ -100,7 +100,7 @@ final class MigrationExecutor {
 			throw failure(migration.descriptor(), null, ex, true);
 		}
 		finally {
-			autoCommit();
+			Transactions.end(this.connection);
 		}
 	}
 
@@ -270,16 +270,6 @@ final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			logger.debug("Rollback failed; the connection is likely gone", ex);
-		}
-	}
-
-	private void autoCommit() {
-		try {
-			this.connection.setAutoCommit(true);
-		}
-		catch (SQLException ex) {
-			// The connection is broken; the next use of it reports that.
-			logger.debug("Could not reset auto-commit on the migration connection", ex);
 		}
 	}
 
