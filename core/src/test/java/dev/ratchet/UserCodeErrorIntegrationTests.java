@@ -98,6 +98,25 @@ class UserCodeErrorIntegrationTests {
 		assertThat(Sql.column(this.db, "SELECT DISTINCT touched::text FROM item")).containsExactly("1");
 	}
 
+	@ParameterizedTest
+	@MethodSource("errors")
+	void errorFromTheDataSourceEndsTheRunWithOneFailedEvent(Supplier<Error> error) {
+		Error thrown = error.get();
+		javax.sql.DataSource broken = new dev.ratchet.test.DelegatingDataSource(this.db.dataSource()) {
+			@Override
+			public java.sql.Connection getConnection() {
+				throw thrown;
+			}
+		};
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(broken)
+			.locations(this.files.location())
+			.listeners(this.events::add)
+			.build());
+		assertThatThrownBy(ratchet::migrate).isSameAs(thrown);
+		assertRunEndedOnceAndLockFree();
+		assertThat(this.events).isEmpty();
+	}
+
 	private void assertRunEndedOnceAndLockFree() {
 		assertThat(this.events).filteredOn(MigrationEvent.RunStarted.class::isInstance).hasSize(1);
 		assertThat(this.events).filteredOn(
