@@ -54,7 +54,8 @@ final class PlanOperation implements LockedOperation<PlanResult> {
 			List<PlannedMigration> planned;
 			try (LockWatch watch = run.watch()) {
 				planned = DryRun.run(preflight.plans(), new MigrationExecutor(connection, history,
-						this.preflight.scripts(run.schema()), run.schema(), watch, LockRetry.of(run.configuration())));
+						this.preflight.scripts(run.schema()), run.schema(), watch, LockRetry.of(run.configuration())),
+						new DryRunCommit(connection));
 			}
 			return new PlanResult(run.schema(), outcome.report().currentVersion(), planned, preflight.lint(),
 					OperationRunner.elapsed(this.start));
