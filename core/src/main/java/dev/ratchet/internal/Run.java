@@ -39,7 +39,8 @@ record Run(RatchetConfiguration configuration, Events events, Session session, S
 	 * run ends (the runner releases the lock after the operation returns).
 	 */
 	LockWatch watch() throws SQLException {
-		return LockWatch.start(this.lock, this.lockSession.connection(), this.session.connection(), this.configuration);
+		return LockWatch.start(this.lock, this.lockSession.connection(), this.lockSession.backendPid(),
+				this.session.connection(), this.configuration);
 	}
 
 	/**

@@ -50,7 +50,7 @@ class LockWatchIntegrationTests {
 			RatchetConfiguration configuration = RatchetConfiguration.builder(this.db.dataSource())
 				.lockTimeout(Duration.ofMillis(100))
 				.build();
-			LockWatch watch = LockWatch.start(lock, watched, migration, configuration);
+			LockWatch watch = LockWatch.start(lock, watched, 0, migration, configuration);
 			CompletableFuture<Void> statement = CompletableFuture.runAsync(() -> {
 				try {
 					watch.run(() -> {
