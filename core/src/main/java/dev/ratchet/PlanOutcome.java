@@ -6,7 +6,7 @@ package dev.ratchet;
 public enum PlanOutcome {
 
 	/**
-	 * It ran inside the dry-run transaction without error.
+	 * It ran inside the dry-run transaction without error, deferred constraints and triggers included.
 	 */
 	WOULD_SUCCEED,
 
@@ -17,7 +17,9 @@ public enum PlanOutcome {
 
 	/**
 	 * It runs without a transaction, or is a batched data migration that commits batch by batch,
-	 * so it cannot be dry-run and was skipped.
+	 * so it cannot be dry-run and was skipped; or it cannot be dry-run in one transaction with the
+	 * migrations before it (it uses an enum value one of them adds), which {@code migrate}, committing
+	 * each migration, does not mind.
 	 */
 	CANNOT_DRY_RUN,
 

@@ -244,7 +244,23 @@ public final class HistoryTable {
 	 */
 	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs)
 			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT) + ";\nCOMMIT")) {
+		insertAndCommit(connection, migration, executionTimeMs, null);
+	}
+
+	/**
+	 * Records a successful migration and commits, as {@link #insertAndCommit(Connection,
+	 * MigrationDescriptor, int)} does, after a check sent in the same round trip: if the check fails,
+	 * nothing after it runs and the transaction is left to roll back.
+	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
+	 * @param migration the migration
+	 * @param executionTimeMs how long it took
+	 * @param check a statement without parameters to run first, or {@code null}
+	 * @throws SQLException on a database error, or the check's error
+	 */
+	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs, String check)
+			throws SQLException {
+		String sql = sql(INSERT) + ";\nCOMMIT";
+		try (PreparedStatement statement = connection.prepareStatement((check != null) ? check + ";\n" + sql : sql)) {
 			bind(statement, migration, executionTimeMs, null);
 			statement.execute();
 		}

@@ -146,7 +146,7 @@ final class BatchedMigrationRunner {
 			throw fail(d, progress, DataErrors.describe(ex), null, ex);
 		}
 		finally {
-			autoCommit();
+			Transactions.end(this.connection);
 		}
 	}
 
@@ -250,15 +250,6 @@ final class BatchedMigrationRunner {
 		}
 		catch (SQLException ex) {
 			logger.debug("Rollback failed; the connection is likely gone", ex);
-		}
-	}
-
-	private void autoCommit() {
-		try {
-			this.connection.setAutoCommit(true);
-		}
-		catch (SQLException ex) {
-			logger.debug("Could not reset auto-commit on the migration connection", ex);
 		}
 	}
 

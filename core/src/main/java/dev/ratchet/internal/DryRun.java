@@ -1,5 +1,7 @@
 package dev.ratchet.internal;
 
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,10 @@ import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 
 /**
  * Runs pending migrations one after the other inside the caller's transaction, each with its
- * history row so later ones see earlier ones' effects, until one fails. The caller rolls back.
+ * history row so later ones see earlier ones' effects, until one fails. Each ends as its commit
+ * would ({@link DryRunCommit}), so that {@code plan} and {@code migrate} agree; what fails only
+ * because the migrations share one transaction is reported as not dry-runnable, not as a failure.
+ * The caller rolls back.
  */
 final class DryRun {
 
@@ -27,7 +32,11 @@ final class DryRun {
 	private DryRun() {
 	}
 
-	static List<PlannedMigration> run(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor) {
+	/** An enum value added in the transaction was used before that transaction committed. */
+	private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+
+	static List<PlannedMigration> run(Map<ResolvedMigration, ScriptPlan> plans, MigrationExecutor executor,
+			DryRunCommit commit) throws SQLException {
 		List<PlannedMigration> planned = new ArrayList<>();
 		String failed = null;
 		for (Map.Entry<ResolvedMigration, ScriptPlan> entry : plans.entrySet()) {
@@ -48,7 +57,7 @@ final class DryRun {
 						null);
 			}
 			else {
-				result = dryRun(entry.getKey(), executor);
+				result = dryRun(entry.getKey(), executor, commit);
 				failed = (result.outcome() == PlanOutcome.WOULD_FAIL) ? migration.script() : null;
 			}
 			log(result);
@@ -57,22 +66,41 @@ final class DryRun {
 		return planned;
 	}
 
-	private static PlannedMigration dryRun(ResolvedMigration migration, MigrationExecutor executor) {
+	private static PlannedMigration dryRun(ResolvedMigration migration, MigrationExecutor executor,
+			DryRunCommit commit) throws SQLException {
 		long start = System.nanoTime();
+		MigrationDescriptor d = migration.descriptor();
+		Savepoint savepoint = commit.begin();
+		PlanFailure failure;
+		String when;
 		try {
 			executor.dryRun(migration);
-			return new PlannedMigration(migration.descriptor(), PlanOutcome.WOULD_SUCCEED, elapsed(start), null, null);
+			commit.commit(savepoint);
+			return new PlannedMigration(d, PlanOutcome.WOULD_SUCCEED, elapsed(start), null, null);
 		}
 		catch (MigrationFailedException ex) {
-			PlanFailure failure = new PlanFailure(ex.getLine(), ex.getSqlState(), ex.getServerMessage(),
-					ex.getStatement(), ex.getHint());
-			return new PlannedMigration(migration.descriptor(), PlanOutcome.WOULD_FAIL, elapsed(start),
-					describe(migration.descriptor(), failure), failure);
+			commit.rollback(savepoint);
+			failure = new PlanFailure(ex.getLine(), ex.getSqlState(), ex.getServerMessage(), ex.getStatement(),
+					ex.getHint());
+			when = "";
 		}
+		catch (SQLException ex) {
+			commit.rollback(savepoint);
+			String message = SqlErrors.parse(ex).message();
+			failure = new PlanFailure(0, ex.getSQLState(), message, null, ErrorHints.hint(ex.getSQLState(), message));
+			when = " at commit";
+		}
+		if (UNSAFE_NEW_ENUM_VALUE.equals(failure.sqlState()) && commit.enumValuesAdded()) {
+			return new PlannedMigration(d, PlanOutcome.CANNOT_DRY_RUN, elapsed(start), "Cannot be dry-run in one "
+					+ "transaction with the migrations before it: it uses an enum value one of them adds, which "
+					+ "PostgreSQL lets only a later transaction use (SQLSTATE 55P04). migrate commits that migration "
+					+ "first, so this is no failure.", null);
+		}
+		return new PlannedMigration(d, PlanOutcome.WOULD_FAIL, elapsed(start), describe(d, failure, when), failure);
 	}
 
-	private static String describe(MigrationDescriptor migration, PlanFailure failure) {
-		StringBuilder reason = new StringBuilder(migration.script()).append(" would fail");
+	private static String describe(MigrationDescriptor migration, PlanFailure failure, String when) {
+		StringBuilder reason = new StringBuilder(migration.script()).append(" would fail").append(when);
 		if (failure.line() > 0) {
 			reason.append(" at line ").append(failure.line());
 		}

@@ -118,8 +118,7 @@ final class FailedItemRetrier {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			this.connection.rollback();
-			this.connection.setAutoCommit(true);
+			Transactions.end(this.connection);
 		}
 		return new Retried(d.version(), d.script(), attempted, succeeded, stillFailing, notFound);
 	}

@@ -44,6 +44,8 @@ final class LockWatch implements AutoCloseable {
 
 	private final Connection lockConnection;
 
+	private final int lockPid;
+
 	private final int watchedPid;
 
 	private final Duration firstLook;
@@ -52,9 +54,12 @@ final class LockWatch implements AutoCloseable {
 
 	private volatile String blockers;
 
-	private LockWatch(AdvisoryLock lock, Connection lockConnection, int watchedPid, Duration timeout) {
+	private boolean closed;
+
+	private LockWatch(AdvisoryLock lock, Connection lockConnection, int lockPid, int watchedPid, Duration timeout) {
 		this.lock = lock;
 		this.lockConnection = lockConnection;
+		this.lockPid = lockPid;
 		this.watchedPid = watchedPid;
 		this.firstLook = (timeout != null) ? min(POLL, timeout.dividedBy(2)) : null;
 		this.scheduler = (timeout != null) ? Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -68,13 +73,14 @@ final class LockWatch implements AutoCloseable {
 	 * Starts watching.
 	 * @param lock the held migration lock
 	 * @param lockConnection the connection holding it
+	 * @param lockPid the backend pid of that connection
 	 * @param migrationConnection the connection migrations run on
 	 * @param configuration the configuration: without a lock or statement timeout, statements wait as
 	 * long as it takes and are not watched; only the lock is checked
 	 * @return the watch; close it when the run ends
 	 * @throws SQLException on a database error
 	 */
-	static LockWatch start(AdvisoryLock lock, Connection lockConnection, Connection migrationConnection,
+	static LockWatch start(AdvisoryLock lock, Connection lockConnection, int lockPid, Connection migrationConnection,
 			RatchetConfiguration configuration) throws SQLException {
 		Duration timeout = configuration.getLockTimeout();
 		Duration statementTimeout = configuration.getStatementTimeout();
@@ -89,7 +95,7 @@ final class LockWatch implements AutoCloseable {
 				pid = rs.getInt(1);
 			}
 		}
-		return new LockWatch(lock, lockConnection, pid, timeout);
+		return new LockWatch(lock, lockConnection, lockPid, pid, timeout);
 	}
 
 	/**
@@ -142,7 +148,28 @@ final class LockWatch implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Returns a statement for the migration session to send with its commit, in the same round trip,
+	 * that fails with {@link AdvisoryLock#NOT_HELD} unless the lock session still holds the lock.
+	 */
+	String commitGuard() {
+		return this.lock.guard(this.lockPid);
+	}
+
+	/**
+	 * Returns the failure to report when {@link #commitGuard()} failed.
+	 */
+	RatchetException lockLost(SQLException guardFailure) {
+		return new RatchetException("Ratchet lost the migration lock: the session that took it (backend pid "
+				+ this.lockPid + ") no longer holds it; the connection holding it broke, or something released the "
+				+ "lock or ended that session. Without the lock another instance may be migrating, so this migration "
+				+ "is not committed.", guardFailure);
+	}
+
 	private synchronized void look() {
+		if (this.closed) {
+			return;
+		}
 		try (PreparedStatement statement = this.lockConnection.prepareStatement(BLOCKERS)) {
 			statement.setInt(1, this.watchedPid);
 			try (ResultSet rs = statement.executeQuery()) {
@@ -177,8 +204,16 @@ final class LockWatch implements AutoCloseable {
 		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
+	/**
+	 * Stops watching. Once it returns, the watch never uses the lock session again: a look in
+	 * progress is waited for, and a look about to start finds the watch closed. The lock may then be
+	 * released on that session.
+	 */
 	@Override
 	public void close() {
+		synchronized (this) {
+			this.closed = true;
+		}
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 		}

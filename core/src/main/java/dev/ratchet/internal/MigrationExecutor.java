@@ -17,6 +17,7 @@ import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
+import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.sql.SqlStatement;
 import dev.ratchet.sql.SqlStatementReader;
 
@@ -82,9 +83,9 @@ final class MigrationExecutor {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
-			this.watch.verifyLockHeld();
-			// The history row travels with the COMMIT: one round trip for both.
-			this.history.insertAndCommit(this.connection, migration.descriptor(), millis(start));
+			// The history row and the check that the lock is still held travel with the COMMIT: one round trip.
+			this.history.insertAndCommit(this.connection, migration.descriptor(), millis(start),
+					this.watch.commitGuard());
 		}
 		catch (MigrationFailedException ex) {
 			rollback();
@@ -97,10 +98,13 @@ final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			rollback();
+			if (AdvisoryLock.NOT_HELD.equals(ex.getSQLState())) {
+				throw unexpected(migration.descriptor(), this.watch.lockLost(ex), true);
+			}
 			throw failure(migration.descriptor(), null, ex, true);
 		}
 		finally {
-			autoCommit();
+			Transactions.end(this.connection);
 		}
 	}
 
@@ -270,16 +274,6 @@ final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			logger.debug("Rollback failed; the connection is likely gone", ex);
-		}
-	}
-
-	private void autoCommit() {
-		try {
-			this.connection.setAutoCommit(true);
-		}
-		catch (SQLException ex) {
-			// The connection is broken; the next use of it reports that.
-			logger.debug("Could not reset auto-commit on the migration connection", ex);
 		}
 	}
 

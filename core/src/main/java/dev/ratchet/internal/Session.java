@@ -209,7 +209,9 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Puts the connection back as it was and closes (returns) it.
+	 * Puts the connection back as it was and closes (returns) it. A connection that cannot be put
+	 * back is aborted, so that a pool never hands it out again with Ratchet's settings (its
+	 * {@code search_path}, say) or an open transaction.
 	 */
 	@Override
 	public void close() {
@@ -234,11 +236,23 @@ final class Session implements AutoCloseable {
 				this.connection.setAutoCommit(this.autoCommit);
 			}
 		}
-		catch (SQLException ex) {
-			// A broken connection cannot be restored; closing it is all that is left.
+		catch (SQLException | RuntimeException ex) {
+			abort(this.connection);
 		}
 		finally {
 			closeQuietly(this.connection);
+		}
+	}
+
+	/**
+	 * Ends the physical connection: a pool discards a connection its user aborted.
+	 */
+	private static void abort(Connection connection) {
+		try {
+			connection.abort(Runnable::run);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// Closing it is all that is left.
 		}
 	}
 

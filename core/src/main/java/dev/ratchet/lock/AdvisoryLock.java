@@ -47,6 +47,23 @@ public final class AdvisoryLock implements AutoCloseable {
 			               WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = pg_backend_pid()
 			                 AND classid::bigint = ? AND objid::bigint = ?)""";
 
+	// Sent by another session of the same database, ahead of the work it is about to commit, so the
+	// check rides on that round trip; if it raises, PostgreSQL skips the rest of what was sent with it.
+	private static final String GUARD = """
+			DO $$ BEGIN
+			    IF NOT EXISTS (SELECT 1 FROM pg_locks
+			                   WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = %PID%
+			                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+			                     AND classid::bigint = %CLASSID% AND objid::bigint = %OBJID%) THEN
+			        RAISE EXCEPTION USING ERRCODE = '%STATE%', MESSAGE = 'the migration lock is no longer held';
+			    END IF;
+			END $$""";
+
+	/**
+	 * The SQLSTATE with which {@link #guard(int)} fails when the lock is not held.
+	 */
+	public static final String NOT_HELD = "RL001";
+
 	private static final long FIRST_POLL_MILLIS = 25;
 
 	// Waiters poll at most this far apart, so when the holder is done they follow within a fifth of a
@@ -212,6 +229,21 @@ public final class AdvisoryLock implements AutoCloseable {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(holderQuery(key))) {
 			return readHolder(rs);
 		}
+	}
+
+	/**
+	 * Returns a statement that fails with SQLSTATE {@link #NOT_HELD} unless the session with the
+	 * given backend pid holds this lock, for another session to send together with the work it is
+	 * about to commit: the check then costs no round trip of its own.
+	 * @param holderPid the backend pid of the session that took the lock
+	 * @return the statement
+	 */
+	public String guard(int holderPid) {
+		// Every value written into the text is a number computed here (or a constant).
+		return GUARD.replace("%PID%", Integer.toString(holderPid))
+			.replace("%CLASSID%", Long.toString((this.key >>> 32) & 0xffffffffL))
+			.replace("%OBJID%", Long.toString(this.key & 0xffffffffL))
+			.replace("%STATE%", NOT_HELD);
 	}
 
 	/**

@@ -1,0 +1,84 @@
+package dev.ratchet.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ratchet.ExecutedMigration;
+import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.MigrationEvent;
+import dev.ratchet.MigrationFailedException;
+import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.drift.internal.DriftTracker;
+import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
+
+/**
+ * Applies the pending migrations of a run one after the other, each committed with its history
+ * row, then records the schema snapshot, also when one fails (what the run applied before is
+ * Ratchet's doing, not drift).
+ */
+final class Applier {
+
+	private final MigrationExecutor executor;
+
+	private final BatchedMigrationRunner batches;
+
+	private final Events events;
+
+	Applier(MigrationExecutor executor, BatchedMigrationRunner batches, Events events) {
+		this.executor = executor;
+		this.batches = batches;
+		this.events = events;
+	}
+
+	List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
+			Connection connection) throws SQLException {
+		List<ExecutedMigration> applied;
+		try {
+			applied = apply(plans);
+		}
+		catch (MigrationFailedException ex) {
+			try {
+				drift.recordRun(connection, true);
+			}
+			catch (SQLException | RuntimeException snapshotFailure) {
+				ex.addSuppressed(snapshotFailure);
+			}
+			throw ex;
+		}
+		drift.recordRun(connection, !applied.isEmpty());
+		return applied;
+	}
+
+	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans) {
+		List<ExecutedMigration> applied = new ArrayList<>();
+		for (Map.Entry<ResolvedMigration, ScriptPlan> entry : plans.entrySet()) {
+			MigrationDescriptor migration = entry.getKey().descriptor();
+			this.events.publish(new MigrationEvent.MigrationStarted(migration));
+			long start = System.nanoTime();
+			try {
+				ExecutedMigration executed = (entry.getKey().java() instanceof BatchedMigration<?>)
+						? this.batches.run(entry.getKey()) : this.executor.apply(entry.getKey(), entry.getValue());
+				if (executed == null) {
+					// Interrupted between two batches: what was committed stays, and the next run continues.
+					break;
+				}
+				applied.add(executed);
+				this.events.publish(new MigrationEvent.MigrationApplied(migration, executed.executionTime()));
+			}
+			catch (MigrationFailedException ex) {
+				this.events.publish(new MigrationEvent.MigrationFailed(migration, elapsed(start), ex));
+				throw ex;
+			}
+		}
+		return applied;
+	}
+
+	private static Duration elapsed(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.ratchet.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.ratchet.MigrationVersion;
+import dev.ratchet.StatusReport;
+import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.DataMigrationStatus;
+import dev.ratchet.data.FailedItem;
+import dev.ratchet.history.FailedItemsTable;
+
+/**
+ * Reads the progress of batched data migrations and their failed items, without the lock.
+ */
+final class DataMigrationsOperation {
+
+	private final OperationRunner runner;
+
+	private final StatusCalculator calculator;
+
+	DataMigrationsOperation(OperationRunner runner, StatusCalculator calculator) {
+		this.runner = runner;
+		this.calculator = calculator;
+	}
+
+	/**
+	 * Reads the progress of every batched migration, with {@code status} as read before, or
+	 * {@code null} to read it too.
+	 */
+	List<DataMigrationStatus> progress(List<ResolvedMigration> resolved, StatusReport status) {
+		if (resolved.stream().noneMatch((migration) -> migration.java() instanceof BatchedMigration<?>)) {
+			return List.of();
+		}
+		try (Session session = this.runner.open("status")) {
+			DataStatusReader reader = new DataStatusReader(this.calculator);
+			return (status != null)
+					? reader.read(session.connection(), this.runner.target(session).history(), resolved, status)
+					: reader.read(session.connection(), this.runner.target(session).history(), resolved);
+		}
+		catch (SQLException ex) {
+			throw OperationRunner.databaseError("read the progress of data migrations", ex);
+		}
+	}
+
+	List<FailedItem> failedItems(MigrationVersion version, int limit) {
+		try (Session session = this.runner.open("status")) {
+			return new FailedItemsTable(this.runner.target(session).history()).failedItems(session.connection(), version,
+					limit);
+		}
+		catch (SQLException ex) {
+			throw OperationRunner.databaseError("read the failed items of data migration " + version, ex);
+		}
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.ratchet.internal;
+
+import java.sql.SQLException;
+
+/**
+ * An operation that runs under the migration lock. {@link OperationRunner} opens its sessions,
+ * takes the lock, calls {@link #run(Run)}, releases the lock and maps a database error to one that
+ * names the {@link #action()}.
+ * @param <T> what the operation returns
+ */
+interface LockedOperation<T> {
+
+	/**
+	 * Returns the role of the work session, shown in its {@code application_name}.
+	 */
+	String role();
+
+	/**
+	 * Returns what the operation does, for error messages: "Ratchet could not <action>: …".
+	 */
+	String action();
+
+	/**
+	 * Does the work, with the lock held.
+	 * @param run the run
+	 * @return the result
+	 * @throws SQLException on a database error
+	 */
+	T run(Run run) throws SQLException;
+
+}

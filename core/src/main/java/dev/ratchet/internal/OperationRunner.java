@@ -1,0 +1,165 @@
+package dev.ratchet.internal;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ratchet.DatabaseConnectionException;
+import dev.ratchet.MigrateResult;
+import dev.ratchet.MigrationEvent;
+import dev.ratchet.MigrationEvent.RunStarted;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.RatchetException;
+import dev.ratchet.lock.AdvisoryLock;
+
+/**
+ * The one locked-run path every operation takes: open the sessions, check for a pooler, take the
+ * lock, run, release the lock whatever happened, and map database errors. A {@code migrate} run
+ * also publishes its started event and exactly one completed or failed event, whatever is thrown.
+ */
+final class OperationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
+
+	private final RatchetConfiguration configuration;
+
+	private final Events events;
+
+	OperationRunner(RatchetConfiguration configuration, Events events) {
+		this.configuration = configuration;
+		this.events = events;
+	}
+
+	RatchetConfiguration configuration() {
+		return this.configuration;
+	}
+
+	Events events() {
+		return this.events;
+	}
+
+	/**
+	 * Runs an operation under the lock, waiting for it as long as configured.
+	 */
+	<T> T run(LockedOperation<T> operation) {
+		try (Session session = open(operation.role())) {
+			return locked(session, standardWait(), operation::run);
+		}
+		catch (SQLException ex) {
+			throw databaseError(operation.action(), ex);
+		}
+	}
+
+	/**
+	 * Takes the lock for the work session's target, runs the body and releases the lock, in every
+	 * outcome (the body closes its {@link LockWatch} before it returns, so nothing uses the lock
+	 * session while the lock is released on it).
+	 * @return the body's result, or {@code null} when the request's {@code done} gave up the wait
+	 */
+	<T> T locked(Session session, LockRequest request, Body<T> body) throws SQLException {
+		RunTarget target = target(session);
+		try (Session lockSession = open("lock")) {
+			PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
+			long start = System.nanoTime();
+			AdvisoryLock lock = acquire(lockSession, target, request);
+			if (lock == null) {
+				return null;
+			}
+			Duration waited = elapsed(start);
+			this.events.publish(new MigrationEvent.LockAcquired(waited));
+			try {
+				return body.run(new Run(this.configuration, this.events, session, lockSession, lock, target, waited));
+			}
+			finally {
+				release(lock);
+			}
+		}
+	}
+
+	/**
+	 * Publishes a run's started event, then exactly one completed or failed event, whatever the
+	 * body throws; an {@link Error} is reported as a failure and rethrown as it is.
+	 * @param background whether it is a background run
+	 * @param start when the run started ({@link System#nanoTime()})
+	 * @param body the run
+	 * @return the body's result
+	 */
+	MigrateResult reported(boolean background, long start, Body<MigrateResult> body) {
+		this.events.publish(new RunStarted(background));
+		MigrateResult result;
+		try {
+			result = body.run(null);
+		}
+		catch (SQLException ex) {
+			throw failed(databaseError("migrate", ex), start);
+		}
+		catch (RatchetException ex) {
+			throw failed(ex, start);
+		}
+		catch (RuntimeException | Error ex) {
+			failed(new RatchetException("The run ended with " + ex, ex), start);
+			throw ex;
+		}
+		this.events.publish(new MigrationEvent.RunCompleted(result));
+		return result;
+	}
+
+	Session open(String role) {
+		return Session.open(this.configuration.getDataSource(), role, this.configuration.getSchema());
+	}
+
+	RunTarget target(Session session) {
+		return new RunTarget(session.schema(), this.configuration.getTable());
+	}
+
+	LockRequest standardWait() {
+		return LockRequest.standard(this.configuration.getLockWaitTimeout(), this.events);
+	}
+
+	static RatchetException databaseError(String action, SQLException ex) {
+		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.describe(ex), ex);
+	}
+
+	static Duration elapsed(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private AdvisoryLock acquire(Session lockSession, RunTarget target, LockRequest request) throws SQLException {
+		try {
+			return AdvisoryLock.acquire(lockSession.connection(), target.lockKey(), request.timeout(), request.waiting(),
+					request.done());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RatchetException("Interrupted while waiting for the migration lock", ex);
+		}
+	}
+
+	private RatchetException failed(RatchetException ex, long start) {
+		this.events.publish(new MigrationEvent.RunFailed(ex, elapsed(start)));
+		return ex;
+	}
+
+	private static void release(AdvisoryLock lock) {
+		try {
+			lock.close();
+		}
+		catch (SQLException ex) {
+			// Closing the session ends it, and PostgreSQL releases the lock with it.
+			logger.debug("Could not release the migration lock explicitly", ex);
+		}
+	}
+
+	/**
+	 * Work done with a run (or, for {@link #reported}, without one).
+	 */
+	@FunctionalInterface
+	interface Body<T> {
+
+		T run(Run run) throws SQLException;
+
+	}
+
+}

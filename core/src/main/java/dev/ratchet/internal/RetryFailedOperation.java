@@ -1,0 +1,36 @@
+package dev.ratchet.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.ratchet.data.RetryResult;
+
+/**
+ * {@code retry-failed}: under the lock, processes the items the ledger of failed items holds again.
+ */
+final class RetryFailedOperation implements LockedOperation<RetryResult> {
+
+	private final List<ResolvedMigration> resolved;
+
+	RetryFailedOperation(List<ResolvedMigration> resolved) {
+		this.resolved = resolved;
+	}
+
+	@Override
+	public String role() {
+		return "retry-failed";
+	}
+
+	@Override
+	public String action() {
+		return "retry the failed items of data migrations";
+	}
+
+	@Override
+	public RetryResult run(Run run) throws SQLException {
+		return new FailedItemRetrier(run.connection(), run.schema(), run.history(), run.events(),
+				run.configuration().getDataClock())
+			.retry(this.resolved);
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.ratchet.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.ratchet.Inspection;
+import dev.ratchet.MigrationEvent;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.StatusReport;
+import dev.ratchet.history.HistoryTable;
+import dev.ratchet.internal.StatusCalculator.Outcome;
+
+/**
+ * {@code status} and {@code inspect}: reads the history without the lock and reports every
+ * migration's state, with the lint of the pending ones (and the lock holder, for an inspection).
+ */
+final class StatusOperation {
+
+	private final RatchetConfiguration configuration;
+
+	private final StatusCalculator calculator;
+
+	private final Preflight preflight;
+
+	private final StatusReader reader;
+
+	private final Events events;
+
+	StatusOperation(RatchetConfiguration configuration, StatusCalculator calculator, Preflight preflight,
+			Events events) {
+		this.configuration = configuration;
+		this.calculator = calculator;
+		this.preflight = preflight;
+		this.reader = new StatusReader(configuration);
+		this.events = events;
+	}
+
+	Inspection read(List<ResolvedMigration> resolved, boolean withLockHolder) {
+		try {
+			StatusReader.Reading reading = this.reader.read(withLockHolder);
+			HistoryTable history = reading.history();
+			String problem = (reading.unknownObjects() != null && !this.configuration.isBaselineOnMigrate())
+					? SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), reading.unknownObjects())
+					: null;
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
+					reading.rows(), problem);
+			StatusReport computed = outcome.report();
+			StatusReport report = new StatusReport(computed.schema(), computed.table(), computed.currentVersion(),
+					computed.migrations(), computed.problems(),
+					this.preflight.lint(outcome.pending(), history.getSchema()));
+			this.events.publish(new MigrationEvent.StatusChecked(report));
+			return new Inspection(report, reading.lockHolder());
+		}
+		catch (SQLException ex) {
+			throw OperationRunner.databaseError("read the migration history", ex);
+		}
+	}
+
+}

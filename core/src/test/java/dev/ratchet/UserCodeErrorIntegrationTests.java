@@ -1,0 +1,201 @@
+package dev.ratchet;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An {@link Error} thrown by user code inside Ratchet's transaction: nothing of that transaction is
+ * committed, the error reaches the caller, the lock is released, and the run ends with one
+ * run-failed event.
+ */
+class UserCodeErrorIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase.Db db;
+
+	private MigrationFiles files;
+
+	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.dir);
+		this.files.write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
+				+ "INSERT INTO item (id) SELECT i FROM generate_series(1, 10) i;");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	static Stream<Supplier<Error>> errors() {
+		return Stream.of(() -> new AssertionError("expected 1 but was 2"), StackOverflowError::new,
+				() -> new NoClassDefFoundError("com/example/Gone"), () -> new OutOfMemoryError("Java heap space"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("errors")
+	void errorInJavaMigrationCommitsNothing(Supplier<Error> error) {
+		Error thrown = error.get();
+		JavaMigration migration = new JavaMigration() {
+			@Override
+			public String version() {
+				return "2";
+			}
+
+			@Override
+			public String description() {
+				return "half done";
+			}
+
+			@Override
+			public void migrate(MigrationContext context) throws Exception {
+				try (Statement statement = context.connection().createStatement()) {
+					statement.execute("INSERT INTO item (id) VALUES (100)");
+				}
+				throw thrown;
+			}
+		};
+		assertThatThrownBy(() -> ratchet(migration).migrate()).isSameAs(thrown);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM item WHERE id = 100")).isZero();
+		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("1");
+		assertRunEndedOnceAndLockFree();
+	}
+
+	@ParameterizedTest
+	@MethodSource("errors")
+	void errorInBatchCommitsNothingOfTheBatch(Supplier<Error> error) {
+		Error thrown = error.get();
+		Touch failing = new Touch(thrown);
+		assertThatThrownBy(() -> ratchet(failing).migrate()).isSameAs(thrown);
+		assertThat(Sql.number(this.db, "SELECT sum(touched) FROM item")).isEqualTo(4);
+		assertRunEndedOnceAndLockFree();
+		ratchet(new Touch(null)).migrate();
+		// The first batch of four stays committed; the failed batch's items are processed once, not twice.
+		assertThat(Sql.column(this.db, "SELECT DISTINCT touched::text FROM item")).containsExactly("1");
+	}
+
+	@ParameterizedTest
+	@MethodSource("errors")
+	void errorFromTheDataSourceEndsTheRunWithOneFailedEvent(Supplier<Error> error) {
+		Error thrown = error.get();
+		javax.sql.DataSource broken = new dev.ratchet.test.DelegatingDataSource(this.db.dataSource()) {
+			@Override
+			public java.sql.Connection getConnection() {
+				throw thrown;
+			}
+		};
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(broken)
+			.locations(this.files.location())
+			.listeners(this.events::add)
+			.build());
+		assertThatThrownBy(ratchet::migrate).isSameAs(thrown);
+		assertRunEndedOnceAndLockFree();
+		assertThat(this.events).isEmpty();
+	}
+
+	private void assertRunEndedOnceAndLockFree() {
+		assertThat(this.events).filteredOn(MigrationEvent.RunStarted.class::isInstance).hasSize(1);
+		assertThat(this.events).filteredOn(
+				(event) -> event instanceof MigrationEvent.RunCompleted || event instanceof MigrationEvent.RunFailed)
+			.hasSize(1)
+			.first()
+			.isInstanceOf(MigrationEvent.RunFailed.class);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isZero();
+		this.events.clear();
+	}
+
+	private Ratchet ratchet(JavaMigration migration) {
+		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.javaMigrations(migration)
+			.listeners(this.events::add)
+			.build());
+	}
+
+	/**
+	 * Touches every item once, four at a time; with an error, throws it in the second batch after
+	 * touching that batch's items.
+	 */
+	private static final class Touch implements BatchedMigration<Integer> {
+
+		private final Error error;
+
+		Touch(Error error) {
+			this.error = error;
+		}
+
+		@Override
+		public String version() {
+			return "2";
+		}
+
+		@Override
+		public String description() {
+			return "touch";
+		}
+
+		@Override
+		public dev.ratchet.data.BatchOptions options() {
+			return dev.ratchet.data.BatchOptions.defaults().withBatchSize(4);
+		}
+
+		@Override
+		public List<Integer> nextBatch(MigrationContext context, String after, int limit) throws Exception {
+			List<Integer> ids = new java.util.ArrayList<>();
+			try (var statement = context.connection()
+				.prepareStatement("SELECT id FROM item WHERE id > ? ORDER BY id LIMIT ?")) {
+				statement.setInt(1, (after != null) ? Integer.parseInt(after) : 0);
+				statement.setInt(2, limit);
+				try (var rs = statement.executeQuery()) {
+					while (rs.next()) {
+						ids.add(rs.getInt(1));
+					}
+				}
+			}
+			return ids;
+		}
+
+		@Override
+		public String keyOf(Integer item) {
+			return item.toString();
+		}
+
+		@Override
+		public void processBatch(MigrationContext context, List<Integer> items) throws Exception {
+			try (var statement = context.connection()
+				.prepareStatement("UPDATE item SET touched = touched + 1 WHERE id = ANY (?)")) {
+				statement.setArray(1, context.connection().createArrayOf("int", items.toArray()));
+				statement.executeUpdate();
+			}
+			if (this.error != null && items.get(0) > 4) {
+				throw this.error;
+			}
+		}
+
+	}
+
+}
