@@ -92,6 +92,11 @@ class UserCodeErrorIntegrationTests {
 		Touch failing = new Touch(thrown);
 		assertThatThrownBy(() -> ratchet(failing).migrate()).isSameAs(thrown);
 		assertThat(Sql.number(this.db, "SELECT sum(touched) FROM item")).isEqualTo(4);
+		// Recorded as failed, not left looking as if it still ran.
+		assertThat(this.events).filteredOn(MigrationEvent.DataProgressReported.class::isInstance)
+			.last()
+			.satisfies((event) -> assertThat(((MigrationEvent.DataProgressReported) event).progress().state())
+				.isEqualTo(dev.ratchet.data.DataMigrationState.FAILED));
 		assertRunEndedOnceAndLockFree();
 		ratchet(new Touch(null)).migrate();
 		// The first batch of four stays committed; the failed batch's items are processed once, not twice.

@@ -145,6 +145,17 @@ final class BatchedMigrationRunner {
 			}
 			throw fail(d, progress, DataErrors.describe(ex), null, ex);
 		}
+		catch (Error ex) {
+			// Rolled back and recorded like any failure, so the migration does not look as if it still ran;
+			// then the error goes on as it is.
+			try {
+				ex.addSuppressed(fail(d, progress, DataErrors.describe(ex), null, ex));
+			}
+			catch (Throwable recording) {
+				ex.addSuppressed(recording);
+			}
+			throw ex;
+		}
 		finally {
 			Transactions.end(this.connection);
 		}

@@ -2,6 +2,7 @@ package dev.ratchet.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +58,7 @@ final class MigrateOperation {
 				return idle;
 			}
 		}
-		return this.runner.reported(scope == MigrateScope.BACKGROUND, start, (none) -> run(scope, start));
+		return this.runner.reported(scope == MigrateScope.BACKGROUND, start, () -> run(scope, start));
 	}
 
 	private MigrateResult run(MigrateScope scope, long start) throws SQLException {
@@ -82,7 +83,7 @@ final class MigrateOperation {
 			}
 			else {
 				PoolerCheck.verifyUrl(session, this.runner.configuration().getPoolerPolicy());
-				MigrateResult upToDate = this.lockFree.upToDate(scope, resolved, session, start, java.time.Duration.ZERO);
+				MigrateResult upToDate = this.lockFree.upToDate(scope, resolved, session, start, Duration.ZERO);
 				if (upToDate != null) {
 					return upToDate;
 				}

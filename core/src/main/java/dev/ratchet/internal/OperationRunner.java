@@ -86,11 +86,11 @@ final class OperationRunner {
 	 * @param body the run
 	 * @return the body's result
 	 */
-	MigrateResult reported(boolean background, long start, Body<MigrateResult> body) {
+	MigrateResult reported(boolean background, long start, Reported body) {
 		this.events.publish(new RunStarted(background));
 		MigrateResult result;
 		try {
-			result = body.run(null);
+			result = body.run();
 		}
 		catch (SQLException ex) {
 			throw failed(databaseError("migrate", ex), start);
@@ -153,12 +153,22 @@ final class OperationRunner {
 	}
 
 	/**
-	 * Work done with a run (or, for {@link #reported}, without one).
+	 * Work done with a locked run.
 	 */
 	@FunctionalInterface
 	interface Body<T> {
 
 		T run(Run run) throws SQLException;
+
+	}
+
+	/**
+	 * A {@code migrate} run, whose events {@link #reported} publishes.
+	 */
+	@FunctionalInterface
+	interface Reported {
+
+		MigrateResult run() throws SQLException;
 
 	}
 
