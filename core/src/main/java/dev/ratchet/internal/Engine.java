@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +16,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.ExecutedMigration;
@@ -42,6 +44,8 @@ import dev.ratchet.data.RetryResult;
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.drift.DriftTracker;
 import dev.ratchet.drift.SchemaDifference;
+import dev.ratchet.adopt.Adoption;
+import dev.ratchet.adopt.ForeignHistory;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
@@ -274,8 +278,16 @@ public final class Engine {
 			String problem = (reading.unknownObjects() != null && !this.configuration.isBaselineOnMigrate())
 					? SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), reading.unknownObjects())
 					: null;
-			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
-					reading.rows(), problem);
+			List<AppliedMigration> rows = reading.rows();
+			// Adoption hook: before adoption, status shows the Flyway or Prisma history migrate would adopt.
+			ForeignHistory foreign = (reading.unknownObjects() != null)
+					? adoption(history.getSchema(), resolved).preview(this.configuration.getDataSource()) : null;
+			if (foreign != null) {
+				rows = foreign.rows();
+				problem = null;
+			}
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
+					problem);
 			StatusReport computed = outcome.report();
 			StatusReport report = new StatusReport(computed.schema(), computed.table(), computed.currentVersion(),
 					computed.migrations(), computed.problems(),
@@ -514,15 +526,47 @@ public final class Engine {
 		List<AppliedMigration> rows = history.read(connection);
 		// Only a schema without a history table is unknown: an empty history (after a repair, say)
 		// means Ratchet has been here, and leftovers are the user's to clean up.
-		boolean baselined = rows.isEmpty() && !history.exists(connection) && baselineUnknownSchema(connection, history);
-		if (baselined) {
-			rows = history.read(connection);
+		boolean baselined = false;
+		if (rows.isEmpty() && !history.exists(connection)) {
+			// Adoption hook: a Flyway or Prisma history is taken over first (dev.ratchet.adopt).
+			if (adoption(history.getSchema(), resolved).adoptIfPresent(connection, history) != null) {
+				rows = history.read(connection);
+			}
+			else if (baselineUnknownSchema(connection, history)) {
+				baselined = true;
+				rows = history.read(connection);
+			}
 		}
 		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
 		if (!outcome.report().isValid()) {
 			throw new ValidationException(outcome.report());
 		}
 		return new Validated(outcome, baselined, !rows.isEmpty());
+	}
+
+	private Adoption adoption(String schema, List<ResolvedMigration> resolved) {
+		return new Adoption(this.configuration, schema,
+				resolved.stream().map(ResolvedMigration::file).filter(Objects::nonNull).toList());
+	}
+
+	/**
+	 * Adopts a Flyway or Prisma history under the lock, and nothing else: the {@code adopt} command.
+	 */
+	public AdoptResult adopt() {
+		List<ResolvedMigration> resolved = this.catalog.migrations();
+		try (Session lockSession = open("lock"); Session session = open("adopt")) {
+			HistoryTable history = history(session);
+			AdvisoryLock lock = lock(lockSession, session, history);
+			try {
+				return adoption(history.getSchema(), resolved).adopt(session.connection(), history);
+			}
+			finally {
+				release(lock);
+			}
+		}
+		catch (SQLException ex) {
+			throw databaseError("adopt the migration history", ex);
+		}
 	}
 
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history) throws SQLException {
