@@ -59,7 +59,9 @@ public final class MigrationResolver {
 		long start = System.nanoTime();
 		Set<Location> locations = parseLocations();
 		List<FoundFile> found = scan(locations);
-		List<NamedFile> named = readNames(found, prismaFolders(locations));
+		// Prisma's folder problems are reported with the misnamed files
+		ResolutionProblems problems = new ResolutionProblems();
+		List<NamedFile> named = readNames(found, prismaFolders(locations, problems), problems);
 		checkDuplicates(named);
 		List<SqlMigrationFile> migrations = checksum(named);
 		migrations.sort(ORDER);
@@ -99,20 +101,17 @@ public final class MigrationResolver {
 		return found;
 	}
 
-	private Set<Location> prismaFolders(Set<Location> locations) {
-		ResolutionProblems problems = new ResolutionProblems();
+	private Set<Location> prismaFolders(Set<Location> locations, ResolutionProblems problems) {
 		Set<Location> prisma = new LinkedHashSet<>();
 		for (Location location : locations) {
 			if (PrismaFolder.check(location, this.classLoader, problems)) {
 				prisma.add(location);
 			}
 		}
-		problems.throwIfAny(null);
 		return prisma;
 	}
 
-	private List<NamedFile> readNames(List<FoundFile> found, Set<Location> prisma) {
-		ResolutionProblems problems = new ResolutionProblems();
+	private List<NamedFile> readNames(List<FoundFile> found, Set<Location> prisma, ResolutionProblems problems) {
 		List<NamedFile> named = new ArrayList<>(found.size());
 		for (FoundFile file : found) {
 			try {

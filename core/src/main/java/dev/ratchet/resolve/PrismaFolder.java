@@ -1,11 +1,13 @@
 package dev.ratchet.resolve;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -46,12 +48,14 @@ final class PrismaFolder {
 	 * another database and migration folders without a script.
 	 */
 	static boolean check(Location location, ClassLoader classLoader, ResolutionProblems problems) {
-		List<URL> lockFiles = lockFiles(location, classLoader);
-		if (lockFiles.isEmpty()) {
-			return false;
-		}
-		for (URL lockFile : lockFiles) {
-			String provider = provider(lockFile, location, problems);
+		boolean prisma = false;
+		for (URL lockFile : lockFiles(location, classLoader)) {
+			String content = read(lockFile, location, problems);
+			if (content == null) {
+				continue;
+			}
+			prisma = true;
+			String provider = provider(content, location, problems);
 			if (provider != null && !provider.equals("postgresql") && !provider.equals("postgres")) {
 				problems.add(LOCK_FILE + " in " + location + " says provider = \"" + provider + "\": these migrations "
 						+ "were written for another database, not PostgreSQL. Generate PostgreSQL migrations (set "
@@ -62,7 +66,7 @@ final class PrismaFolder {
 				foldersWithoutScript(location, lockFile, problems);
 			}
 		}
-		return true;
+		return prisma;
 	}
 
 	/**
@@ -106,20 +110,31 @@ final class PrismaFolder {
 		return found;
 	}
 
-	private static String provider(URL lockFile, Location location, ResolutionProblems problems) {
+	/**
+	 * Reads a lock file, or returns {@code null} when it turns out not to exist (a class loader may
+	 * hand out URLs of entries it does not have).
+	 */
+	private static String read(URL lockFile, Location location, ResolutionProblems problems) {
 		try (InputStream in = lockFile.openStream()) {
-			Matcher matcher = PROVIDER.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			if (!matcher.find()) {
-				problems.add(LOCK_FILE + " in " + location + " names no provider; Prisma writes provider = \"postgresql\" "
-						+ "there for PostgreSQL migrations.");
-				return null;
-			}
-			return matcher.group(1).trim().toLowerCase(Locale.ROOT);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (FileNotFoundException | NoSuchFileException ex) {
+			return null;
 		}
 		catch (IOException ex) {
 			problems.add("Cannot read " + LOCK_FILE + " in " + location + ": " + ex, ex);
 			return null;
 		}
+	}
+
+	private static String provider(String content, Location location, ResolutionProblems problems) {
+		Matcher matcher = PROVIDER.matcher(content);
+		if (!matcher.find()) {
+			problems.add(LOCK_FILE + " in " + location + " names no provider; Prisma writes provider = \"postgresql\" "
+					+ "there for PostgreSQL migrations.");
+			return null;
+		}
+		return matcher.group(1).trim().toLowerCase(Locale.ROOT);
 	}
 
 	private static void foldersWithoutScript(Location location, URL lockFile, ResolutionProblems problems) {
