@@ -100,6 +100,18 @@ class AdoptCommandIntegrationTests {
 	}
 
 	@Test
+	void migrateAdoptsTheFlywayHistoryFirstThenAppliesWhatIsNew() {
+		migratedByFlyway();
+		this.files.write("V3__email.sql", "ALTER TABLE account ADD COLUMN email text;");
+		CommandRun run = run("migrate");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).contains("Adopted 2 rows from \"public\".\"flyway_schema_history\" (Flyway)");
+		assertThat(Sql.column(this.db, "SELECT script FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("V1__account.sql", "V2__name.sql", "V3__email.sql");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(2);
+	}
+
+	@Test
 	void adoptExitsThreeWhenThereIsNothingToAdopt() {
 		CommandRun run = run("adopt");
 		assertThat(run.exitCode()).isEqualTo(3);
