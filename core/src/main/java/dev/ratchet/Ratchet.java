@@ -212,6 +212,21 @@ public final class Ratchet {
 		return this.engine.baseline();
 	}
 
+	/**
+	 * Takes over the history Flyway or Prisma kept in the migration schema, under the lock and in
+	 * one transaction, and applies nothing: Flyway's history table
+	 * ({@link RatchetConfiguration#getAdoptFlywayTable()}) or Prisma's {@code _prisma_migrations}
+	 * becomes Ratchet's history, checksums verified against the files, and is left as it was.
+	 * {@link #migrate()} does the same first when adoption is enabled; this works either way.
+	 * @return what was adopted, or why nothing was (Ratchet's history exists, or there is no
+	 * foreign history)
+	 * @throws LockTimeoutException if another session held the lock too long
+	 * @throws DatabaseConnectionException if the database cannot be reached or used
+	 */
+	public AdoptResult adopt() {
+		return this.engine.adopt();
+	}
+
 	public RatchetConfiguration getConfiguration() {
 		return this.configuration;
 	}

@@ -42,6 +42,9 @@ public final class RatchetConfiguration {
 	/** Default pause before the first retry of a migration that timed out waiting for a lock. */
 	public static final Duration DEFAULT_LOCK_RETRY_DELAY = Duration.ofSeconds(1);
 
+	/** Default name of the Flyway history table that adoption takes over. */
+	public static final String DEFAULT_ADOPT_FLYWAY_TABLE = "flyway_schema_history";
+
 	private final DataSource dataSource;
 
 	private final List<String> locations;
@@ -80,6 +83,10 @@ public final class RatchetConfiguration {
 
 	private final Duration lockRetryDelay;
 
+	private final boolean adoptEnabled;
+
+	private final String adoptFlywayTable;
+
 	private RatchetConfiguration(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource must not be null");
 		this.locations = List.copyOf(builder.locations);
@@ -110,6 +117,8 @@ public final class RatchetConfiguration {
 		if (this.lockRetryDelay.isNegative()) {
 			throw new IllegalArgumentException("lockRetryDelay must not be negative, was " + this.lockRetryDelay);
 		}
+		this.adoptEnabled = builder.adoptEnabled;
+		this.adoptFlywayTable = requireText(builder.adoptFlywayTable, "adoptFlywayTable");
 	}
 
 	private static Map<String, LintSeverity> lintSeverities(Map<String, LintSeverity> severities) {
@@ -167,7 +176,9 @@ public final class RatchetConfiguration {
 			.lockTimeout(this.lockTimeout)
 			.statementTimeout(this.statementTimeout)
 			.lockRetries(this.lockRetries)
-			.lockRetryDelay(this.lockRetryDelay);
+			.lockRetryDelay(this.lockRetryDelay)
+			.adoptEnabled(this.adoptEnabled)
+			.adoptFlywayTable(this.adoptFlywayTable);
 		builder.javaMigrations.addAll(this.javaMigrations);
 		builder.listeners.addAll(this.listeners);
 		return builder;
@@ -275,6 +286,21 @@ public final class RatchetConfiguration {
 	/**
 	 * Builds a {@link RatchetConfiguration}.
 	 */
+	/**
+	 * Returns whether a schema without Ratchet's history but with Flyway's or Prisma's is adopted:
+	 * its history taken over before the first migration.
+	 */
+	public boolean isAdoptEnabled() {
+		return this.adoptEnabled;
+	}
+
+	/**
+	 * Returns the name of the Flyway history table that adoption takes over.
+	 */
+	public String getAdoptFlywayTable() {
+		return this.adoptFlywayTable;
+	}
+
 	public static final class Builder {
 
 		private final DataSource dataSource;
@@ -314,6 +340,10 @@ public final class RatchetConfiguration {
 		private int lockRetries = DEFAULT_LOCK_RETRIES;
 
 		private Duration lockRetryDelay = DEFAULT_LOCK_RETRY_DELAY;
+
+		private boolean adoptEnabled = true;
+
+		private String adoptFlywayTable = DEFAULT_ADOPT_FLYWAY_TABLE;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -463,6 +493,29 @@ public final class RatchetConfiguration {
 		 */
 		public Builder lockRetryDelay(Duration lockRetryDelay) {
 			this.lockRetryDelay = lockRetryDelay;
+			return this;
+		}
+
+		/**
+		 * Sets whether a schema without Ratchet's history table but with a Flyway or Prisma history
+		 * is adopted (its history taken over, under the lock, before the first migration) rather
+		 * than refused as unknown. On by default.
+		 * @param adoptEnabled whether to adopt
+		 * @return this builder
+		 */
+		public Builder adoptEnabled(boolean adoptEnabled) {
+			this.adoptEnabled = adoptEnabled;
+			return this;
+		}
+
+		/**
+		 * Sets the name of the Flyway history table that adoption takes over, in the migration
+		 * schema; {@value RatchetConfiguration#DEFAULT_ADOPT_FLYWAY_TABLE} by default.
+		 * @param adoptFlywayTable the table name
+		 * @return this builder
+		 */
+		public Builder adoptFlywayTable(String adoptFlywayTable) {
+			this.adoptFlywayTable = adoptFlywayTable;
 			return this;
 		}
 

@@ -3,6 +3,7 @@ package dev.ratchet.internal;
 import java.sql.SQLException;
 import java.util.List;
 
+import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.Inspection;
 import dev.ratchet.MigrateResult;
@@ -118,6 +119,13 @@ public final class Engine {
 
 	public RepairResult repair() {
 		return this.runner.run(new RepairOperation(this.catalog.migrations(), this.calculator));
+	}
+
+	/**
+	 * Adopts a Flyway or Prisma history under the lock, and nothing else: the {@code adopt} command.
+	 */
+	public AdoptResult adopt() {
+		return this.runner.run(new AdoptOperation(this.catalog.migrations()));
 	}
 
 	public BaselineResult baseline() {

@@ -48,10 +48,17 @@ final class HistoryCheck {
 		List<AppliedMigration> rows = history.read(connection);
 		// Only a schema without a history table is unknown: an empty history (after a repair, say)
 		// means Ratchet has been here, and leftovers are the user's to clean up.
-		boolean baselined = rows.isEmpty() && !history.exists(connection)
-				&& baselineUnknownSchema(connection, history, resolved);
-		if (baselined) {
-			rows = history.read(connection);
+		boolean baselined = false;
+		if (rows.isEmpty() && !history.exists(connection)) {
+			// A Flyway or Prisma history is taken over first (dev.ratchet.adopt).
+			if (AdoptOperation.adoption(this.configuration, history.getSchema(), resolved)
+				.adoptIfPresent(connection, history) != null) {
+				rows = history.read(connection);
+			}
+			else if (baselineUnknownSchema(connection, history, resolved)) {
+				baselined = true;
+				rows = history.read(connection);
+			}
 		}
 		Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows, null);
 		if (!outcome.report().isValid()) {

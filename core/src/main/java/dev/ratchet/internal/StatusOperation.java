@@ -7,6 +7,8 @@ import dev.ratchet.Inspection;
 import dev.ratchet.MigrationEvent;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.StatusReport;
+import dev.ratchet.adopt.ForeignHistory;
+import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.StatusCalculator.Outcome;
 
@@ -42,8 +44,17 @@ final class StatusOperation {
 			String problem = (reading.unknownObjects() != null && !this.configuration.isBaselineOnMigrate())
 					? SchemaContents.unknownSchemaProblem(history.getSchema(), history.getTable(), reading.unknownObjects())
 					: null;
-			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved,
-					reading.rows(), problem);
+			List<AppliedMigration> rows = reading.rows();
+			// Before adoption, status shows the Flyway or Prisma history migrate would adopt.
+			ForeignHistory foreign = (reading.unknownObjects() != null) ? AdoptOperation
+				.adoption(this.configuration, history.getSchema(), resolved)
+				.preview(this.configuration.getDataSource()) : null;
+			if (foreign != null) {
+				rows = foreign.rows();
+				problem = null;
+			}
+			Outcome outcome = this.calculator.calculate(history.getSchema(), history.getTable(), resolved, rows,
+					problem);
 			StatusReport computed = outcome.report();
 			StatusReport report = new StatusReport(computed.schema(), computed.table(), computed.currentVersion(),
 					computed.migrations(), computed.problems(),

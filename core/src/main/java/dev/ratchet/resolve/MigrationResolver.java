@@ -57,8 +57,11 @@ public final class MigrationResolver {
 	 */
 	public List<SqlMigrationFile> resolve() {
 		long start = System.nanoTime();
-		List<FoundFile> found = scan(parseLocations());
-		List<NamedFile> named = readNames(found);
+		Set<Location> locations = parseLocations();
+		List<FoundFile> found = scan(locations);
+		// Prisma's folder problems are reported with the misnamed files
+		ResolutionProblems problems = new ResolutionProblems();
+		List<NamedFile> named = readNames(found, prismaFolders(locations, problems), problems);
 		checkDuplicates(named);
 		List<SqlMigrationFile> migrations = checksum(named);
 		migrations.sort(ORDER);
@@ -98,19 +101,30 @@ public final class MigrationResolver {
 		return found;
 	}
 
-	private List<NamedFile> readNames(List<FoundFile> found) {
-		ResolutionProblems problems = new ResolutionProblems();
+	private Set<Location> prismaFolders(Set<Location> locations, ResolutionProblems problems) {
+		Set<Location> prisma = new LinkedHashSet<>();
+		for (Location location : locations) {
+			if (PrismaFolder.check(location, this.classLoader, problems)) {
+				prisma.add(location);
+			}
+		}
+		return prisma;
+	}
+
+	private List<NamedFile> readNames(List<FoundFile> found, Set<Location> prisma, ResolutionProblems problems) {
 		List<NamedFile> named = new ArrayList<>(found.size());
 		for (FoundFile file : found) {
 			try {
-				named.add(new NamedFile(file, MigrationFileName.parse(file.fileName())));
+				named.add(new NamedFile(file, prisma.contains(file.location()) ? PrismaFolder.parse(file.script())
+						: MigrationFileName.parse(file.fileName())));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new MigrationResolutionException(
 						"Migration file " + file.name() + " is misnamed: " + ex.getMessage() + ".", file.name(), 0, null));
 			}
 		}
-		problems.throwIfAny(MigrationFileName.PATTERN);
+		problems.throwIfAny(prisma.isEmpty() ? MigrationFileName.PATTERN
+				: MigrationFileName.PATTERN + " " + PrismaFolder.PATTERN);
 		return named;
 	}
 

@@ -72,6 +72,8 @@ public final class RatchetAutoConfiguration {
 				.lockWaitTimeout(properties.getLock().getWaitTimeout())
 				.baselineOnMigrate(properties.isBaselineOnMigrate())
 				.baselineVersion(properties.getBaselineVersion())
+				.adoptEnabled(properties.getAdopt().isEnabled())
+				.adoptFlywayTable(properties.getAdopt().getFlywayTable())
 				.outOfOrder(properties.isOutOfOrder())
 				.placeholders(properties.getPlaceholders())
 				.lockTimeout(properties.getLockTimeout())

@@ -136,6 +136,8 @@ public class RatchetProperties {
 
 	private final Lint lint = new Lint();
 
+	private final Adopt adopt = new Adopt();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -304,6 +306,46 @@ public class RatchetProperties {
 		return this.lint;
 	}
 
+	public Adopt getAdopt() {
+		return this.adopt;
+	}
+
+	/**
+	 * Settings of adoption: taking over the history Flyway or Prisma kept.
+	 */
+	public static class Adopt {
+
+		/**
+		 * Whether 'migrate' (at start-up or as a command) first adopts the history Flyway or Prisma
+		 * kept in the migration schema when Ratchet's history table is absent there: its rows become
+		 * Ratchet's, under the lock and in one transaction, checksums verified against the files, and
+		 * the foreign table is left as it was. Off, such a schema is refused as not empty.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of Flyway's history table in the migration schema, as Flyway's 'table' setting had it.
+		 */
+		private String flywayTable = RatchetConfiguration.DEFAULT_ADOPT_FLYWAY_TABLE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getFlywayTable() {
+			return this.flywayTable;
+		}
+
+		public void setFlywayTable(String flywayTable) {
+			this.flywayTable = flywayTable;
+		}
+
+	}
+
 	/**
 	 * Migration lock settings.
 	 */
@@ -462,7 +504,13 @@ public class RatchetProperties {
 		 * Process the items in the ledger of failed items of batched data migrations again, once
 		 * their cause is fixed: those that now succeed leave the ledger.
 		 */
-		RETRY_FAILED
+		RETRY_FAILED,
+
+		/**
+		 * Take over the history Flyway or Prisma kept (their table is left as it was), applying
+		 * nothing.
+		 */
+		ADOPT
 
 	}
 

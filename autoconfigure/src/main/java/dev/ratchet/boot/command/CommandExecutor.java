@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
 import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
@@ -64,6 +65,7 @@ final class CommandExecutor {
 				case REPAIR -> repair(name, this.ratchet.repair());
 				case BASELINE -> baseline(name, this.ratchet.baseline());
 				case RETRY_FAILED -> retryFailed(name, this.ratchet.retryFailed());
+				case ADOPT -> adopt(name, this.ratchet.adopt());
 			};
 		}
 		catch (ValidationException ex) {
@@ -125,6 +127,14 @@ final class CommandExecutor {
 		return new CommandReport(name, SUCCESS, describe(status), status.problems(),
 				LintDescriptor.of(status.lint()), null, null, null, null,
 				new CommandReport.Baseline(result.version().toString(), result.created()), null);
+	}
+
+	private CommandReport adopt(String name, AdoptResult result) {
+		// 0 adopted, 2 adopted but something is changed or failed, 3 nothing to adopt
+		int code = !result.isAdopted() ? CANNOT_RUN : result.needsRepair() ? INVALID : SUCCESS;
+		StatusReport status = this.ratchet.status();
+		return new CommandReport(name, code, describe(status), status.problems(), null, null, null, null, null, null,
+				null, null, CommandReport.Adoption.of(result));
 	}
 
 	private CommandReport report(String name, int code, StatusReport status) {

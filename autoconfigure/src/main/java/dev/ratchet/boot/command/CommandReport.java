@@ -37,16 +37,43 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  * @param baseline what {@code baseline} did
  * @param retried what {@code retry-failed} did, per batched data migration with failed items
  * @param error why the command failed
+ * @param adoption what {@code adopt} took over
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandReport(String command, int exitCode, @JsonUnwrapped MigrationsDescriptor schema,
 		List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan,
-		Repair repair, Baseline baseline, List<Retried> retried, Error error) {
+		Repair repair, Baseline baseline, List<Retried> retried, Error error, Adoption adoption) {
+
+	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
+			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
+			Baseline baseline, List<Retried> retried, Error error) {
+		this(command, exitCode, schema, problems, lint, drift, applied, plan, repair, baseline, retried, error, null);
+	}
 
 	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
 			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
 			Baseline baseline, Error error) {
-		this(command, exitCode, schema, problems, lint, drift, applied, plan, repair, baseline, null, error);
+		this(command, exitCode, schema, problems, lint, drift, applied, plan, repair, baseline, null, error, null);
+	}
+
+	/**
+	 * What {@code adopt} took over.
+	 * @param tool {@code Flyway} or {@code Prisma}, or {@code null} when nothing was adopted
+	 * @param table the foreign history table, or {@code null} when nothing was adopted
+	 * @param adopted how many rows became Ratchet's history
+	 * @param changed scripts whose file no longer matches the recorded checksum
+	 * @param failed scripts the other tool recorded as failed or unfinished
+	 * @param notes rows left out and why, or why nothing was adopted
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Adoption(String tool, String table, int adopted, List<String> changed, List<String> failed,
+			List<String> notes) {
+
+		static Adoption of(dev.ratchet.AdoptResult result) {
+			return new Adoption(result.tool(), result.table(), result.adopted(), result.changed(), result.failed(),
+					result.notes());
+		}
+
 	}
 
 	/**

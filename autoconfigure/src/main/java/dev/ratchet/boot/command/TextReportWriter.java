@@ -60,6 +60,9 @@ final class TextReportWriter implements ReportWriter {
 		if (report.repair() != null) {
 			sections.add(repair(report.repair()));
 		}
+		if (report.adoption() != null) {
+			sections.add(adoption(report.adoption()));
+		}
 		if (report.baseline() != null) {
 			sections.add((report.baseline().created() ? "Recorded a baseline" : "A baseline was already recorded")
 					+ " at version " + report.baseline().version());
@@ -183,6 +186,22 @@ final class TextReportWriter implements ReportWriter {
 		return String.join("\n", lines);
 	}
 
+	private static String adoption(CommandReport.Adoption adoption) {
+		List<String> lines = new ArrayList<>();
+		if (adoption.table() != null) {
+			lines.add("Adopted " + adoption.adopted() + ((adoption.adopted() == 1) ? " row" : " rows") + " of "
+					+ adoption.tool() + "'s history from " + adoption.table() + " (left as it was)");
+		}
+		adoption.notes().forEach(lines::add);
+		adoption.changed()
+			.forEach((script) -> lines.add(script + " no longer matches the checksum " + adoption.tool()
+					+ " recorded: CHANGED until the edit is reverted or repair accepts it"));
+		adoption.failed()
+			.forEach((script) -> lines.add(script + " failed under " + adoption.tool()
+					+ ": complete or undo it by hand, then run repair"));
+		return String.join("\n", lines);
+	}
+
 	static String meaning(String command, int exitCode) {
 		return switch (exitCode) {
 			case CommandExecutor.SUCCESS -> "plan".equals(command) ? "migrate would succeed" : "success";
@@ -191,9 +210,11 @@ final class TextReportWriter implements ReportWriter {
 				case "plan" -> "migrate would fail";
 				case "status" -> "the migrations are invalid or one failed, or the schema drifted";
 				case "migrate" -> "a migration failed, lint found errors, or the applied migrations are invalid";
+				case "adopt" -> "adopted, but a migration is changed or failed: see above, then repair";
 				default -> "the migrations are invalid or one failed";
 			};
-			default -> "Ratchet could not run (no connection, lock wait timed out, or bad configuration)";
+			default -> "adopt".equals(command) ? "nothing to adopt, or Ratchet could not run"
+					: "Ratchet could not run (no connection, lock wait timed out, or bad configuration)";
 		};
 	}
 

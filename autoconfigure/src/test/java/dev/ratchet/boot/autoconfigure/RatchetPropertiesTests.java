@@ -68,7 +68,8 @@ class RatchetPropertiesTests {
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
-				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl");
+				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.adopt.enabled",
+				"ratchet.adopt.flyway-table");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -95,6 +96,10 @@ class RatchetPropertiesTests {
 		assertThat(properties.get("ratchet.pooler-policy").get("defaultValue").asString())
 			.isEqualToIgnoringCase(this.engineDefaults.getPoolerPolicy().name());
 		assertThat(properties.get("ratchet.health.fail-on-drift").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("ratchet.adopt.enabled").get("defaultValue").asBoolean())
+			.isEqualTo(this.engineDefaults.isAdoptEnabled());
+		assertThat(properties.get("ratchet.adopt.flyway-table").get("defaultValue").asString())
+			.isEqualTo(this.engineDefaults.getAdoptFlywayTable());
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.drift.cache-ttl").get("defaultValue").asString()))
 			.isEqualTo(new RatchetProperties().getDrift().getCacheTtl());
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
