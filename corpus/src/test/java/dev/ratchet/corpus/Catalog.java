@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * What a database holds after a migration set, as sorted lines per kind of object, so two
  * databases migrated by different tools can be compared kind by kind: schemas, relations,
- * columns, constraints, indexes, functions, triggers, views, rules, types, sequences, comments,
- * and the rows of every table. The tools' own history tables are left out.
+ * columns, constraints, indexes, functions, triggers, views, rules, policies, row security,
+ * privileges, types, sequences, comments, and the rows of every table. The tools' own history tables are left out.
  */
 final class Catalog {
 
@@ -83,6 +83,26 @@ final class Catalog {
 				WHERE %s AND t.typtype IN ('e', 'd', 'r', 'm')
 				   OR (%s AND t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c'))
 				""".formatted(USER_SCHEMA, USER_SCHEMA));
+		QUERIES.put("policies", """
+				SELECT schemaname || '.' || tablename || ' ' || policyname || ' ' || permissive || ' ' || cmd || ' '
+				  || array_to_string(roles, ',') || ' using=' || coalesce(qual, '-') || ' check=' || coalesce(with_check, '-')
+				FROM pg_policies
+				""");
+		QUERIES.put("row security", """
+				SELECT n.nspname || '.' || c.relname || ' enabled=' || c.relrowsecurity || ' forced=' || c.relforcerowsecurity
+				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE %s AND (c.relrowsecurity OR c.relforcerowsecurity)
+				""".formatted(USER_SCHEMA));
+		QUERIES.put("privileges", """
+				SELECT n.nspname || '.' || c.relname || ' ' || coalesce(array_to_string(c.relacl, ','), '-')
+				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE %s AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relname !~ %s
+				UNION ALL
+				SELECT n.nspname || '.' || p.proname || '() ' || coalesce(array_to_string(p.proacl, ','), '-')
+				  || ' definer=' || p.prosecdef || ' config=' || coalesce(array_to_string(p.proconfig, ','), '-')
+				FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+				WHERE %s
+				""".formatted(USER_SCHEMA, TOOL_TABLES, USER_SCHEMA));
 		QUERIES.put("sequences", """
 				SELECT schemaname || '.' || sequencename || ' ' || data_type || ' start=' || start_value || ' by='
 				  || increment_by || ' cache=' || cache_size || ' cycle=' || cycle || ' last=' || coalesce(last_value::text, '-')
