@@ -14,6 +14,7 @@ import dev.ratchet.history.RatchetTable;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
 import dev.ratchet.lint.LintSeverity;
+import dev.ratchet.sql.Placeholders;
 
 /**
  * Everything the engine needs to know, as an immutable value. Build one with
@@ -63,6 +64,12 @@ public final class RatchetConfiguration {
 
 	private final Map<String, String> placeholders;
 
+	private final boolean placeholderReplacement;
+
+	private final String placeholderPrefix;
+
+	private final String placeholderSuffix;
+
 	private final List<JavaMigration> javaMigrations;
 
 	private final List<MigrationListener> listeners;
@@ -101,6 +108,9 @@ public final class RatchetConfiguration {
 		this.baselineVersion = MigrationVersion.parse(builder.baselineVersion);
 		this.outOfOrder = builder.outOfOrder;
 		this.placeholders = Map.copyOf(builder.placeholders);
+		this.placeholderReplacement = builder.placeholderReplacement;
+		this.placeholderPrefix = requireText(builder.placeholderPrefix, "placeholderPrefix");
+		this.placeholderSuffix = requireText(builder.placeholderSuffix, "placeholderSuffix");
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
@@ -169,6 +179,9 @@ public final class RatchetConfiguration {
 			.baselineVersion(this.baselineVersion.toString())
 			.outOfOrder(this.outOfOrder)
 			.placeholders(this.placeholders)
+			.placeholderReplacement(this.placeholderReplacement)
+			.placeholderPrefix(this.placeholderPrefix)
+			.placeholderSuffix(this.placeholderSuffix)
 			.classLoader(this.classLoader)
 			.dataClock(this.dataClock)
 			.lintSeverities(this.lintSeverities)
@@ -221,6 +234,21 @@ public final class RatchetConfiguration {
 
 	public Map<String, String> getPlaceholders() {
 		return this.placeholders;
+	}
+
+	/**
+	 * Returns whether placeholders are replaced at all; when not, every {@code ${...}} stays as written.
+	 */
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public String getPlaceholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public String getPlaceholderSuffix() {
+		return this.placeholderSuffix;
 	}
 
 	public List<JavaMigration> getJavaMigrations() {
@@ -321,6 +349,12 @@ public final class RatchetConfiguration {
 
 		private Map<String, String> placeholders = Map.of();
 
+		private boolean placeholderReplacement = true;
+
+		private String placeholderPrefix = Placeholders.DEFAULT_PREFIX;
+
+		private String placeholderSuffix = Placeholders.DEFAULT_SUFFIX;
+
 		private final List<JavaMigration> javaMigrations = new ArrayList<>();
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
@@ -390,6 +424,31 @@ public final class RatchetConfiguration {
 
 		public Builder placeholders(Map<String, String> placeholders) {
 			this.placeholders = new LinkedHashMap<>(placeholders);
+			return this;
+		}
+
+		/**
+		 * Sets whether placeholders are replaced; {@code false} leaves every {@code ${...}} as written,
+		 * for scripts that carry it as data. Defaults to {@code true}.
+		 */
+		public Builder placeholderReplacement(boolean placeholderReplacement) {
+			this.placeholderReplacement = placeholderReplacement;
+			return this;
+		}
+
+		/**
+		 * Sets the marker a placeholder starts with. Defaults to {@code ${}.
+		 */
+		public Builder placeholderPrefix(String placeholderPrefix) {
+			this.placeholderPrefix = placeholderPrefix;
+			return this;
+		}
+
+		/**
+		 * Sets the marker a placeholder ends with. Defaults to <code>}</code>.
+		 */
+		public Builder placeholderSuffix(String placeholderSuffix) {
+			this.placeholderSuffix = placeholderSuffix;
 			return this;
 		}
 

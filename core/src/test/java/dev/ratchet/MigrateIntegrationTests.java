@@ -163,18 +163,38 @@ class MigrateIntegrationTests {
 
 	@Test
 	void transactionControlInAMigrationIsRejectedBeforeAnythingIsApplied() {
-		this.files.write("V1__a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);\ncommit;\nCREATE TABLE b (id int);");
 		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
-			.withMessageContaining("V1__a.sql line 1")
+			.withMessageContaining("V1__a.sql line 2")
 			.withMessageContaining("Remove BEGIN/COMMIT");
 		assertThat(Sql.exists(this.db, "a")).isFalse();
 	}
 
 	@Test
-	void emptyMigrationIsAnError() {
-		this.files.write("V1__empty.sql", "-- nothing yet\n");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
-			.withMessageContaining("V1__empty.sql contains no SQL statement");
+	void wrappingBeginAndCommitAreLeftOutSoTheScriptCommitsWithItsHistoryRow() {
+		this.files.write("V1__a.sql", "-- generated\nBEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nCOMMIT;\n")
+			.write("V2__b.sql", "start transaction;\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\ncommit work;");
+		assertThat(ratchet().migrate().appliedCount()).isEqualTo(2);
+		// One transaction wrote each table's row and its history row: the script's COMMIT did not run.
+		assertThat(Sql.column(this.db, "SELECT (SELECT xmin::text FROM a) = h.xmin::text FROM ratchet_history h "
+				+ "WHERE script = 'V1__a.sql' UNION ALL SELECT (SELECT xmin::text FROM b) = h.xmin::text "
+				+ "FROM ratchet_history h WHERE script = 'V2__b.sql'"))
+			.containsExactly("t", "t");
+	}
+
+	@Test
+	void migrationWithoutStatementsIsAppliedAsANoOpWithALintWarning() {
+		this.files.write("V1__todo.sql", "-- TODO write this; later\n/* nothing; yet */\n")
+			.write("V2__empty.sql", "")
+			.write("V3__semicolons.sql", ";\n;;\n")
+			.write("V4__table.sql", "CREATE TABLE after_empty (id int);");
+		assertThat(ratchet().lint().warnings()).filteredOn((finding) -> finding.rule().equals("script.no-statement"))
+			.extracting((finding) -> finding.script() + ":" + finding.line())
+			.containsExactly("V1__todo.sql:1", "V2__empty.sql:1", "V3__semicolons.sql:1");
+		assertThat(ratchet().migrate().appliedCount()).isEqualTo(4);
+		assertThat(Sql.column(this.db, "SELECT script || '|' || success FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("V1__todo.sql|true", "V2__empty.sql|true", "V3__semicolons.sql|true", "V4__table.sql|true");
+		assertThat(Sql.exists(this.db, "after_empty")).isTrue();
 	}
 
 	@Test

@@ -85,7 +85,11 @@ final class Preflight {
 		Map<String, String> values = new LinkedHashMap<>(this.configuration.getPlaceholders());
 		values.putIfAbsent("ratchet:schema", schema);
 		values.putIfAbsent("ratchet:table", this.configuration.getTable());
-		return new ScriptPreflight(Placeholders.of(values));
+		if (!this.configuration.isPlaceholderReplacement()) {
+			return new ScriptPreflight(Placeholders.OFF);
+		}
+		return new ScriptPreflight(Placeholders.of(values, this.configuration.getPlaceholderPrefix(),
+				this.configuration.getPlaceholderSuffix()));
 	}
 
 }

@@ -71,8 +71,8 @@ final class ScriptPreflight {
 				}
 			}
 			if (count == 0) {
-				throw new MigrationResolutionException(script + " contains no SQL statement. Write the migration, or "
-						+ "delete the file if it was created by mistake.", script, 1, null);
+				// Flyway records such a file as applied; existing chains hold them, so it is a no-op here too.
+				lint.noStatement();
 			}
 			if (!directive && firstNonTransactional != null && firstTransactional != null) {
 				throw new MigrationResolutionException(script + " mixes " + nonTransactional.label() + " (line "

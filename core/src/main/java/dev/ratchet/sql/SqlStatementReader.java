@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  * (block comments nest) and {@code BEGIN ATOMIC} routine bodies. Placeholders are replaced after
  * splitting, so a value cannot change where a statement ends. psql meta-commands and
  * {@code COPY ... FROM STDIN} are reported, since only psql understands them.
+ * <p>
+ * Unless the script manages its own transactions ({@code -- ratchet:no-transaction}), a plain
+ * {@code BEGIN} as its first statement and a plain {@code COMMIT} as its last are left out: the
+ * migration already runs in a transaction that commits with its history row, and a script that
+ * commits on its own would let the two part (such scripts are common, for example job store DDL
+ * that ends with {@code commit;}). Transaction control anywhere else is returned as written.
  */
 public final class SqlStatementReader implements Closeable {
 
@@ -29,7 +35,15 @@ public final class SqlStatementReader implements Closeable {
 
 	private final StatementScanner scanner;
 
+	private static final Pattern PLAIN_BEGIN = Pattern.compile("(?i)BEGIN(\\s+(WORK|TRANSACTION))?|START\\s+TRANSACTION");
+
+	private static final Pattern PLAIN_COMMIT = Pattern.compile("(?i)(COMMIT|END)(\\s+(WORK|TRANSACTION))?");
+
 	private Boolean noTransactionDirective;
+
+	private boolean started;
+
+	private SqlStatement ahead;
 
 	/**
 	 * Creates a reader.
@@ -54,6 +68,30 @@ public final class SqlStatementReader implements Closeable {
 	 * @throws IOException if the underlying reader fails
 	 */
 	public SqlStatement next() throws IOException {
+		if (this.ahead != null) {
+			SqlStatement statement = this.ahead;
+			this.ahead = null;
+			return statement;
+		}
+		SqlStatement statement = read();
+		boolean first = !this.started;
+		this.started = true;
+		if (statement == null || noTransactionDirective()) {
+			return statement;
+		}
+		if (first && PLAIN_BEGIN.matcher(statement.sql()).matches()) {
+			return next();
+		}
+		if (PLAIN_COMMIT.matcher(statement.sql()).matches()) {
+			this.ahead = read();
+			if (this.ahead == null) {
+				return null;
+			}
+		}
+		return statement;
+	}
+
+	private SqlStatement read() throws IOException {
 		noTransactionDirective();
 		if (!this.scanner.next()) {
 			return null;

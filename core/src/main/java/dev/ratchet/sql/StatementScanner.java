@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a script into statements: finds where each one starts and the {@code ;} that ends it,
- * outside strings, quoted identifiers, dollar quotes, comments and {@code BEGIN ATOMIC} bodies.
+ * outside strings, quoted identifiers, dollar quotes, comments, parentheses and {@code BEGIN ATOMIC}
+ * bodies.
  * Only the current statement is held in memory.
  */
 final class StatementScanner {
@@ -38,6 +39,10 @@ final class StatementScanner {
 
 	private int wordLine;
 
+	private int parentheses;
+
+	private int parenthesisLine;
+
 	StatementScanner(CharSource source, String script) {
 		this.source = source;
 		this.script = script;
@@ -60,7 +65,8 @@ final class StatementScanner {
 		while (c != CharSource.END) {
 			if (c == ';') {
 				endWord();
-				if (!this.body.inBody()) {
+				// As in psql: a semicolon inside parentheses, as in CREATE RULE ... DO ALSO (a; b), does not end it.
+				if (!this.body.inBody() && this.parentheses == 0) {
 					trailingComment();
 					break;
 				}
@@ -72,6 +78,10 @@ final class StatementScanner {
 		if (this.body.inBody()) {
 			throw ScriptErrors.at(this.script, this.body.bodyLine(), "BEGIN ATOMIC body is never closed by END "
 					+ "(the file ends first). End the body with END; each CASE inside it needs its own END.");
+		}
+		if (this.parentheses > 0) {
+			throw ScriptErrors.at(this.script, this.parenthesisLine, "'(' is never closed (the file ends first), so "
+					+ "every ';' after it stays inside the statement. Close the parenthesis.");
 		}
 		trimEnd();
 		return true;
@@ -113,6 +123,7 @@ final class StatementScanner {
 		}
 		this.body.reset();
 		this.wordStart = -1;
+		this.parentheses = 0;
 		this.directives.clear();
 	}
 
@@ -157,10 +168,22 @@ final class StatementScanner {
 					this.comments.block(true);
 				}
 			}
-			case '(', ')' -> this.body.parenthesis(c == '(');
+			case '(', ')' -> parenthesis(c == '(');
 			case '\\' -> throw metaCommand();
 			default -> {
 			}
+		}
+	}
+
+	private void parenthesis(boolean open) {
+		this.body.parenthesis(open);
+		if (open) {
+			if (this.parentheses++ == 0) {
+				this.parenthesisLine = this.source.line();
+			}
+		}
+		else if (this.parentheses > 0) {
+			this.parentheses--;
 		}
 	}
 

@@ -31,6 +31,34 @@ class PlaceholdersTests {
 	}
 
 	@Test
+	void offLeavesEveryMarkerAsWritten() {
+		String text = "INSERT INTO template (body) VALUES ('Dear ${user.name}, see ${link}')";
+		assertThat(Placeholders.OFF.replace(text, "V1.sql", 1)).isSameAs(text);
+	}
+
+	@Test
+	void customMarkersReplaceOnlyTheirOwnPlaceholders() {
+		Placeholders custom = Placeholders.of(Map.of("schema", "app"), "%(", ")%");
+		assertThat(custom.replace("CREATE TABLE %(schema)%.t (v text DEFAULT '${schema}')", "V1.sql", 1))
+			.isEqualTo("CREATE TABLE app.t (v text DEFAULT '${schema}')");
+		assertThat(custom.replace("SELECT '%(' || 'x)%'", "V1.sql", 1)).isEqualTo("SELECT '%(' || 'x)%'");
+	}
+
+	@Test
+	void customMarkersNameTheUndefinedPlaceholderAsWritten() {
+		assertThatExceptionOfType(MigrationResolutionException.class)
+			.isThrownBy(() -> Placeholders.of(Map.of(), "[[", "]]").replace("SELECT '[[tenant]]'", "V2.sql", 4))
+			.withMessageStartingWith("V2.sql line 4: placeholder [[tenant]] is not defined (no placeholders are defined)")
+			.withMessageEndingWith("set ratchet.placeholder-replacement=false).");
+	}
+
+	@Test
+	void emptyMarkersAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Placeholders.of(Map.of(), "", "}"))
+			.withMessageContaining("prefix and suffix must not be empty");
+	}
+
+	@Test
 	void replacesEveryPlaceholder() {
 		assertThat(this.placeholders.replace("CREATE TABLE ${schema}.t (); ALTER TABLE ${schema}.t OWNER TO ${owner}",
 				"V1.sql", 1))
@@ -73,7 +101,8 @@ class PlaceholdersTests {
 			.isThrownBy(() -> this.placeholders.replace("SELECT 1,\n  2,\r\n  3,\r  '${tenant}'", "V3__x.sql", 10))
 			.withMessage("V3__x.sql line 13: placeholder ${tenant} is not defined "
 					+ "(defined: db.name-1:x, owner, schema). "
-					+ "Define it with the property ratchet.placeholders.tenant, or fix its name.")
+					+ "Define it with the property ratchet.placeholders.tenant, or fix its name (if the script's ${...} "
+					+ "is data, not a placeholder, set ratchet.placeholder-replacement=false).")
 			.satisfies((ex) -> assertThat(ex.getScript()).isEqualTo("V3__x.sql"))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(13));
 	}

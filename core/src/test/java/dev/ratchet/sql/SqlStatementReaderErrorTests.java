@@ -47,6 +47,14 @@ class SqlStatementReaderErrorTests {
 	}
 
 	@Test
+	void unclosedParenthesisIsReportedAtItsLine() {
+		String script = "SELECT 1;\nCREATE RULE r AS ON DELETE TO t\n  DO ALSO (DELETE FROM a;\nSELECT 2;";
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read(script))
+			.withMessage(SqlScripts.SCRIPT + " line 3: '(' is never closed (the file ends first), so every ';' after "
+					+ "it stays inside the statement. Close the parenthesis.");
+	}
+
+	@Test
 	void unterminatedStringSaysHowToClose() {
 		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read("SELECT 'it's'"))
 			.withMessageContaining("Close it with '; write '' for a quote inside the string");

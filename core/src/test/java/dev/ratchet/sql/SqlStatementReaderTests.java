@@ -100,9 +100,31 @@ class SqlStatementReaderTests {
 				split("quote inside a block comment", "SELECT /* ' */ 1; SELECT 2", "SELECT /* ' */ 1", "SELECT 2"),
 				split("comment markers inside strings", "SELECT '--', '/*'; SELECT 2", "SELECT '--', '/*'", "SELECT 2"),
 				split("minus and slash operators", "SELECT 3-1; SELECT 4/2", "SELECT 3-1", "SELECT 4/2"),
+				split("semicolons inside a rule's parentheses",
+						"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); UPDATE b SET n = n + 1;);\nSELECT 2",
+						"CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); UPDATE b SET n = n + 1;)",
+						"SELECT 2"),
+				split("parentheses in strings and comments do not count", "SELECT '(' -- (\n; SELECT ')' /* ( */; SELECT 3",
+						"SELECT '(' -- (", "SELECT ')' /* ( */", "SELECT 3"),
+				split("a stray closing parenthesis does not hold the next semicolon", "SELECT 1); SELECT 2",
+						"SELECT 1)", "SELECT 2"),
 				split("non-ASCII text", "SELECT 'ü;é', \"ñ;\"; SELECT 2", "SELECT 'ü;é', \"ñ;\"", "SELECT 2"),
-				split("transaction statements are plain statements", "BEGIN; SELECT 1; COMMIT;", "BEGIN", "SELECT 1",
-						"COMMIT"));
+				split("a wrapping BEGIN and COMMIT are left out", "BEGIN; SELECT 1; COMMIT;", "SELECT 1"),
+				split("a final commit is left out", "SELECT 1;\ncommit; -- done\n", "SELECT 1"),
+				split("wrapping START TRANSACTION and END WORK are left out", "start transaction;SELECT 1;END WORK",
+						"SELECT 1"),
+				split("a COMMIT before the end is returned", "SELECT 1; COMMIT; SELECT 2; COMMIT;", "SELECT 1", "COMMIT",
+						"SELECT 2"),
+				split("a BEGIN after the start is returned", "SELECT 1; BEGIN; SELECT 2", "SELECT 1", "BEGIN", "SELECT 2"),
+				split("BEGIN with options is returned", "BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT 1",
+						"BEGIN ISOLATION LEVEL SERIALIZABLE", "SELECT 1"),
+				split("ROLLBACK at the end is returned", "SELECT 1; ROLLBACK;", "SELECT 1", "ROLLBACK"));
+	}
+
+	@Test
+	void scriptManagingItsOwnTransactionsKeepsBeginAndCommit() {
+		assertThat(SqlScripts.sql("-- ratchet:no-transaction\nBEGIN;\nSELECT 1;\nCOMMIT;"))
+			.containsExactly("BEGIN", "SELECT 1", "COMMIT");
 	}
 
 	@Test

@@ -101,6 +101,22 @@ public class RatchetProperties {
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
 	/**
+	 * Whether ${name} placeholders are replaced at all. Turn off for scripts whose ${...} is data,
+	 * such as message templates; then every marker stays as written.
+	 */
+	private boolean placeholderReplacement = true;
+
+	/**
+	 * Marker a placeholder starts with.
+	 */
+	private String placeholderPrefix = "${";
+
+	/**
+	 * Marker a placeholder ends with.
+	 */
+	private String placeholderSuffix = "}";
+
+	/**
 	 * How long a migration statement waits for a table or row lock (PostgreSQL's lock_timeout)
 	 * before it fails, naming the session that holds the lock. Keeps a migration stuck behind a
 	 * long transaction from queueing the application's queries behind it. Defaults to the
@@ -260,6 +276,30 @@ public class RatchetProperties {
 
 	public void setPlaceholders(Map<String, String> placeholders) {
 		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public void setPlaceholderReplacement(boolean placeholderReplacement) {
+		this.placeholderReplacement = placeholderReplacement;
+	}
+
+	public String getPlaceholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public void setPlaceholderPrefix(String placeholderPrefix) {
+		this.placeholderPrefix = placeholderPrefix;
+	}
+
+	public String getPlaceholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
+	public void setPlaceholderSuffix(String placeholderSuffix) {
+		this.placeholderSuffix = placeholderSuffix;
 	}
 
 	public Duration getLockTimeout() {

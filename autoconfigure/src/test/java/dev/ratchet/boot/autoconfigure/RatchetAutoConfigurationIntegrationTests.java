@@ -158,6 +158,32 @@ class RatchetAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void placeholderMarkersAndReplacementReachTheEngine() {
+		this.files.write("V2__create_template.sql", "CREATE TABLE [[prefix]]template (body text);\n"
+				+ "INSERT INTO [[prefix]]template VALUES ('Dear ${name}');");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.placeholders.prefix=shop_",
+					"ratchet.placeholder-prefix=[[", "ratchet.placeholder-suffix=]]")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(Sql.column(this.db, "SELECT body FROM shop_template")).containsExactly("Dear ${name}");
+			});
+	}
+
+	@Test
+	void placeholderReplacementCanBeTurnedOff() {
+		this.files.write("V2__create_template.sql", "CREATE TABLE template (body text);\n"
+				+ "INSERT INTO template VALUES ('Dear ${name}; see ${ratchet:schema}');");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.placeholder-replacement=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(Sql.column(this.db, "SELECT body FROM template"))
+					.containsExactly("Dear ${name}; see ${ratchet:schema}");
+			});
+	}
+
+	@Test
 	void customizersRunAfterProperties() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(RatchetConfigurationCustomizer.class, () -> (builder) -> builder.table("customized_history"))

@@ -37,6 +37,9 @@ class RatchetPropertiesTests {
 		assertThat(properties.getBaselineVersion()).isEqualTo(this.engineDefaults.getBaselineVersion().toString());
 		assertThat(properties.isOutOfOrder()).isEqualTo(this.engineDefaults.isOutOfOrder());
 		assertThat(properties.getPlaceholders()).isEqualTo(this.engineDefaults.getPlaceholders());
+		assertThat(properties.isPlaceholderReplacement()).isEqualTo(this.engineDefaults.isPlaceholderReplacement());
+		assertThat(properties.getPlaceholderPrefix()).isEqualTo(this.engineDefaults.getPlaceholderPrefix());
+		assertThat(properties.getPlaceholderSuffix()).isEqualTo(this.engineDefaults.getPlaceholderSuffix());
 		assertThat(properties.getLockTimeout()).isEqualTo(this.engineDefaults.getLockTimeout());
 		assertThat(properties.getStatementTimeout()).isEqualTo(this.engineDefaults.getStatementTimeout());
 		assertThat(properties.getLockRetries()).isEqualTo(this.engineDefaults.getLockRetries());
@@ -64,7 +67,8 @@ class RatchetPropertiesTests {
 		assertThat(properties).containsOnlyKeys("ratchet.enabled", "ratchet.mode", "ratchet.command", "ratchet.output",
 				"ratchet.locations", "ratchet.schema", "ratchet.table", "ratchet.url", "ratchet.username",
 				"ratchet.password", "ratchet.lock.wait-timeout", "ratchet.baseline-on-migrate",
-				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders", "ratchet.lock-timeout",
+				"ratchet.baseline-version", "ratchet.out-of-order", "ratchet.placeholders", "ratchet.placeholder-replacement",
+				"ratchet.placeholder-prefix", "ratchet.placeholder-suffix", "ratchet.lock-timeout",
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",

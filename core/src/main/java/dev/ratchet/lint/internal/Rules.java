@@ -82,6 +82,9 @@ public final class Rules {
 			LintSeverity.ERROR, "a statement PostgreSQL refuses inside a transaction block, such as "
 					+ "CREATE INDEX CONCURRENTLY, inside an explicit BEGIN ... COMMIT");
 
+	public static final LintRule NO_STATEMENT = new LintRule("script.no-statement", LintSeverity.WARNING,
+			"a migration file with no SQL statement (only comments or blank), applied as a no-op");
+
 	public static final LintRule DIRECTIVE = new LintRule("lint.directive", LintSeverity.WARNING,
 			"a -- ratchet: comment that is malformed, misplaced, names no known rule or gives no reason");
 
@@ -89,7 +92,7 @@ public final class Rules {
 			TEXT_TYPE, BINARY_TYPE, MAX_LENGTH, ENUM_TYPE, UNIQUEIDENTIFIER, AUTOINCREMENT, IDENTITY, BACKTICK, BRACKET,
 			GO, PRAGMA, TABLE_OPTION, ON_UPDATE, FUNCTION, INDEX_NOT_CONCURRENT, ADD_COLUMN_NOT_NULL,
 			COLUMN_TYPE_CHANGE, SET_NOT_NULL, CONSTRAINT_NOT_VALID, DROP, RENAME, LOCK_TIMEOUT,
-			CONCURRENTLY_IN_TRANSACTION, DIRECTIVE);
+			CONCURRENTLY_IN_TRANSACTION, NO_STATEMENT, DIRECTIVE);
 
 	static final Map<String, LintRule> BY_ID = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(LintRule::id, Function.identity()));

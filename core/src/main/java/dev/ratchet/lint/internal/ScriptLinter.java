@@ -51,6 +51,15 @@ public final class ScriptLinter {
 		}
 	}
 
+	/**
+	 * Notes that the script ended without a statement (only comments or blank): it is applied as a
+	 * no-op and recorded.
+	 */
+	public void noStatement() {
+		report(Rules.NO_STATEMENT, 1, 1, "the file holds no SQL statement, only comments or blank lines; it is "
+				+ "applied as a no-op and recorded", "write the migration, or delete the file if nothing has applied it yet");
+	}
+
 	private void report(LintRule rule, int line, int column, String message, String hint) {
 		LintSeverity severity = this.linter.severity(rule);
 		if (severity != LintSeverity.OFF) {

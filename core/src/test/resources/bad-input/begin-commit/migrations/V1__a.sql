@@ -1,3 +1,0 @@
-BEGIN;
-CREATE TABLE a (id int);
-COMMIT;

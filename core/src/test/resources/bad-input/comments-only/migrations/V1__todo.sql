@@ -1,2 +1,0 @@
--- TODO write this
-/* later */
