@@ -69,7 +69,12 @@ class MigrationLocationsAotProcessor implements BeanFactoryInitializationAotProc
 		while (path.endsWith("/")) {
 			path = path.substring(0, path.length() - 1);
 		}
-		String root = path.isEmpty() ? "" : path + "/";
+		String root = "";
+		if (!path.isEmpty()) {
+			// the folder itself too, so that a native image can list it
+			hints.resources().registerPattern(path);
+			root = path + "/";
+		}
 		hints.resources().registerPattern(root + "**/*.sql");
 		hints.resources().registerPattern(root + "**/migration_lock.toml");
 	}
