@@ -78,11 +78,41 @@ class SampleAppAotIntegrationTests {
 			assertThat(SampleJar.read(log)).contains("Starting AOT-processed SampleApplication");
 		}
 		finally {
-			app.descendants().forEach(ProcessHandle::destroy);
-			app.destroy();
-			if (!app.waitFor(30, TimeUnit.SECONDS)) {
-				app.destroyForcibly().waitFor();
-			}
+			stop(app);
+		}
+	}
+
+	private static void stop(Process app) throws InterruptedException {
+		// SIGTERM first, so that the app stops its embedded PostgreSQL; then whatever is left
+		List<ProcessHandle> children = app.descendants().toList();
+		app.destroy();
+		if (!app.waitFor(30, TimeUnit.SECONDS)) {
+			app.destroyForcibly().waitFor();
+		}
+		children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+	}
+
+	@Test
+	void validateModeGivenAtRunTimeKeepsThePodOutOfRotation() throws Exception {
+		// ratchet.mode is read at run time, not frozen by AOT: the Deployment of the Kubernetes recipe sets it so.
+		int port = freePort();
+		Path log = ChildLogs.file("SampleAppAot-validate");
+		List<String> command = new ArrayList<>(SampleJar.javaJar("-Dspring.aot.enabled=true"));
+		command.addAll(List.of("--server.port=" + port, "--ratchet.mode=validate"));
+		Process app = SampleJar.start(log, command);
+		try {
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+			JsonNode migrations = json.readTree(awaitOk(http, app, log, port, "/actuator/migrations"));
+			assertThat(migrations.get("status").asString()).isEqualTo("PENDING");
+			assertThat(migrations.get("pendingCount").asInt()).isEqualTo(10);
+			HttpResponse<String> readiness = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(readiness.statusCode()).isEqualTo(503);
+			assertThat(readiness.body()).contains("OUT_OF_SERVICE");
+		}
+		finally {
+			stop(app);
 		}
 	}
 
