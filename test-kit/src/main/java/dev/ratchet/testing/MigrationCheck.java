@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -174,7 +175,7 @@ public final class MigrationCheck {
 		return this.customizer.apply(builder).build();
 	}
 
-	private <T> T run(String step, java.util.function.Supplier<T> action) {
+	private <T> T run(String step, Supplier<T> action) {
 		try {
 			return action.get();
 		}

@@ -21,7 +21,8 @@ import dev.ratchet.RatchetConfiguration;
 /**
  * Registers, at build time, what an AOT-processed or native application needs at run time to find
  * its migrations: the SQL files (and Prisma's {@code migration_lock.toml}) under every
- * {@code classpath:} location of {@code ratchet.locations} as the build sees it, and reflection on
+ * {@code classpath:} location of {@code ratchet.locations} (and {@code ratchet.tenants.locations})
+ * as the build sees it, and reflection on
  * the classes of its {@link JavaMigration} beans. {@code filesystem:} locations are read from disk
  * and need no hint.
  */
@@ -29,12 +30,18 @@ class MigrationLocationsAotProcessor implements BeanFactoryInitializationAotProc
 
 	private static final String CLASSPATH = "classpath:";
 
+	/** The properties naming migration locations: the application's, and its tenants' once configured. */
+	private static final List<String> LOCATION_PROPERTIES = List.of("ratchet.locations", "ratchet.tenants.locations");
+
 	@Override
 	public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
 		Set<String> locations = new LinkedHashSet<>(List.of(RatchetConfiguration.DEFAULT_LOCATION));
 		if (beanFactory.containsBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME)
 				&& beanFactory.getBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME) instanceof Environment environment) {
-			Binder.get(environment).bind("ratchet.locations", Bindable.listOf(String.class)).ifBound(locations::addAll);
+			Binder binder = Binder.get(environment);
+			for (String property : LOCATION_PROPERTIES) {
+				binder.bind(property, Bindable.listOf(String.class)).ifBound(locations::addAll);
+			}
 		}
 		Set<Class<?>> migrations = new LinkedHashSet<>();
 		for (String name : beanFactory.getBeanNamesForType(JavaMigration.class, true, false)) {

@@ -66,7 +66,8 @@ class RatchetRuntimeHintsTests {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("test", Map.of("ratchet.locations",
-					"classpath:/db/shop/, filesystem:/srv/migrations, classpath:prisma/migrations")));
+					"classpath:/db/shop/, filesystem:/srv/migrations, classpath:prisma/migrations",
+					"ratchet.tenants.locations", "classpath:db/tenant")));
 		beanFactory.registerSingleton("environment", environment);
 		beanFactory.registerBeanDefinition("backfill", new RootBeanDefinition(Backfill.class));
 		RuntimeHints hints = process(beanFactory);
@@ -75,6 +76,7 @@ class RatchetRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("prisma/migrations/20240101_init/migration.sql"))
 			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/tenant/V1__tenant.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__default.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("srv/migrations/V1__disk.sql")).rejects(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Backfill.class)).accepts(hints);
