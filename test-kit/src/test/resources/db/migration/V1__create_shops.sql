@@ -1,0 +1,4 @@
+CREATE TABLE shops (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    domain text NOT NULL UNIQUE
+);
