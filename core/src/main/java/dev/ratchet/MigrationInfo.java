@@ -24,7 +24,8 @@ public record MigrationInfo(MigrationVersion version, String description, Migrat
 	 * Returns whether this migration is work that {@code migrate} would do.
 	 */
 	public boolean isPending() {
-		return this.state == MigrationState.PENDING || this.state == MigrationState.OUTDATED;
+		return this.state == MigrationState.PENDING || this.state == MigrationState.OUTDATED
+				|| this.state == MigrationState.UNDONE;
 	}
 
 }

@@ -119,6 +119,9 @@ final class MigrateOperation {
 		if (!validated.hasRows()) {
 			history.create(connection);
 		}
+		else {
+			history.upgrade(connection);
+		}
 		DriftTracker drift = new DriftTracker(run.schema(), history.getTable());
 		DriftReport driftReport = drift.check(connection);
 		log(driftReport, run.schema());

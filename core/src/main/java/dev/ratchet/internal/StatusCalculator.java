@@ -64,6 +64,15 @@ final class StatusCalculator {
 			resolvedVersions.add(d.version());
 			newestResolved = d.version();
 			AppliedMigration row = h.versioned.get(d.version());
+			AppliedMigration undone = (row == null) ? h.undone.get(d.version()) : null;
+			if (undone != null) {
+				// Pending again, shown with when and by whom it was undone.
+				versioned.add(new MigrationInfo(d.version(), d.description(), d.type(), d.script(), d.checksum(),
+						MigrationState.UNDONE, undone.installedRank(), undone.installedBy(), undone.installedOn(),
+						undone.executionTimeMs()));
+				pending.add(migration);
+				continue;
+			}
 			MigrationState state = versionedState(d, row, h, problems);
 			versioned.add(info(d, row, state));
 			if (state == MigrationState.PENDING || isResumable(row)) {
@@ -182,6 +191,9 @@ final class StatusCalculator {
 
 		final Set<MigrationVersion> appliedOutOfOrder = new HashSet<>();
 
+		/** The undo row of each version undone since it was last applied. */
+		final Map<MigrationVersion, AppliedMigration> undone = new HashMap<>();
+
 		AppliedMigration baseline;
 
 		MigrationVersion currentVersion;
@@ -194,8 +206,13 @@ final class StatusCalculator {
 				else if (row.type() == MigrationType.REPEATABLE) {
 					this.repeatables.put(row.description(), row);
 				}
+				else if (row.type() == MigrationType.UNDO_SQL && row.success()) {
+					undo(row);
+					continue;
+				}
 				else {
 					this.versioned.put(row.version(), row);
+					this.undone.remove(row.version());
 				}
 				if (row.success() && row.version() != null) {
 					if (this.currentVersion != null && row.version().compareTo(this.currentVersion) < 0) {
@@ -204,6 +221,22 @@ final class StatusCalculator {
 					else {
 						this.currentVersion = row.version();
 					}
+				}
+			}
+		}
+
+		/**
+		 * An undo takes its version out of the applied ones, and the current version back to the
+		 * newest one still applied.
+		 */
+		private void undo(AppliedMigration row) {
+			this.versioned.remove(row.version());
+			this.appliedOutOfOrder.remove(row.version());
+			this.undone.put(row.version(), row);
+			this.currentVersion = (this.baseline != null) ? this.baseline.version() : null;
+			for (AppliedMigration applied : this.versioned.values()) {
+				if (applied.success() && (this.currentVersion == null || applied.version().compareTo(this.currentVersion) > 0)) {
+					this.currentVersion = applied.version();
 				}
 			}
 		}
