@@ -11,6 +11,7 @@ import dev.ratchet.PlanResult;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
+import dev.ratchet.UndoResult;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
 import dev.ratchet.data.RetryResult;
@@ -118,6 +119,23 @@ public final class Engine {
 
 	public RepairResult repair() {
 		return this.runner.run(new RepairOperation(this.catalog.migrations(), this.calculator));
+	}
+
+	/**
+	 * Undoes the applied versions above the target, newest first, under the lock; refuses before
+	 * anything runs unless every step can be done.
+	 */
+	public UndoResult undo(String target) {
+		return this.runner.run(new UndoOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
+				this.preflight));
+	}
+
+	/**
+	 * Runs the undo to the target in one transaction and rolls it back, under the lock.
+	 */
+	public PlanResult planUndo(String target) {
+		return this.runner.run(new UndoPlanOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
+				this.preflight));
 	}
 
 	public BaselineResult baseline() {

@@ -108,7 +108,7 @@ final class MigrateOperation {
 			logger.info("Baselined schema \"{}\" at version {}", run.schema(),
 					run.configuration().getBaselineVersion());
 		}
-		List<ResolvedMigration> pending = scope.select(outcome.pending());
+		List<ResolvedMigration> pending = scope.select(Target.of(run.configuration()).select(outcome.pending()));
 		Preflight.Result preflight = this.preflight.check(pending, run.schema());
 		preflight.log(false);
 		if (preflight.lint().hasErrors()) {
