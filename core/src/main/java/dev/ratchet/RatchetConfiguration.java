@@ -35,7 +35,7 @@ public final class RatchetConfiguration {
 	public static final String DEFAULT_BASELINE_VERSION = "1";
 
 	/** The default {@code ratchet.target}: every pending migration. */
-	public static final String DEFAULT_TARGET = Target.LATEST;
+	public static final String DEFAULT_TARGET = "latest";
 
 	/** Default for a migration connection that goes through a transaction-mode pooler: refuse it. */
 	public static final PoolerPolicy DEFAULT_POOLER_POLICY = PoolerPolicy.FAIL;

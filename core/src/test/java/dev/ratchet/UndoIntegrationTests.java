@@ -99,6 +99,14 @@ class UndoIntegrationTests {
 	}
 
 	@Test
+	void statusTellsWhichAppliedMigrationsCanBeUndone() {
+		ratchet().migrate();
+		this.files.write("U3__orders.sql", "DROP TABLE orders; -- edited after it was applied");
+		assertThat(ratchet().status().migrations()).extracting((info) -> info.version() + " " + info.undoable())
+			.containsExactly("1 false", "2 true", "3 false");
+	}
+
+	@Test
 	void previousUndoesExactlyTheNewestVersion() {
 		ratchet().migrate();
 		assertThat(ratchet().undo("previous").undone()).extracting((step) -> step.migration().version().toString())

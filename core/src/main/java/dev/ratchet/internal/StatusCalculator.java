@@ -74,7 +74,7 @@ final class StatusCalculator {
 				continue;
 			}
 			MigrationState state = versionedState(d, row, h, problems);
-			versioned.add(info(d, row, state));
+			versioned.add(undoable(info(d, row, state), migration, row));
 			if (state == MigrationState.PENDING || isResumable(row)) {
 				pending.add(migration);
 			}
@@ -147,6 +147,20 @@ final class StatusCalculator {
 			return MigrationState.FAILED;
 		}
 		return Objects.equals(d.checksum(), row.checksum()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+	}
+
+	/**
+	 * Tells of an applied SQL migration whether its undo script is there and unchanged since it was applied.
+	 */
+	private static MigrationInfo undoable(MigrationInfo info, ResolvedMigration migration, AppliedMigration row) {
+		if (row == null || !row.success() || migration.descriptor().type() != MigrationType.SQL) {
+			return info;
+		}
+		boolean undoable = (info.state() == MigrationState.APPLIED || info.state() == MigrationState.OUT_OF_ORDER)
+				&& migration.undo() != null && Objects.equals(migration.undoChecksum(), row.undoChecksum());
+		return new MigrationInfo(info.version(), info.description(), info.type(), info.script(), info.checksum(),
+				info.state(), info.installedRank(), info.installedBy(), info.installedOn(), info.executionTimeMs(),
+				undoable);
 	}
 
 	private static MigrationInfo unresolved(AppliedMigration row, boolean newerCode, List<String> problems) {

@@ -73,6 +73,7 @@ public final class RatchetAutoConfiguration {
 				.baselineOnMigrate(properties.isBaselineOnMigrate())
 				.baselineVersion(properties.getBaselineVersion())
 				.outOfOrder(properties.isOutOfOrder())
+				.target(properties.getTarget())
 				.placeholders(properties.getPlaceholders())
 				.lockTimeout(properties.getLockTimeout())
 				.statementTimeout(properties.getStatementTimeout())
