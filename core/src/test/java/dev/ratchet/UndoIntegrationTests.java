@@ -107,6 +107,20 @@ class UndoIntegrationTests {
 	}
 
 	@Test
+	void repeatableAppliedBeforeAnUndoIsAppliedAgainByTheNextMigrate() {
+		this.files.write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;")
+			.write("U3__orders.sql", "DROP VIEW IF EXISTS order_ids;\nDROP TABLE orders;");
+		ratchet().migrate();
+		ratchet().undo("2");
+		assertThat(ratchet().status().migrations()).extracting((info) -> info.script() + " " + info.state())
+			.contains("R__order_ids.sql OUTDATED");
+		assertThat(ratchet().migrate().applied()).extracting((step) -> step.migration().script())
+			.containsExactly("V3__orders.sql", "R__order_ids.sql");
+		assertThat(Sql.exists(this.db, "order_ids")).isTrue();
+		assertThat(ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
+	}
+
+	@Test
 	void previousUndoesExactlyTheNewestVersion() {
 		ratchet().migrate();
 		assertThat(ratchet().undo("previous").undone()).extracting((step) -> step.migration().version().toString())

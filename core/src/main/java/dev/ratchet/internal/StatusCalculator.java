@@ -54,7 +54,7 @@ final class StatusCalculator {
 			if (d.type() == MigrationType.REPEATABLE) {
 				resolvedRepeatables.add(d.description());
 				AppliedMigration row = h.repeatables.get(d.description());
-				MigrationState state = repeatableState(d, row, problems);
+				MigrationState state = repeatableState(d, row, h.lastUndoRank, problems);
 				repeatables.add(info(d, row, state));
 				if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
 					pending.add(migration);
@@ -138,7 +138,8 @@ final class StatusCalculator {
 		return row != null && !row.success() && row.type() == MigrationType.JAVA;
 	}
 
-	private static MigrationState repeatableState(MigrationDescriptor d, AppliedMigration row, List<String> problems) {
+	private static MigrationState repeatableState(MigrationDescriptor d, AppliedMigration row, int lastUndoRank,
+			List<String> problems) {
 		if (row == null) {
 			return MigrationState.PENDING;
 		}
@@ -146,7 +147,10 @@ final class StatusCalculator {
 			problems.add(failedProblem(row));
 			return MigrationState.FAILED;
 		}
-		return Objects.equals(d.checksum(), row.checksum()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+		// An undo may have removed what a repeatable applied after it built on: the next migrate applies it again.
+		boolean undoneSince = row.installedRank() < lastUndoRank;
+		return (Objects.equals(d.checksum(), row.checksum()) && !undoneSince) ? MigrationState.APPLIED
+				: MigrationState.OUTDATED;
 	}
 
 	/**
@@ -208,6 +212,9 @@ final class StatusCalculator {
 		/** The undo row of each version undone since it was last applied. */
 		final Map<MigrationVersion, AppliedMigration> undone = new HashMap<>();
 
+		/** The rank of the newest undo, 0 when none. */
+		int lastUndoRank;
+
 		AppliedMigration baseline;
 
 		MigrationVersion currentVersion;
@@ -247,6 +254,7 @@ final class StatusCalculator {
 			this.versioned.remove(row.version());
 			this.appliedOutOfOrder.remove(row.version());
 			this.undone.put(row.version(), row);
+			this.lastUndoRank = row.installedRank();
 			this.currentVersion = (this.baseline != null) ? this.baseline.version() : null;
 			for (AppliedMigration applied : this.versioned.values()) {
 				if (applied.success() && (this.currentVersion == null || applied.version().compareTo(this.currentVersion) > 0)) {
