@@ -121,6 +121,31 @@ class UndoIntegrationTests {
 	}
 
 	@Test
+	void nonTransactionalUndoScriptRunsWithoutATransactionAndIsRecorded() {
+		this.files.write("V4__index.sql", "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);")
+			.write("U4__index.sql", "DROP INDEX CONCURRENTLY IF EXISTS users_id_idx;");
+		ratchet().migrate();
+		UndoResult result = ratchet().undo("3");
+		assertThat(result.undone()).singleElement().satisfies((step) -> assertThat(step.transactional()).isFalse());
+		assertThat(Sql.exists(this.db, "users_id_idx")).isFalse();
+		assertThat(ratchet().status().migrations()).extracting((info) -> info.version() + " " + info.state())
+			.contains("4 UNDONE");
+	}
+
+	@Test
+	void undoneVersionsCountInTheEventsByType() {
+		ratchet().migrate();
+		List<MigrationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
+			.locations(this.files.location())
+			.listeners(events::add)
+			.build()).undo("1");
+		assertThat(events).filteredOn(MigrationEvent.MigrationApplied.class::isInstance)
+			.extracting((event) -> ((MigrationEvent.MigrationApplied) event).migration().type())
+			.containsExactly(MigrationType.UNDO_SQL, MigrationType.UNDO_SQL);
+	}
+
+	@Test
 	void previousUndoesExactlyTheNewestVersion() {
 		ratchet().migrate();
 		assertThat(ratchet().undo("previous").undone()).extracting((step) -> step.migration().version().toString())
