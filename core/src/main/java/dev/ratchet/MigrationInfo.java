@@ -15,16 +15,29 @@ import java.time.Instant;
  * @param installedBy the database user that applied it, or {@code null}
  * @param installedOn when it was applied, or {@code null}
  * @param executionTimeMs how long it took, or {@code null}
+ * @param undoable for an applied versioned migration, whether {@code undo} could undo it: its undo
+ * script exists and is unchanged since it was applied; {@code null} for the others
  */
 public record MigrationInfo(MigrationVersion version, String description, MigrationType type, String script,
 		String checksum, MigrationState state, Integer installedRank, String installedBy, Instant installedOn,
-		Integer executionTimeMs) {
+		Integer executionTimeMs, Boolean undoable) {
+
+	/**
+	 * Creates an entry that says nothing about undo.
+	 */
+	public MigrationInfo(MigrationVersion version, String description, MigrationType type, String script,
+			String checksum, MigrationState state, Integer installedRank, String installedBy, Instant installedOn,
+			Integer executionTimeMs) {
+		this(version, description, type, script, checksum, state, installedRank, installedBy, installedOn,
+				executionTimeMs, null);
+	}
 
 	/**
 	 * Returns whether this migration is work that {@code migrate} would do.
 	 */
 	public boolean isPending() {
-		return this.state == MigrationState.PENDING || this.state == MigrationState.OUTDATED;
+		return this.state == MigrationState.PENDING || this.state == MigrationState.OUTDATED
+				|| this.state == MigrationState.UNDONE;
 	}
 
 }

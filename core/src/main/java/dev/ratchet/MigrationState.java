@@ -34,6 +34,9 @@ public enum MigrationState {
 	BELOW_BASELINE,
 
 	/** A repeatable migration whose file changed since it was last applied; it will be applied again. */
-	OUTDATED
+	OUTDATED,
+
+	/** Applied, then undone ({@code undo}): pending again, {@code migrate} applies it anew. */
+	UNDONE
 
 }

@@ -15,7 +15,13 @@ public enum MigrationType {
 	REPEATABLE,
 
 	/** A baseline marker: migrations at or below its version are treated as already applied. */
-	BASELINE;
+	BASELINE,
+
+	/**
+	 * An undo of a versioned SQL migration, {@code U<version>__<description>.sql}: its history row
+	 * records that the migration of that version was undone.
+	 */
+	UNDO_SQL;
 
 	/**
 	 * Returns whether migrations of this type carry a version.

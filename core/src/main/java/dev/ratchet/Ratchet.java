@@ -227,6 +227,36 @@ public final class Ratchet {
 		return this.engine.adopt();
 	}
 
+	/**
+	 * Undoes the applied versioned migrations above a target, from the newest down to, not
+	 * including, the target: each runs its {@code U<version>__} script in a transaction with the
+	 * {@link MigrationType#UNDO_SQL} history row that records it, and is pending again afterwards.
+	 * Everything is checked first, under the lock: unless every version in the range has an undo
+	 * script unchanged since it was applied (and none is a baseline or a Java migration), nothing is
+	 * undone. Never runs at start-up: only when called.
+	 * @param target a version, {@code previous} (undo exactly the newest one) or {@code current}
+	 * (nothing); {@code latest} is refused
+	 * @return what was undone, empty when nothing above the target is applied
+	 * @throws UndoRefusedException naming every reason the undo cannot be done whole
+	 * @throws MigrationFailedException if an undo script fails (the undos before it stay done)
+	 * @throws LockTimeoutException if another session held the lock too long
+	 * @throws DatabaseConnectionException if the database cannot be reached or used
+	 */
+	public UndoResult undo(String target) {
+		return this.engine.undo(target);
+	}
+
+	/**
+	 * Dry-runs {@link #undo(String)} under the lock: the same checks, then every undo script with its
+	 * history row in one transaction that is rolled back.
+	 * @param target as for {@link #undo(String)}
+	 * @return per undo script: would succeed, would fail, cannot be dry-run or not reached
+	 * @throws UndoRefusedException naming every reason the undo cannot be done whole
+	 */
+	public PlanResult planUndo(String target) {
+		return this.engine.planUndo(target);
+	}
+
 	public RatchetConfiguration getConfiguration() {
 		return this.configuration;
 	}

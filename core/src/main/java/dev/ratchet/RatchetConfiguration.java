@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.ratchet.data.DataClock;
 import dev.ratchet.history.RatchetTable;
+import dev.ratchet.internal.Target;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
 import dev.ratchet.lint.LintSeverity;
@@ -33,6 +34,9 @@ public final class RatchetConfiguration {
 
 	/** Default version recorded by a baseline. */
 	public static final String DEFAULT_BASELINE_VERSION = "1";
+
+	/** The default {@code ratchet.target}: every pending migration. */
+	public static final String DEFAULT_TARGET = "latest";
 
 	/** Default for a migration connection that goes through a transaction-mode pooler: refuse it. */
 	public static final PoolerPolicy DEFAULT_POOLER_POLICY = PoolerPolicy.FAIL;
@@ -61,6 +65,8 @@ public final class RatchetConfiguration {
 	private final MigrationVersion baselineVersion;
 
 	private final boolean outOfOrder;
+
+	private final String target;
 
 	private final Map<String, String> placeholders;
 
@@ -107,6 +113,7 @@ public final class RatchetConfiguration {
 		this.baselineOnMigrate = builder.baselineOnMigrate;
 		this.baselineVersion = MigrationVersion.parse(builder.baselineVersion);
 		this.outOfOrder = builder.outOfOrder;
+		this.target = Target.check(builder.target);
 		this.placeholders = Map.copyOf(builder.placeholders);
 		this.placeholderReplacement = builder.placeholderReplacement;
 		this.placeholderPrefix = requireText(builder.placeholderPrefix, "placeholderPrefix");
@@ -178,6 +185,7 @@ public final class RatchetConfiguration {
 			.baselineOnMigrate(this.baselineOnMigrate)
 			.baselineVersion(this.baselineVersion.toString())
 			.outOfOrder(this.outOfOrder)
+			.target(this.target)
 			.placeholders(this.placeholders)
 			.placeholderReplacement(this.placeholderReplacement)
 			.placeholderPrefix(this.placeholderPrefix)
@@ -230,6 +238,15 @@ public final class RatchetConfiguration {
 
 	public boolean isOutOfOrder() {
 		return this.outOfOrder;
+	}
+
+	/**
+	 * Returns the version {@code migrate} and {@code plan} stop at: {@value #DEFAULT_TARGET} (every
+	 * pending migration), {@code current} (no versioned migration), {@code previous} (for undo only)
+	 * or a version; later pending migrations stay pending.
+	 */
+	public String getTarget() {
+		return this.target;
 	}
 
 	public Map<String, String> getPlaceholders() {
@@ -347,6 +364,8 @@ public final class RatchetConfiguration {
 
 		private boolean outOfOrder;
 
+		private String target = DEFAULT_TARGET;
+
 		private Map<String, String> placeholders = Map.of();
 
 		private boolean placeholderReplacement = true;
@@ -419,6 +438,16 @@ public final class RatchetConfiguration {
 
 		public Builder outOfOrder(boolean outOfOrder) {
 			this.outOfOrder = outOfOrder;
+			return this;
+		}
+
+		/**
+		 * Sets the version {@code migrate} and {@code plan} stop at, see {@link RatchetConfiguration#getTarget()}.
+		 * @param target {@code latest}, {@code current}, {@code previous} or a version
+		 * @return this builder
+		 */
+		public Builder target(String target) {
+			this.target = target;
 			return this;
 		}
 

@@ -18,8 +18,21 @@ import dev.ratchet.MigrationVersion;
  * @param executionTimeMs how long it took
  * @param success whether it succeeded
  * @param failure for a failed row, what failed (line, SQLSTATE, message); otherwise {@code null}
+ * @param undoChecksum the checksum of the script that undoes it, as it was when the migration was
+ * applied; {@code null} when it had none
  */
 public record AppliedMigration(int installedRank, MigrationVersion version, String description, MigrationType type,
 		String script, String checksum, String installedBy, Instant installedOn, int executionTimeMs, boolean success,
-		String failure) {
+		String failure, String undoChecksum) {
+
+	/**
+	 * Creates a row without an undo script.
+	 */
+	public AppliedMigration(int installedRank, MigrationVersion version, String description, MigrationType type,
+			String script, String checksum, String installedBy, Instant installedOn, int executionTimeMs,
+			boolean success, String failure) {
+		this(installedRank, version, description, type, script, checksum, installedBy, installedOn, executionTimeMs,
+				success, failure, null);
+	}
+
 }

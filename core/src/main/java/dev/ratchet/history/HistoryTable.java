@@ -22,14 +22,29 @@ public final class HistoryTable {
 
 	private static final String SELECT = """
 			SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,
-			       execution_time, success, failure
-			FROM %TABLE% ORDER BY installed_rank""";
+			       execution_time, success, failure, to_jsonb(h) ->> 'undo_checksum' AS undo_checksum
+			FROM %TABLE% h ORDER BY installed_rank""";
 
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
 			                     execution_time, success, failure)
 			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%
 			RETURNING installed_rank""";
+
+	private static final String INSERT_WITH_UNDO = """
+			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
+			                     execution_time, success, failure, undo_checksum)
+			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ? FROM %TABLE%
+			RETURNING installed_rank""";
+
+	// One round trip, and no ALTER TABLE (whose lock would queue readers) once the column exists.
+	private static final String UPGRADE = """
+			DO $upgrade$ BEGIN
+			  IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = '%TABLE_LITERAL%'::regclass
+			                 AND attname = 'undo_checksum' AND NOT attisdropped) THEN
+			    ALTER TABLE %TABLE% ADD COLUMN IF NOT EXISTS undo_checksum text;
+			  END IF;
+			END $upgrade$""";
 
 	private static final String FINISH = """
 			UPDATE %TABLE% SET execution_time = ?, success = ?, failure = ? WHERE installed_rank = ?""";
@@ -111,6 +126,19 @@ public final class HistoryTable {
 			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
 			statement.execute(RatchetTable.HISTORY.ddl(this.qualifiedName));
 		}
+		upgrade(connection);
+	}
+
+	/**
+	 * Adds the columns added since the first release to an existing table, unless it has them. Call
+	 * it under the migration lock before writing rows that carry them.
+	 * @param connection the connection to use
+	 * @throws SQLException on a database error
+	 */
+	public void upgrade(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql(UPGRADE).replace("%TABLE_LITERAL%", this.qualifiedName.replace("'", "''")));
+		}
 	}
 
 	/**
@@ -170,7 +198,8 @@ public final class HistoryTable {
 						(version != null) ? MigrationVersion.parse(version) : null, rs.getString("description"),
 						MigrationType.valueOf(type), rs.getString("script"), rs.getString("checksum"),
 						rs.getString("installed_by"), (installedOn != null) ? installedOn.toInstant() : null,
-						rs.getInt("execution_time"), rs.getBoolean("success"), rs.getString("failure")));
+						rs.getInt("execution_time"), rs.getBoolean("success"), rs.getString("failure"),
+						rs.getString("undo_checksum")));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
@@ -193,8 +222,23 @@ public final class HistoryTable {
 	 */
 	public int insert(Connection connection, MigrationDescriptor migration, int executionTimeMs, String failure)
 			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(INSERT))) {
-			bind(statement, migration, executionTimeMs, failure);
+		return insert(connection, migration, null, executionTimeMs, failure);
+	}
+
+	/**
+	 * Records a migration with the checksum of its undo script, in the caller's transaction.
+	 * @param connection the connection to use
+	 * @param migration the migration
+	 * @param undoChecksum the checksum of its undo script, or {@code null}
+	 * @param executionTimeMs how long it took
+	 * @param failure {@code null} for success, else what failed
+	 * @return the row's {@code installed_rank}
+	 * @throws SQLException on a database error
+	 */
+	public int insert(Connection connection, MigrationDescriptor migration, String undoChecksum, int executionTimeMs,
+			String failure) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(insertSql(undoChecksum))) {
+			bind(statement, migration, undoChecksum, executionTimeMs, failure);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getInt("installed_rank");
@@ -221,8 +265,13 @@ public final class HistoryTable {
 		}
 	}
 
-	private static void bind(PreparedStatement statement, MigrationDescriptor migration, int executionTimeMs,
-			String failure) throws SQLException {
+	// Rows without an undo checksum leave the column out, so a table not yet upgraded still takes them.
+	private String insertSql(String undoChecksum) {
+		return sql((undoChecksum != null) ? INSERT_WITH_UNDO : INSERT);
+	}
+
+	private static void bind(PreparedStatement statement, MigrationDescriptor migration, String undoChecksum,
+			int executionTimeMs, String failure) throws SQLException {
 		statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
 		statement.setString(2, migration.description());
 		statement.setString(3, migration.type().name());
@@ -231,6 +280,9 @@ public final class HistoryTable {
 		statement.setInt(6, executionTimeMs);
 		statement.setBoolean(7, failure == null);
 		statement.setString(8, failure);
+		if (undoChecksum != null) {
+			statement.setString(9, undoChecksum);
+		}
 	}
 
 	/**
@@ -259,9 +311,24 @@ public final class HistoryTable {
 	 */
 	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs, String check)
 			throws SQLException {
-		String sql = sql(INSERT) + ";\nCOMMIT";
+		insertAndCommit(connection, migration, null, executionTimeMs, check);
+	}
+
+	/**
+	 * Records a successful migration with the checksum of its undo script and commits, as
+	 * {@link #insertAndCommit(Connection, MigrationDescriptor, int, String)} does.
+	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
+	 * @param migration the migration
+	 * @param undoChecksum the checksum of its undo script, or {@code null}
+	 * @param executionTimeMs how long it took
+	 * @param check a statement without parameters to run first, or {@code null}
+	 * @throws SQLException on a database error, or the check's error
+	 */
+	public void insertAndCommit(Connection connection, MigrationDescriptor migration, String undoChecksum,
+			int executionTimeMs, String check) throws SQLException {
+		String sql = insertSql(undoChecksum) + ";\nCOMMIT";
 		try (PreparedStatement statement = connection.prepareStatement((check != null) ? check + ";\n" + sql : sql)) {
-			bind(statement, migration, executionTimeMs, null);
+			bind(statement, migration, undoChecksum, executionTimeMs, null);
 			statement.execute();
 		}
 		// The driver saw the transaction end, so this sends nothing (PgJDBC); it keeps the JDBC

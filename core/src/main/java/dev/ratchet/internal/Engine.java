@@ -12,6 +12,7 @@ import dev.ratchet.PlanResult;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
+import dev.ratchet.UndoResult;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
 import dev.ratchet.data.RetryResult;
@@ -126,6 +127,23 @@ public final class Engine {
 	 */
 	public AdoptResult adopt() {
 		return this.runner.run(new AdoptOperation(this.catalog.migrations()));
+	}
+
+	/**
+	 * Undoes the applied versions above the target, newest first, under the lock; refuses before
+	 * anything runs unless every step can be done.
+	 */
+	public UndoResult undo(String target) {
+		return this.runner.run(new UndoOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
+				this.preflight));
+	}
+
+	/**
+	 * Runs the undo to the target in one transaction and rolls it back, under the lock.
+	 */
+	public PlanResult planUndo(String target) {
+		return this.runner.run(new UndoPlanOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
+				this.preflight));
 	}
 
 	public BaselineResult baseline() {

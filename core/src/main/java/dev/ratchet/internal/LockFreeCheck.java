@@ -48,7 +48,7 @@ final class LockFreeCheck {
 		}
 		DriftReport drift = DriftReport.NO_SNAPSHOT;
 		if (!(scope == MigrateScope.UNTIL_BACKGROUND && scope.skipsLock(outcome.pending()))) {
-			if (rows.isEmpty() || !scope.select(outcome.pending()).isEmpty()) {
+			if (rows.isEmpty() || !scope.select(Target.of(this.runner.configuration()).select(outcome.pending())).isEmpty()) {
 				return null;
 			}
 			drift = new DriftTracker(history.getSchema(), history.getTable()).check(session.connection());

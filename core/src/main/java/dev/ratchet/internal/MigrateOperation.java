@@ -109,7 +109,7 @@ final class MigrateOperation {
 			logger.info("Baselined schema \"{}\" at version {}", run.schema(),
 					run.configuration().getBaselineVersion());
 		}
-		List<ResolvedMigration> pending = scope.select(outcome.pending());
+		List<ResolvedMigration> pending = scope.select(Target.of(run.configuration()).select(outcome.pending()));
 		Preflight.Result preflight = this.preflight.check(pending, run.schema());
 		preflight.log(false);
 		if (preflight.lint().hasErrors()) {
@@ -119,6 +119,9 @@ final class MigrateOperation {
 		// and only when no rows were read, since rows prove the table exists.
 		if (!validated.hasRows()) {
 			history.create(connection);
+		}
+		else {
+			history.upgrade(connection);
 		}
 		DriftTracker drift = new DriftTracker(run.schema(), history.getTable());
 		DriftReport driftReport = drift.check(connection);

@@ -91,13 +91,19 @@ final class MigrationCatalog {
 	private List<ResolvedMigration> resolve() {
 		List<ResolvedMigration> versioned = new ArrayList<>();
 		List<ResolvedMigration> repeatable = new ArrayList<>();
-		for (SqlMigrationFile file : new MigrationResolver(this.configuration.getLocations(),
+		List<SqlMigrationFile> files = new MigrationResolver(this.configuration.getLocations(),
 				this.configuration.getClassLoader())
-			.resolve()) {
+			.resolve();
+		Map<MigrationVersion, SqlMigrationFile> undos = new HashMap<>();
+		files.stream().filter((file) -> file.type() == MigrationType.UNDO_SQL).forEach((file) -> undos.put(file.version(), file));
+		for (SqlMigrationFile file : files) {
+			if (file.type() == MigrationType.UNDO_SQL) {
+				continue;
+			}
 			MigrationDescriptor descriptor = new MigrationDescriptor(file.version(), file.description(), file.type(),
 					file.script(), file.checksum());
 			((file.type() == MigrationType.REPEATABLE) ? repeatable : versioned)
-				.add(new ResolvedMigration(descriptor, file, null));
+				.add(new ResolvedMigration(descriptor, file, null, (file.version() != null) ? undos.get(file.version()) : null));
 		}
 		for (JavaMigration java : this.configuration.getJavaMigrations()) {
 			versioned.add(new ResolvedMigration(describe(java), null, java));

@@ -84,7 +84,7 @@ final class MigrationExecutor {
 			this.connection.setAutoCommit(false);
 			run(migration);
 			// The history row and the check that the lock is still held travel with the COMMIT: one round trip.
-			this.history.insertAndCommit(this.connection, migration.descriptor(), millis(start),
+			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
 					this.watch.commitGuard());
 		}
 		catch (MigrationFailedException ex) {
@@ -111,7 +111,7 @@ final class MigrationExecutor {
 	private void runAndRecord(ResolvedMigration migration, long start) {
 		run(migration);
 		try {
-			this.history.insert(this.connection, migration.descriptor(), millis(start), null);
+			this.history.insert(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start), null);
 		}
 		catch (SQLException ex) {
 			throw failure(migration.descriptor(), null, ex, true);
@@ -150,7 +150,7 @@ final class MigrationExecutor {
 		try {
 			// Recorded as failed before it starts, so a crash part-way leaves a failed entry that stops later
 			// runs, as a failure would: nothing is ever half-applied without the history saying so.
-			rank = this.history.insert(this.connection, d, 0, INTERRUPTED);
+			rank = this.history.insert(this.connection, d, migration.undoChecksum(), 0, INTERRUPTED);
 		}
 		catch (SQLException ex) {
 			throw failure(d, null, ex, true);

@@ -47,7 +47,8 @@ final class PlanOperation implements LockedOperation<PlanResult> {
 		try {
 			connection.setAutoCommit(false);
 			Outcome outcome = this.historyCheck.readAndValidate(connection, history, this.resolved).outcome();
-			Preflight.Result preflight = this.preflight.check(outcome.pending(), run.schema());
+			Preflight.Result preflight = this.preflight.check(Target.of(run.configuration()).select(outcome.pending()),
+					run.schema());
 			preflight.log(true);
 			history.create(connection);
 			run.applyTimeouts();

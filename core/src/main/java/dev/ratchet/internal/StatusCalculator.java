@@ -54,7 +54,7 @@ final class StatusCalculator {
 			if (d.type() == MigrationType.REPEATABLE) {
 				resolvedRepeatables.add(d.description());
 				AppliedMigration row = h.repeatables.get(d.description());
-				MigrationState state = repeatableState(d, row, problems);
+				MigrationState state = repeatableState(d, row, h.lastUndoRank, problems);
 				repeatables.add(info(d, row, state));
 				if (state == MigrationState.PENDING || state == MigrationState.OUTDATED) {
 					pending.add(migration);
@@ -64,8 +64,17 @@ final class StatusCalculator {
 			resolvedVersions.add(d.version());
 			newestResolved = d.version();
 			AppliedMigration row = h.versioned.get(d.version());
+			AppliedMigration undone = (row == null) ? h.undone.get(d.version()) : null;
+			if (undone != null) {
+				// Pending again, shown with when and by whom it was undone.
+				versioned.add(new MigrationInfo(d.version(), d.description(), d.type(), d.script(), d.checksum(),
+						MigrationState.UNDONE, undone.installedRank(), undone.installedBy(), undone.installedOn(),
+						undone.executionTimeMs()));
+				pending.add(migration);
+				continue;
+			}
 			MigrationState state = versionedState(d, row, h, problems);
-			versioned.add(info(d, row, state));
+			versioned.add(undoable(info(d, row, state), migration, row));
 			if (state == MigrationState.PENDING || isResumable(row)) {
 				pending.add(migration);
 			}
@@ -129,7 +138,8 @@ final class StatusCalculator {
 		return row != null && !row.success() && row.type() == MigrationType.JAVA;
 	}
 
-	private static MigrationState repeatableState(MigrationDescriptor d, AppliedMigration row, List<String> problems) {
+	private static MigrationState repeatableState(MigrationDescriptor d, AppliedMigration row, int lastUndoRank,
+			List<String> problems) {
 		if (row == null) {
 			return MigrationState.PENDING;
 		}
@@ -137,7 +147,24 @@ final class StatusCalculator {
 			problems.add(failedProblem(row));
 			return MigrationState.FAILED;
 		}
-		return Objects.equals(d.checksum(), row.checksum()) ? MigrationState.APPLIED : MigrationState.OUTDATED;
+		// An undo may have removed what a repeatable applied after it built on: the next migrate applies it again.
+		boolean undoneSince = row.installedRank() < lastUndoRank;
+		return (Objects.equals(d.checksum(), row.checksum()) && !undoneSince) ? MigrationState.APPLIED
+				: MigrationState.OUTDATED;
+	}
+
+	/**
+	 * Tells of an applied SQL migration whether its undo script is there and unchanged since it was applied.
+	 */
+	private static MigrationInfo undoable(MigrationInfo info, ResolvedMigration migration, AppliedMigration row) {
+		if (row == null || !row.success() || migration.descriptor().type() != MigrationType.SQL) {
+			return info;
+		}
+		boolean undoable = (info.state() == MigrationState.APPLIED || info.state() == MigrationState.OUT_OF_ORDER)
+				&& migration.undo() != null && Objects.equals(migration.undoChecksum(), row.undoChecksum());
+		return new MigrationInfo(info.version(), info.description(), info.type(), info.script(), info.checksum(),
+				info.state(), info.installedRank(), info.installedBy(), info.installedOn(), info.executionTimeMs(),
+				undoable);
 	}
 
 	private static MigrationInfo unresolved(AppliedMigration row, boolean newerCode, List<String> problems) {
@@ -182,6 +209,12 @@ final class StatusCalculator {
 
 		final Set<MigrationVersion> appliedOutOfOrder = new HashSet<>();
 
+		/** The undo row of each version undone since it was last applied. */
+		final Map<MigrationVersion, AppliedMigration> undone = new HashMap<>();
+
+		/** The rank of the newest undo, 0 when none. */
+		int lastUndoRank;
+
 		AppliedMigration baseline;
 
 		MigrationVersion currentVersion;
@@ -194,8 +227,13 @@ final class StatusCalculator {
 				else if (row.type() == MigrationType.REPEATABLE) {
 					this.repeatables.put(row.description(), row);
 				}
+				else if (row.type() == MigrationType.UNDO_SQL && row.success()) {
+					undo(row);
+					continue;
+				}
 				else {
 					this.versioned.put(row.version(), row);
+					this.undone.remove(row.version());
 				}
 				if (row.success() && row.version() != null) {
 					if (this.currentVersion != null && row.version().compareTo(this.currentVersion) < 0) {
@@ -204,6 +242,23 @@ final class StatusCalculator {
 					else {
 						this.currentVersion = row.version();
 					}
+				}
+			}
+		}
+
+		/**
+		 * An undo takes its version out of the applied ones, and the current version back to the
+		 * newest one still applied.
+		 */
+		private void undo(AppliedMigration row) {
+			this.versioned.remove(row.version());
+			this.appliedOutOfOrder.remove(row.version());
+			this.undone.put(row.version(), row);
+			this.lastUndoRank = row.installedRank();
+			this.currentVersion = (this.baseline != null) ? this.baseline.version() : null;
+			for (AppliedMigration applied : this.versioned.values()) {
+				if (applied.success() && (this.currentVersion == null || applied.version().compareTo(this.currentVersion) > 0)) {
+					this.currentVersion = applied.version();
 				}
 			}
 		}

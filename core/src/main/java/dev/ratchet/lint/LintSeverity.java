@@ -11,6 +11,12 @@ public enum LintSeverity {
 	OFF,
 
 	/**
+	 * The finding is reported as information only: the expected kind of risk, as a {@code DROP
+	 * COLUMN} in an undo script.
+	 */
+	INFO,
+
+	/**
 	 * The finding is reported and logged; the run goes on.
 	 */
 	WARNING,

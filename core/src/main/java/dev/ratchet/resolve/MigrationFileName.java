@@ -4,11 +4,11 @@ import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
 
 /**
- * What a migration file's name says: {@code V<version>__<description>.sql} or
- * {@code R__<description>.sql}. A name that misses the pattern is rejected with a hint at the
+ * What a migration file's name says: {@code V<version>__<description>.sql},
+ * {@code R__<description>.sql} or, for the undo of a version, {@code U<version>__<description>.sql}. A name that misses the pattern is rejected with a hint at the
  * likely slip, because a misnamed migration must never be skipped silently.
  *
- * @param type {@link MigrationType#SQL} or {@link MigrationType#REPEATABLE}
+ * @param type {@link MigrationType#SQL}, {@link MigrationType#REPEATABLE} or {@link MigrationType#UNDO_SQL}
  * @param version the version, {@code null} for a repeatable migration
  * @param description the description, {@code _} read as a space
  */
@@ -16,7 +16,8 @@ record MigrationFileName(MigrationType type, MigrationVersion version, String de
 
 	/** How migrations are named, for messages. */
 	static final String PATTERN = "Versioned migrations are named V<version>__<description>.sql "
-			+ "(for example V1__create_users.sql), repeatable ones R__<description>.sql.";
+			+ "(for example V1__create_users.sql), repeatable ones R__<description>.sql, the undo of a version "
+			+ "U<version>__<description>.sql.";
 
 	private static final String EXTENSION = ".sql";
 
@@ -53,8 +54,9 @@ record MigrationFileName(MigrationType type, MigrationVersion version, String de
 		}
 		return switch (base.charAt(0)) {
 			case 'V' -> versioned(base.substring(1));
+			case 'U' -> undo(base.substring(1));
 			case 'R' -> repeatable(base.substring(1));
-			case 'v', 'r' -> lowerCasePrefix(base);
+			case 'v', 'r', 'u' -> lowerCasePrefix(base);
 			default -> other(base);
 		};
 	}
@@ -78,6 +80,18 @@ record MigrationFileName(MigrationType type, MigrationVersion version, String de
 			throw new IllegalArgumentException(missingDescription("V" + version));
 		}
 		return new MigrationFileName(MigrationType.SQL, MigrationVersion.parse(version), readable(description));
+	}
+
+	private static MigrationFileName undo(String rest) {
+		try {
+			MigrationFileName versioned = versioned(rest);
+			return new MigrationFileName(MigrationType.UNDO_SQL, versioned.version(), versioned.description());
+		}
+		catch (IllegalArgumentException ex) {
+			// The hints name the V form; an undo file takes the same shape with a U.
+			throw new IllegalArgumentException(ex.getMessage().replace(" V", " U").replace("the V,", "the U,")
+				.replace("V must", "U must"));
+		}
 	}
 
 	private static String withoutSeparator(String rest) {

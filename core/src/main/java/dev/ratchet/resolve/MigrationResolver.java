@@ -31,6 +31,7 @@ public final class MigrationResolver {
 
 	private static final Comparator<SqlMigrationFile> ORDER = Comparator
 		.comparing(SqlMigrationFile::version, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(SqlMigrationFile::type)
 		.thenComparing(SqlMigrationFile::description);
 
 	private final List<String> locations;
@@ -49,11 +50,13 @@ public final class MigrationResolver {
 	}
 
 	/**
-	 * Scans all locations and returns the migrations found: versioned ones by version, then
-	 * repeatable ones by description.
+	 * Scans all locations and returns the migrations found: versioned ones by version (each undo
+	 * script, {@link MigrationType#UNDO_SQL}, right after the migration it undoes), then repeatable
+	 * ones by description.
 	 * @return the migrations
 	 * @throws MigrationResolutionException if a location is invalid, a file is misnamed or
-	 * unreadable, or two migrations share a version (or a repeatable description)
+	 * unreadable, two migrations share a version (or a repeatable description), or an undo script
+	 * has no migration of its version
 	 */
 	public List<SqlMigrationFile> resolve() {
 		long start = System.nanoTime();
@@ -146,6 +149,20 @@ public final class MigrationResolver {
 			if (files.size() > 1) {
 				problems.add("Repeatable migrations " + describe(files) + " have the same description '" + description
 						+ "': rename or remove all but one.");
+			}
+		});
+		Map<MigrationVersion, List<NamedFile>> undos = named.stream()
+			.filter((file) -> file.name().type() == MigrationType.UNDO_SQL)
+			.collect(Collectors.groupingBy((file) -> file.name().version(), TreeMap::new, Collectors.toList()));
+		undos.forEach((version, files) -> {
+			if (files.size() > 1) {
+				problems.add("Undo scripts " + describe(files) + " undo the same version " + version
+						+ ": keep one undo script per version.");
+			}
+			else if (!byVersion.containsKey(version)) {
+				problems.add("Undo script " + files.get(0).file().nameAndRoot() + " undoes version " + version
+						+ ", but there is no V" + version + "__<description>.sql migration: rename it after the "
+						+ "version it undoes, or remove it.");
 			}
 		});
 		problems.throwIfAny(null);

@@ -59,6 +59,38 @@ class StatusCalculatorTests {
 	}
 
 	@Test
+	void undoRowMakesItsVersionUndoneAndPendingAndTakesTheCurrentVersionBack() {
+		file("1", "a");
+		file("2", "b");
+		row("1", MigrationType.SQL, "a", true);
+		row("2", MigrationType.SQL, "b", true);
+		row("2", MigrationType.UNDO_SQL, "u", true);
+		Outcome outcome = calculate(false);
+		assertThat(outcome.report().migrations()).extracting(MigrationInfo::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.UNDONE);
+		assertThat(outcome.pending()).extracting((m) -> m.descriptor().script()).containsExactly("V2__m.sql");
+		assertThat(outcome.report().currentVersion()).hasToString("1");
+		assertThat(outcome.report().isValid()).isTrue();
+		row("2", MigrationType.SQL, "b", true);
+		Outcome again = calculate(false);
+		assertThat(again.report().migrations()).extracting(MigrationInfo::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
+		assertThat(again.report().currentVersion()).hasToString("2");
+		assertThat(again.report().migrations()).extracting(MigrationInfo::state).doesNotContain(MigrationState.OUT_OF_ORDER);
+	}
+
+	@Test
+	void repeatableAppliedBeforeAnUndoIsOutdated() {
+		file("1", "a");
+		file(null, "v");
+		row("1", MigrationType.SQL, "a", true);
+		row(null, MigrationType.REPEATABLE, "v", true);
+		row("1", MigrationType.UNDO_SQL, "u", true);
+		assertThat(calculate(false).report().migrations()).extracting(MigrationInfo::state)
+			.containsExactly(MigrationState.UNDONE, MigrationState.OUTDATED);
+	}
+
+	@Test
 	void failedRowMakesTheStatusFailedAndIsAProblem() {
 		file("1", "a");
 		row("1", MigrationType.SQL, "a", false);

@@ -122,13 +122,29 @@ class MigrationFileNameTests {
 	}
 
 	@Test
+	void undoNameGivesTheVersionItUndoes() {
+		MigrationFileName name = MigrationFileName.parse("U1_2__drop_session_table.sql");
+		assertThat(name.type()).isEqualTo(MigrationType.UNDO_SQL);
+		assertThat(name.version()).isEqualTo(MigrationVersion.parse("1.2"));
+		assertThat(name.description()).isEqualTo("drop session table");
+	}
+
+	@Test
+	void misnamedUndoGetsAHintInItsOwnForm() {
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("U1_undo.sql"))
+			.withMessage("single underscore: use two, U1__undo.sql");
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("u1__undo.sql"))
+			.withMessage("prefix must be an upper-case U: U1__undo.sql");
+	}
+
+	@Test
 	void missingPrefixIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("1__init.sql"))
 			.withMessage("the prefix V is missing: V1__init.sql");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "init.sql", "U1__undo.sql", "README.sql", "Release_notes.sql", "_V1__x.sql", "1_x.sql" })
+	@ValueSource(strings = { "init.sql", "README.sql", "Release_notes.sql", "_V1__x.sql", "1_x.sql" })
 	void otherNamesAreRejected(String fileName) {
 		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse(fileName))
 			.withMessage("the name starts with neither V<version>__ nor R__");

@@ -145,6 +145,34 @@ class MigrationResolverTests {
 	}
 
 	@Test
+	void undoScriptComesRightAfterTheMigrationItUndoes() throws IOException {
+		write("V1__a.sql", "SELECT 1;");
+		write("U1__a.sql", "SELECT 2;");
+		write("V2__b.sql", "SELECT 3;");
+		assertThat(resolve(filesystem(this.dir))).extracting(SqlMigrationFile::script)
+			.containsExactly("V1__a.sql", "U1__a.sql", "V2__b.sql");
+	}
+
+	@Test
+	void undoScriptWithoutItsMigrationIsAnErrorNamingIt() throws IOException {
+		write("V1__a.sql", "SELECT 1;");
+		write("sub/U2__b.sql", "SELECT 2;");
+		String location = filesystem(this.dir);
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(location))
+			.withMessageContaining("Undo script " + location + "/sub/U2__b.sql undoes version 2, but there is no "
+					+ "V2__<description>.sql migration");
+	}
+
+	@Test
+	void twoUndoScriptsForOneVersionAreAnError() throws IOException {
+		write("V1__a.sql", "SELECT 1;");
+		write("U1__a.sql", "SELECT 2;");
+		write("U1.0__b.sql", "SELECT 3;");
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(filesystem(this.dir)))
+			.withMessageContaining("undo the same version 1");
+	}
+
+	@Test
 	void sameFileInTwoClasspathEntriesIsAnErrorNamingBoth() throws IOException {
 		Path classes = this.dir.resolve("classes");
 		write("classes/db/migration/V1__init.sql", "SELECT 1;");

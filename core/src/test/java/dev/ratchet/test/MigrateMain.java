@@ -19,7 +19,8 @@ import dev.ratchet.RatchetConfiguration;
  * folder, it first writes {@code ready-<pid>} there and waits for a file {@code go}, so that
  * processes started one after the other migrate at the same moment. With the system property
  * {@code ratchet.test.java-migrations} naming classes (comma-separated) that implement
- * {@link JavaMigration} and have a constructor without arguments, it migrates them too.
+ * {@link JavaMigration} and have a constructor without arguments, it migrates them too. With the
+ * system property {@code ratchet.test.undo} naming a target, it undoes to that target instead.
  */
 public final class MigrateMain {
 
@@ -42,7 +43,13 @@ public final class MigrateMain {
 		if (gate != null) {
 			awaitGate(Path.of(gate));
 		}
-		ratchet.migrate();
+		String undoTarget = System.getProperty("ratchet.test.undo");
+		if (undoTarget != null) {
+			ratchet.undo(undoTarget);
+		}
+		else {
+			ratchet.migrate();
+		}
 	}
 
 	private static JavaMigration[] javaMigrations(String classNames) throws Exception {

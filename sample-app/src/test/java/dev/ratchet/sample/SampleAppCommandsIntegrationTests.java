@@ -228,6 +228,28 @@ class SampleAppCommandsIntegrationTests {
 	}
 
 	@Test
+	void releaseRollbackPlansUndoesAndMigratesAgain() throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			assertThat(run(db, "--ratchet.command=migrate").exitCode()).isZero();
+			Run plan = run(db, "--ratchet.command=plan", "--ratchet.undo=true", "--ratchet.target=6.2");
+			assertThat(plan.exitCode()).as(plan::describe).isZero();
+			assertThat(plan.stdout()).as(plan::describe).contains("U7__require_chatbot_creators.sql");
+			Run undo = run(db, "--ratchet.command=undo", "--ratchet.target=6.2");
+			assertThat(undo.exitCode()).as(undo::describe).isZero();
+			assertThat(undo.stdout()).as(undo::describe).contains("Undid 1 migration").containsPattern("7 +UNDONE");
+			Run status = run(db, "--ratchet.command=status");
+			assertThat(status.exitCode()).as(status::describe).isEqualTo(1);
+			Run below = run(db, "--ratchet.command=undo", "--ratchet.target=5");
+			assertThat(below.exitCode()).as(below::describe).isEqualTo(2);
+			assertThat(below.stdout()).as(below::describe).contains("AssignChatbotCreators (version 6.2) cannot be undone");
+			Run migrate = run(db, "--ratchet.command=migrate");
+			assertThat(migrate.exitCode()).as(migrate::describe).isZero();
+			assertThat(migrate.stdout()).as(migrate::describe).contains("V7__require_chatbot_creators.sql");
+			assertThat(run(db, "--ratchet.command=status").exitCode()).isZero();
+		}
+	}
+
+	@Test
 	void environmentVariableSelectsTheCommand() throws Exception {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			Run migrate = run(Map.of("RATCHET_COMMAND", "migrate"), datasourceArguments(db));

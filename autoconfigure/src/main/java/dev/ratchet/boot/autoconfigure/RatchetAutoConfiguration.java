@@ -75,6 +75,7 @@ public final class RatchetAutoConfiguration {
 				.adoptEnabled(properties.getAdopt().isEnabled())
 				.adoptFlywayTable(properties.getAdopt().getFlywayTable())
 				.outOfOrder(properties.isOutOfOrder())
+				.target(properties.getTarget())
 				.placeholders(properties.getPlaceholders())
 				.placeholderReplacement(properties.isPlaceholderReplacement())
 				.placeholderPrefix(properties.getPlaceholderPrefix())

@@ -96,6 +96,18 @@ public class RatchetProperties {
 	private boolean outOfOrder;
 
 	/**
+	 * Version 'migrate' and 'plan' stop at: 'latest', 'current' or a version; later pending
+	 * migrations stay pending. The 'undo' command requires it and undoes every applied version above
+	 * it, or with 'previous' exactly the newest one.
+	 */
+	private String target = RatchetConfiguration.DEFAULT_TARGET;
+
+	/**
+	 * Whether the 'plan' command dry-runs the undo to 'ratchet.target' instead of 'migrate'.
+	 */
+	private boolean undo;
+
+	/**
 	 * Values substituted for ${name} placeholders in SQL migrations.
 	 */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
@@ -268,6 +280,22 @@ public class RatchetProperties {
 
 	public void setOutOfOrder(boolean outOfOrder) {
 		this.outOfOrder = outOfOrder;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public boolean isUndo() {
+		return this.undo;
+	}
+
+	public void setUndo(boolean undo) {
+		this.undo = undo;
 	}
 
 	public Map<String, String> getPlaceholders() {
@@ -550,7 +578,13 @@ public class RatchetProperties {
 		 * Take over the history Flyway or Prisma kept (their table is left as it was), applying
 		 * nothing.
 		 */
-		ADOPT
+		ADOPT,
+
+		/**
+		 * Undo the applied versioned migrations above 'ratchet.target' (required), newest first, with
+		 * their U<version>__ scripts; refused whole, undoing nothing, when any step cannot be done.
+		 */
+		UNDO
 
 	}
 

@@ -19,6 +19,8 @@ import dev.ratchet.RatchetException;
 import dev.ratchet.RepairResult;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
+import dev.ratchet.UndoRefusedException;
+import dev.ratchet.UndoResult;
 import dev.ratchet.ValidationException;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
@@ -50,26 +52,48 @@ final class CommandExecutor {
 
 	private final Ratchet ratchet;
 
+	private final boolean undoPlan;
+
 	CommandExecutor(Ratchet ratchet) {
+		this(ratchet, false);
+	}
+
+	/**
+	 * Creates an executor.
+	 * @param ratchet the engine
+	 * @param undoPlan whether {@code plan} plans the undo to the target ({@code ratchet.undo=true})
+	 */
+	CommandExecutor(Ratchet ratchet, boolean undoPlan) {
 		this.ratchet = ratchet;
+		this.undoPlan = undoPlan;
 	}
 
 	CommandReport execute(Command command) {
 		String name = command.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		if (command == Command.PLAN && this.undoPlan) {
+			name = "plan-undo";
+		}
+		String target = this.ratchet.getConfiguration().getTarget();
 		try {
 			return switch (command) {
 				case STATUS -> status(name, this.ratchet.status(), this.ratchet.drift());
 				case VALIDATE -> report(name, SUCCESS, this.ratchet.validate());
 				case MIGRATE -> migrate(name, this.ratchet.migrate());
-				case PLAN -> plan(name, this.ratchet.plan());
+				case PLAN -> plan(name, this.undoPlan ? this.ratchet.planUndo(target) : this.ratchet.plan());
 				case REPAIR -> repair(name, this.ratchet.repair());
 				case BASELINE -> baseline(name, this.ratchet.baseline());
 				case RETRY_FAILED -> retryFailed(name, this.ratchet.retryFailed());
 				case ADOPT -> adopt(name, this.ratchet.adopt());
+				case UNDO -> undo(name, this.ratchet.undo(target));
 			};
 		}
 		catch (ValidationException ex) {
 			return failure(name, INVALID, ex.getReport(), ex.getReport().lint(), ex);
+		}
+		catch (UndoRefusedException ex) {
+			StatusReport status = statusOrNull();
+			return new CommandReport(name, INVALID, (status != null) ? describe(status) : null, ex.getProblems(), null,
+					null, null, null, null, null, CommandReport.Error.of(ex));
 		}
 		catch (LintException ex) {
 			return failure(name, INVALID, statusOrNull(), ex.getReport(), ex);
@@ -104,6 +128,18 @@ final class CommandExecutor {
 		StatusReport after = this.ratchet.status();
 		return new CommandReport(name, SUCCESS, describe(after), after.problems(),
 				LintDescriptor.of(result.lint()), DriftDescriptor.of(result.drift()), applied, null, null, null, null);
+	}
+
+	private CommandReport undo(String name, UndoResult result) {
+		List<CommandReport.Applied> undone = result.undone()
+			.stream()
+			.map((executed) -> new CommandReport.Applied(Objects.toString(executed.migration().version(), null),
+					executed.migration().description(), executed.migration().type(), executed.migration().script(),
+					executed.executionTime().toMillis()))
+			.toList();
+		StatusReport after = this.ratchet.status();
+		return new CommandReport(name, SUCCESS, describe(after), after.problems(), LintDescriptor.of(result.lint()),
+				null, undone, null, null, null, null);
 	}
 
 	private CommandReport plan(String name, PlanResult plan) {

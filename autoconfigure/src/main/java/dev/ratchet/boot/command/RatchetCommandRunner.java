@@ -62,7 +62,8 @@ public class RatchetCommandRunner implements ApplicationRunner, Ordered {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		CommandReport report = new CommandExecutor(this.ratchet).execute(this.command);
+		boolean undoPlan = this.context.getEnvironment().getProperty("ratchet.undo", Boolean.class, false);
+		CommandReport report = new CommandExecutor(this.ratchet, undoPlan).execute(this.command);
 		this.writer.write(report, this.out);
 		this.out.flush();
 		this.exit.exit(this.context, report.exitCode());

@@ -33,7 +33,8 @@ final class TextReportWriter implements ReportWriter {
 			sections.add("Ratchet " + report.command() + " failed: " + failure(report));
 		}
 		if (report.applied() != null) {
-			StringBuilder applied = new StringBuilder("Applied " + count(report.applied().size()));
+			StringBuilder applied = new StringBuilder(("undo".equals(report.command()) ? "Undid " : "Applied ")
+					+ count(report.applied().size()));
 			report.applied()
 				.forEach((migration) -> applied.append(String.format("%n  %s (%d ms)", migration.script(),
 						migration.executionTimeMs())));
@@ -204,10 +205,16 @@ final class TextReportWriter implements ReportWriter {
 
 	static String meaning(String command, int exitCode) {
 		return switch (exitCode) {
-			case CommandExecutor.SUCCESS -> "plan".equals(command) ? "migrate would succeed" : "success";
+			case CommandExecutor.SUCCESS -> switch (command) {
+				case "plan" -> "migrate would succeed";
+				case "plan-undo" -> "the undo would succeed";
+				default -> "success";
+			};
 			case CommandExecutor.PENDING -> "migrations are pending";
 			case CommandExecutor.INVALID -> switch (command) {
 				case "plan" -> "migrate would fail";
+				case "plan-undo" -> "the undo would fail, or is refused (problems above)";
+				case "undo" -> "the undo is refused, nothing was undone (problems above), or an undo script failed";
 				case "status" -> "the migrations are invalid or one failed, or the schema drifted";
 				case "migrate" -> "a migration failed, lint found errors, or the applied migrations are invalid";
 				case "adopt" -> "adopted, but a migration is changed or failed: see above, then repair";

@@ -2,6 +2,8 @@ package dev.ratchet.boot.report;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
@@ -18,9 +20,20 @@ import dev.ratchet.MigrationType;
  * @param installedBy the database user that applied it
  * @param installedOn when it was applied
  * @param executionTimeMs how long it took, in milliseconds
+ * @param undoable for an applied versioned SQL migration, whether {@code undo} could undo it (its
+ * undo script is there and unchanged since it was applied); left out for the others
  */
 public record MigrationInfoDescriptor(String version, String description, MigrationType type, String script,
-		String checksum, MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMs) {
+		String checksum, MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMs,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean undoable) {
+
+	/**
+	 * Creates a descriptor that says nothing about undo.
+	 */
+	public MigrationInfoDescriptor(String version, String description, MigrationType type, String script,
+			String checksum, MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMs) {
+		this(version, description, type, script, checksum, state, installedBy, installedOn, executionTimeMs, null);
+	}
 
 	/**
 	 * Describes one migration of a status report.
@@ -30,7 +43,7 @@ public record MigrationInfoDescriptor(String version, String description, Migrat
 	public static MigrationInfoDescriptor of(MigrationInfo info) {
 		return new MigrationInfoDescriptor(MigrationsDescriptor.text(info.version()), info.description(), info.type(),
 				info.script(), info.checksum(), info.state(), info.installedBy(), info.installedOn(),
-				info.executionTimeMs());
+				info.executionTimeMs(), info.undoable());
 	}
 
 }

@@ -85,7 +85,8 @@ class MigrationsEndpointIntegrationTests {
 			assertThat(json.get("migrations")).hasSize(3);
 			JsonNode first = json.get("migrations").get(0);
 			assertThat(first.propertyNames()).containsExactly("version", "description", "type", "script", "checksum",
-					"state", "installedBy", "installedOn", "executionTimeMs");
+					"state", "installedBy", "installedOn", "executionTimeMs", "undoable");
+			assertThat(first.get("undoable").asBoolean()).isFalse();
 			assertThat(first.get("version").isString()).isTrue();
 			assertThat(first.get("version").asString()).isEqualTo("1");
 			assertThat(first.get("description").asString()).isEqualTo("create session table");

@@ -36,6 +36,7 @@ class RatchetPropertiesTests {
 		assertThat(properties.isBaselineOnMigrate()).isEqualTo(this.engineDefaults.isBaselineOnMigrate());
 		assertThat(properties.getBaselineVersion()).isEqualTo(this.engineDefaults.getBaselineVersion().toString());
 		assertThat(properties.isOutOfOrder()).isEqualTo(this.engineDefaults.isOutOfOrder());
+		assertThat(properties.getTarget()).isEqualTo(this.engineDefaults.getTarget());
 		assertThat(properties.getPlaceholders()).isEqualTo(this.engineDefaults.getPlaceholders());
 		assertThat(properties.isPlaceholderReplacement()).isEqualTo(this.engineDefaults.isPlaceholderReplacement());
 		assertThat(properties.getPlaceholderPrefix()).isEqualTo(this.engineDefaults.getPlaceholderPrefix());
@@ -72,13 +73,15 @@ class RatchetPropertiesTests {
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
-				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.adopt.enabled",
-				"ratchet.adopt.flyway-table");
+				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.target", "ratchet.undo",
+				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
 		assertThat(properties.get("ratchet.table").get("defaultValue").asString())
 			.isEqualTo(this.engineDefaults.getTable());
+		assertThat(properties.get("ratchet.target").get("defaultValue").asString())
+			.isEqualTo(this.engineDefaults.getTarget());
 		assertThat(properties.get("ratchet.baseline-version").get("defaultValue").asString())
 			.isEqualTo(this.engineDefaults.getBaselineVersion().toString());
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.lock.wait-timeout").get("defaultValue").asString()))

@@ -1,0 +1,71 @@
+package dev.ratchet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sixteen undo runs at once, each with its own {@link Ratchet}: the lock lets each step run once.
+ */
+class ConcurrentUndoIntegrationTests {
+
+	private static final int UNDOERS = 16;
+
+	private static final int MIGRATIONS = 6;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void sixteenUndoRunsAtOnceUndoEachStepExactlyOnce() throws Exception {
+		MigrationFiles files = new MigrationFiles(this.dir).write("V1__counter.sql",
+				"CREATE TABLE undone (version int NOT NULL);");
+		for (int i = 2; i <= MIGRATIONS; i++) {
+			// Not idempotent on purpose: a second undo of a version would add a second row, or fail.
+			files.write("V" + i + "__step_" + i + ".sql", "CREATE TABLE t" + i + " (id int);");
+			files.write("U" + i + "__step_" + i + ".sql",
+					"DROP TABLE t" + i + ";\nINSERT INTO undone VALUES (" + i + ");");
+		}
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			new Ratchet(RatchetConfiguration.builder(db.dataSource()).locations(files.location()).build()).migrate();
+			ExecutorService pool = Executors.newFixedThreadPool(UNDOERS);
+			CyclicBarrier start = new CyclicBarrier(UNDOERS);
+			List<Future<UndoResult>> runs = new ArrayList<>();
+			for (int i = 0; i < UNDOERS; i++) {
+				runs.add(pool.submit(() -> {
+					Ratchet ratchet = new Ratchet(
+							RatchetConfiguration.builder(db.dataSource()).locations(files.location()).build());
+					start.await();
+					return ratchet.undo("1");
+				}));
+			}
+			int undoneTotal = 0;
+			for (Future<UndoResult> run : runs) {
+				UndoResult result = run.get(2, TimeUnit.MINUTES);
+				assertThat(result.currentVersion()).hasToString("1");
+				undoneTotal += result.undone().size();
+			}
+			pool.shutdown();
+			assertThat(undoneTotal).isEqualTo(MIGRATIONS - 1);
+			assertThat(Sql.column(db, "SELECT version FROM undone ORDER BY version"))
+				.containsExactly("2", "3", "4", "5", "6");
+			assertThat(Sql.column(db, "SELECT version FROM ratchet_history WHERE type = 'UNDO_SQL' ORDER BY installed_rank"))
+				.containsExactly("6", "5", "4", "3", "2");
+		}
+	}
+
+}

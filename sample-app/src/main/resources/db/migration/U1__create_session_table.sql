@@ -1,0 +1,2 @@
+-- Undoes V1.
+DROP TABLE session;

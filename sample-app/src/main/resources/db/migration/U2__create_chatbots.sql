@@ -1,0 +1,2 @@
+-- Undoes V2.
+DROP TABLE chatbots;
