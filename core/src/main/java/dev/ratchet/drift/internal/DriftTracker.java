@@ -52,20 +52,40 @@ public final class DriftTracker {
 	}
 
 	/**
-	 * Compares the live schema with the snapshot: two queries when nothing changed (the snapshot's
-	 * existence, then both fingerprinted on the server), two more to find the differences when
-	 * something did, one when there is no snapshot.
+	 * Compares the live schema with the snapshot. When the catalog is in the state the snapshot was
+	 * read from (its {@link CatalogToken} is the one stored), two cheap queries; else the snapshot and
+	 * the live schema are fingerprinted on the server (one more), and compared object by object when
+	 * those differ (two more). A snapshot found equal that way gets the live token stored with it,
+	 * so that the next check is a cheap one again.
 	 * @param connection the connection
 	 * @return the differences
 	 * @throws SQLException on a database error
 	 */
 	public DriftReport check(Connection connection) throws SQLException {
-		if (!this.table.exists(connection)) {
+		SnapshotTable.Shape shape = this.table.shape(connection);
+		if (!shape.exists()) {
 			return DriftReport.NO_SNAPSHOT;
+		}
+		String token;
+		if (shape.keepsToken()) {
+			SnapshotTable.Probe probe = this.table.probe(connection, this.schema, this.ratchetTables);
+			if (probe == null) {
+				return DriftReport.NO_SNAPSHOT;
+			}
+			if (probe.unchanged()) {
+				this.unchanged = true;
+				return new DriftReport(probe.takenOn(), List.of());
+			}
+			token = probe.live();
+		}
+		else {
+			token = CatalogToken.read(connection, this.schema, this.ratchetTables);
 		}
 		Instant unchangedSince = this.table.matchingLive(connection, this.schema, this.ratchetTables);
 		if (unchangedSince != null) {
 			this.unchanged = true;
+			this.table.keepToken(connection, unchangedSince, token, this.schema, this.ratchetTables,
+					!shape.keepsToken());
 			return new DriftReport(unchangedSince, List.of());
 		}
 		this.stored = this.table.readExisting(connection);
@@ -87,14 +107,20 @@ public final class DriftTracker {
 		if ((this.stored != null || this.unchanged) && !changed) {
 			return;
 		}
+		String token = CatalogToken.read(connection, this.schema, this.ratchetTables);
 		SchemaSnapshot after = CatalogReader.read(connection, this.schema, this.ratchetTables);
-		if (this.unchanged) {
-			// The snapshot was the live schema before the run, so with the run's changes it is the schema now.
-			this.table.write(connection, after);
+		if (this.unchanged || this.stored == null) {
+			// The snapshot was the live schema before the run (or there was none), so with the run's
+			// changes it is the schema now.
+			write(connection, after, token);
 			return;
 		}
-		this.table.write(connection,
-				(this.stored != null) ? this.stored.snapshot().withChanges(this.before, after) : after);
+		// It keeps the differences made by hand, so it is not the live schema: it gets no token.
+		write(connection, this.stored.snapshot().withChanges(this.before, after), null);
+	}
+
+	private void write(Connection connection, SchemaSnapshot snapshot, String token) throws SQLException {
+		this.table.write(connection, snapshot, token, this.schema, this.ratchetTables);
 	}
 
 	/**
@@ -105,10 +131,11 @@ public final class DriftTracker {
 	 */
 	public List<SchemaDifference> accept(Connection connection) throws SQLException {
 		SnapshotTable.Stored current = this.table.read(connection);
+		String token = CatalogToken.read(connection, this.schema, this.ratchetTables);
 		SchemaSnapshot live = CatalogReader.read(connection, this.schema, this.ratchetTables);
 		List<SchemaDifference> accepted = (current != null) ? current.snapshot().differencesTo(live) : List.of();
 		if (current == null || !accepted.isEmpty()) {
-			this.table.write(connection, live);
+			write(connection, live, token);
 		}
 		return accepted;
 	}

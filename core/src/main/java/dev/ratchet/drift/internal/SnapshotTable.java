@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.ratchet.drift.SchemaObjectKind;
 import dev.ratchet.history.RatchetTable;
 
@@ -25,10 +28,24 @@ final class SnapshotTable {
 			       o->>'definition' AS definition
 			FROM %TABLE% s LEFT JOIN LATERAL jsonb_array_elements(s.objects) o ON true""";
 
+	// The token read before the objects is kept only if the catalog is still in that state.
 	private static final String INSERT = """
-			INSERT INTO %TABLE% (objects)
-			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]')
+			INSERT INTO %TABLE% (objects, catalog_token)
+			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]'),
+			       CASE WHEN ?::text = %LIVE_TOKEN% THEN ?::text END
 			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS o(k, n, p, d)""";
+
+	private static final String PROBE = "SELECT s.taken_on, s.catalog_token, %LIVE_TOKEN% AS live FROM %TABLE% s";
+
+	private static final String SHAPE = """
+			SELECT to_regclass(?) IS NOT NULL,
+			       EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?)
+			               AND attname = 'catalog_token' AND NOT attisdropped)""";
+
+	private static final String KEEP_TOKEN = """
+			UPDATE %TABLE% SET catalog_token = ? WHERE taken_on = ? AND ?::text = %LIVE_TOKEN%""";
+
+	private static final Logger logger = LoggerFactory.getLogger(SnapshotTable.class);
 
 	private final String qualifiedName;
 
@@ -46,6 +63,33 @@ final class SnapshotTable {
 	 * @param snapshot the objects
 	 */
 	record Stored(Instant takenOn, SchemaSnapshot snapshot) {
+	}
+
+	/**
+	 * What the table is like.
+	 * @param exists whether the table exists
+	 * @param keepsToken whether it has the catalog token's column (tables made by older versions do not)
+	 */
+	record Shape(boolean exists, boolean keepsToken) {
+	}
+
+	/**
+	 * The stored snapshot's time and token with the live catalog's token.
+	 * @param takenOn when the snapshot was taken
+	 * @param stored the token stored with it, or {@code null}
+	 * @param live the live catalog's token
+	 */
+	record Probe(Instant takenOn, String stored, String live) {
+
+		/**
+		 * Returns whether the catalog is in the state the snapshot was read from, so that the snapshot
+		 * equals the live schema.
+		 * @return whether it is
+		 */
+		boolean unchanged() {
+			return this.stored != null && this.stored.equals(this.live);
+		}
+
 	}
 
 	/**
@@ -107,6 +151,81 @@ final class SnapshotTable {
 	}
 
 	/**
+	 * Returns whether the table exists and whether it keeps the catalog token, in one round trip.
+	 * @param connection the connection
+	 * @return the shape
+	 * @throws SQLException on a database error
+	 */
+	Shape shape(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(SHAPE)) {
+			statement.setString(1, this.qualifiedName);
+			statement.setString(2, this.qualifiedName);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return new Shape(rs.getBoolean(1), rs.getBoolean(2));
+			}
+		}
+	}
+
+	/**
+	 * Reads the stored snapshot's time and catalog token with the live catalog's token, in one round
+	 * trip, from a table that keeps the token ({@link #shape}).
+	 * @return the probe, or {@code null} when no snapshot is stored
+	 * @throws SQLException on a database error
+	 */
+	Probe probe(Connection connection, String schema, List<String> excludedTables) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(PROBE))) {
+			CatalogReader.bind(connection, statement, 1, schema, excludedTables);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (!rs.next() || rs.getTimestamp("taken_on") == null) {
+					return null;
+				}
+				return new Probe(rs.getTimestamp("taken_on").toInstant(), rs.getString("catalog_token"),
+						rs.getString("live"));
+			}
+		}
+	}
+
+	/**
+	 * Stores the catalog token with a snapshot found equal to the live schema, if the catalog is still
+	 * in the state the token was read from (before the comparison) and the snapshot is still the one
+	 * compared; adds the token's column to a table made by an older version first. Needs no migration
+	 * lock: it changes nothing else, and when it cannot (a read-only database, a lock not granted in
+	 * time) the next check compares in full again.
+	 * @param connection the connection, in auto-commit mode (else nothing is stored)
+	 * @param takenOn when the compared snapshot was taken
+	 * @param token the token read before the comparison
+	 * @param addColumn whether the table lacks the token's column
+	 */
+	void keepToken(Connection connection, Instant takenOn, String token, String schema, List<String> excludedTables,
+			boolean addColumn) throws SQLException {
+		if (token == null || !connection.getAutoCommit()) {
+			return;
+		}
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement();
+				PreparedStatement update = connection.prepareStatement(sql(KEEP_TOKEN))) {
+			statement.execute("SET LOCAL lock_timeout = '2s'");
+			if (addColumn) {
+				statement.execute(sql("ALTER TABLE %TABLE% ADD COLUMN IF NOT EXISTS catalog_token text"));
+			}
+			update.setString(1, token);
+			update.setTimestamp(2, Timestamp.from(takenOn));
+			update.setString(3, token);
+			CatalogReader.bind(connection, update, 4, schema, excludedTables);
+			update.executeUpdate();
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			connection.rollback();
+			logger.debug("Could not keep the catalog token with the schema snapshot", ex);
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
 	 * Returns whether the snapshot table exists.
 	 * @param connection the connection
 	 * @return whether it does
@@ -123,10 +242,13 @@ final class SnapshotTable {
 	}
 
 	/**
-	 * Replaces the stored snapshot, creating the table if needed, in one transaction.
+	 * Replaces the stored snapshot, creating (or upgrading) the table if needed, in one transaction.
+	 * @param token the catalog token read before the snapshot's objects, when the snapshot is the
+	 * live schema; {@code null} when it is not (it keeps differences made by hand)
 	 * @throws SQLException on a database error
 	 */
-	void write(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+	void write(Connection connection, SchemaSnapshot snapshot, String token, String schema,
+			List<String> excludedTables) throws SQLException {
 		List<String> kinds = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		List<String> parents = new ArrayList<>();
@@ -142,10 +264,13 @@ final class SnapshotTable {
 				PreparedStatement insert = connection.prepareStatement(sql(INSERT))) {
 			statement.execute(RatchetTable.SNAPSHOT.ddl(this.qualifiedName));
 			statement.execute(sql("DELETE FROM %TABLE%"));
-			insert.setArray(1, connection.createArrayOf("text", kinds.toArray()));
-			insert.setArray(2, connection.createArrayOf("text", names.toArray()));
-			insert.setArray(3, connection.createArrayOf("text", parents.toArray()));
-			insert.setArray(4, connection.createArrayOf("text", definitions.toArray()));
+			insert.setString(1, token);
+			CatalogReader.bind(connection, insert, 2, schema, excludedTables);
+			insert.setString(4, token);
+			insert.setArray(5, connection.createArrayOf("text", kinds.toArray()));
+			insert.setArray(6, connection.createArrayOf("text", names.toArray()));
+			insert.setArray(7, connection.createArrayOf("text", parents.toArray()));
+			insert.setArray(8, connection.createArrayOf("text", definitions.toArray()));
 			insert.executeUpdate();
 			connection.commit();
 		}
@@ -159,7 +284,7 @@ final class SnapshotTable {
 	}
 
 	private String sql(String template) {
-		return template.replace("%TABLE%", this.qualifiedName);
+		return template.replace("%TABLE%", this.qualifiedName).replace("%LIVE_TOKEN%", CatalogToken.expression());
 	}
 
 }

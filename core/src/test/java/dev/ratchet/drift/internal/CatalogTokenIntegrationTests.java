@@ -1,0 +1,169 @@
+package dev.ratchet.drift.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.history.RatchetTable;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalog token kept with the snapshot: every kind of drift the full check reports changes it,
+ * it is stored only with a snapshot that is the live schema, and a matching one spares the full
+ * comparison.
+ */
+class CatalogTokenIntegrationTests {
+
+	private static final List<String> RATCHET_TABLES = RatchetTable.tableNames("ratchet_history");
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase.Db db;
+
+	private MigrationFiles files;
+
+	@BeforeEach
+	void migrateSchema() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.dir).write("V1__schema.sql", """
+				CREATE SCHEMA other;
+				CREATE TYPE other.mood AS ENUM ('ok', 'sad');
+				CREATE TABLE other.parent (id int PRIMARY KEY);
+				CREATE FUNCTION other.label() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
+				CREATE TABLE session (
+				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+				    shop varchar(10) NOT NULL DEFAULT 'none',
+				    expires timestamptz,
+				    note varchar(10),
+				    mood other.mood,
+				    label text DEFAULT other.label(),
+				    parent int REFERENCES other.parent (id),
+				    CONSTRAINT shop_not_empty CHECK (shop <> '')
+				);
+				CREATE INDEX session_shop_idx ON session (shop);
+				CREATE SEQUENCE ticket_seq;
+				CREATE VIEW open_session AS SELECT id, shop FROM session WHERE expires IS NULL;
+				CREATE MATERIALIZED VIEW shop_count AS SELECT shop, count(*) FROM session GROUP BY shop;
+				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+				CREATE TRIGGER session_touch BEFORE UPDATE ON session FOR EACH ROW EXECUTE FUNCTION touch();
+				""");
+		ratchet().migrate();
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	private Ratchet ratchet() {
+		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+	}
+
+	private String liveToken() throws SQLException {
+		try (Connection connection = this.db.connect()) {
+			return CatalogToken.read(connection, "public", RATCHET_TABLES);
+		}
+	}
+
+	private String storedToken() {
+		return Sql.column(this.db, "SELECT catalog_token FROM ratchet_history_snapshot").get(0);
+	}
+
+	@Test
+	void aRunStoresTheTokenOfTheSchemaItLeft() throws SQLException {
+		assertThat(storedToken()).isNotNull().isEqualTo(liveToken());
+	}
+
+	@Test
+	void everyKindOfDriftChangesTheToken() throws SQLException {
+		List<String> changes = List.of("ALTER TABLE session ADD COLUMN source text NOT NULL DEFAULT 'web'",
+				"ALTER TABLE session DROP COLUMN expires CASCADE", "DROP INDEX session_shop_idx",
+				"CREATE INDEX session_label_idx ON session (label)", "ALTER INDEX session_label_idx RENAME TO x_idx",
+				"ALTER TABLE session ALTER COLUMN shop SET DEFAULT 'unknown'",
+				"ALTER TABLE session ALTER COLUMN shop DROP DEFAULT", "ALTER TABLE session ALTER COLUMN label SET NOT NULL",
+				"ALTER TABLE session ALTER COLUMN shop DROP NOT NULL",
+				"ALTER TABLE session ALTER COLUMN note TYPE varchar(20)", "ALTER TABLE session RENAME COLUMN label TO tag",
+				"ALTER TABLE session ADD CONSTRAINT tag_short CHECK (length(tag) < 100)",
+				"ALTER TABLE session DROP CONSTRAINT shop_not_empty", "ALTER TABLE session ENABLE ROW LEVEL SECURITY",
+				"ALTER TABLE session SET UNLOGGED", "ALTER SEQUENCE ticket_seq INCREMENT BY 5",
+				"CREATE OR REPLACE VIEW open_session AS SELECT id, shop FROM session WHERE id > 0",
+				"CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$",
+				"DROP TRIGGER session_touch ON session",
+				"CREATE TRIGGER session_touch AFTER INSERT ON session FOR EACH ROW EXECUTE FUNCTION touch()",
+				"DROP MATERIALIZED VIEW shop_count", "CREATE TABLE extra (id int)", "ALTER TABLE extra RENAME TO extra2",
+				"DROP TABLE extra2",
+				// Names printed from another schema: a column's type, a default's function, a foreign key's column.
+				"ALTER TYPE other.mood RENAME TO feeling", "ALTER FUNCTION other.label() RENAME TO tag",
+				"ALTER TABLE other.parent RENAME COLUMN id TO parent_id");
+		for (String change : changes) {
+			String before = liveToken();
+			Sql.execute(this.db, change);
+			assertThat(liveToken()).as(change).isNotEqualTo(before);
+			assertThat(ratchet().drift().isDrifted()).as("drift after " + change).isTrue();
+			ratchet().repair();
+			assertThat(storedToken()).as("token after accepting " + change).isEqualTo(liveToken());
+			assertThat(ratchet().drift().isDrifted()).isFalse();
+		}
+	}
+
+	@Test
+	void aMatchingTokenSparesTheComparison() {
+		// The objects are emptied behind Ratchet's back: only a check that trusts the token misses it.
+		Sql.execute(this.db, "UPDATE ratchet_history_snapshot SET objects = '[]'");
+		assertThat(ratchet().drift().isDrifted()).isFalse();
+		Sql.execute(this.db, "UPDATE ratchet_history_snapshot SET catalog_token = NULL");
+		assertThat(ratchet().drift().isDrifted()).isTrue();
+	}
+
+	@Test
+	void aSnapshotThatKeepsDriftHasNoTokenAndTheDriftIsStillReported() {
+		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
+		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
+		assertThat(ratchet().migrate().drift().isDrifted()).isTrue();
+		assertThat(storedToken()).isNull();
+		assertThat(ratchet().migrate().drift().differences()).hasSize(1);
+		assertThat(ratchet().drift().differences()).hasSize(1);
+	}
+
+	@Test
+	void aChangeThatIsNoDriftIsComparedInFullOnceThenTheTokenIsKeptAgain() throws SQLException {
+		String before = storedToken();
+		Sql.execute(this.db, "TRUNCATE session");
+		assertThat(liveToken()).isNotEqualTo(before);
+		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(storedToken()).isEqualTo(liveToken()).isNotEqualTo(before);
+	}
+
+	@Test
+	void aSnapshotTableWithoutTheTokenGainsIt() throws SQLException {
+		Sql.execute(this.db, "ALTER TABLE ratchet_history_snapshot DROP COLUMN catalog_token");
+		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(storedToken()).isEqualTo(liveToken());
+		assertThat(ratchet().migrate().drift().isDrifted()).isFalse();
+	}
+
+	@Test
+	void aDriftUndoneByHandGetsTheTokenBack() throws SQLException {
+		Sql.execute(this.db, "CREATE TABLE by_hand (id int)");
+		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
+		ratchet().migrate();
+		assertThat(storedToken()).isNull();
+		Sql.execute(this.db, "DROP TABLE by_hand");
+		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(storedToken()).isEqualTo(liveToken());
+	}
+
+}
