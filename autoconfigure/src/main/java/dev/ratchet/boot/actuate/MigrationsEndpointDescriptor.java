@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ratchet.Inspection;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.RatchetException;
-import dev.ratchet.boot.actuate.MigrationRunTracker.LastRun;
+import dev.ratchet.boot.monitor.MigrationRunTracker.LastRun;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.DataMigrationDescriptor;

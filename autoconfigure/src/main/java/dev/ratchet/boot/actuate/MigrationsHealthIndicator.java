@@ -11,6 +11,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.ratchet.Inspection;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.Ratchet;

@@ -1,8 +1,8 @@
 package dev.ratchet.boot.autoconfigure;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.actuate.DriftMonitor;
-import dev.ratchet.boot.actuate.MigrationRunTracker;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -20,7 +20,7 @@ import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
 import dev.ratchet.data.RetryResult;
-import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
+import dev.ratchet.boot.command.Command;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
