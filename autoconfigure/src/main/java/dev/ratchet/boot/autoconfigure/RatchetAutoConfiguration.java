@@ -43,8 +43,9 @@ import org.springframework.core.io.ResourceLoader;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * Ratchet database migrations: migrates during start-up, or runs the one-shot command given in
  * {@code ratchet.command}. Every {@link MigrationListener} bean hears the engine's events, from the
- * start-up run on: it publishes them as application events, and remembers this instance's runs for
- * the endpoint and health contributor.
+ * start-up run on, also when the application defines its own {@link Ratchet} bean: they are
+ * published as application events, and this instance's runs are remembered for the endpoint and
+ * health contributor.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Ratchet.class)
@@ -91,6 +92,11 @@ public final class RatchetAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	static class RatchetListenerConfiguration {
+
+		@Bean
+		static RatchetListenerPostProcessor ratchetListenerPostProcessor(ObjectProvider<MigrationListener> listeners) {
+			return new RatchetListenerPostProcessor(listeners);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean
