@@ -2,13 +2,15 @@ package dev.ratchet.boot.report;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
 
 /**
  * One migration in a {@link MigrationsDescriptor}. History fields are {@code null} for
- * migrations never applied.
+ * migrations never applied; fields that are {@code null} are left out of JSON, on every surface.
  * @param version the version, or {@code null} for a repeatable migration
  * @param description the description
  * @param type the type
@@ -19,6 +21,7 @@ import dev.ratchet.MigrationType;
  * @param installedOn when it was applied
  * @param executionTimeMs how long it took, in milliseconds
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationInfoDescriptor(String version, String description, MigrationType type, String script,
 		String checksum, MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMs) {
 

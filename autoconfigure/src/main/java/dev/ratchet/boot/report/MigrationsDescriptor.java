@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.ratchet.Inspection;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
@@ -53,6 +54,18 @@ public record MigrationsDescriptor(SchemaStatus status, String schema, String ta
 		return new MigrationsDescriptor(report.status(), report.schema(), report.table(),
 				text(report.currentVersion()), report.pendingCount(),
 				report.migrations().stream().map(MigrationInfoDescriptor::of).toList(), dataMigrations);
+	}
+
+	/**
+	 * Describes where the schema stands, with pending work shown as {@link SchemaStatus#RUNNING}
+	 * while a session holds the migration lock: another instance is at work on it.
+	 * @param inspection the status report and the migration lock, read together
+	 * @param dataMigrations the batched data migrations
+	 * @return the descriptor
+	 */
+	public static MigrationsDescriptor of(Inspection inspection, List<DataMigrationDescriptor> dataMigrations) {
+		MigrationsDescriptor schema = of(inspection.status(), dataMigrations);
+		return (inspection.isLocked() && schema.status() == SchemaStatus.PENDING) ? schema.running() : schema;
 	}
 
 	/**
