@@ -15,8 +15,9 @@ class RatchetMigrationInitializerDatabaseInitializerDetector implements Database
 
 	@Override
 	public Set<String> detect(ConfigurableListableBeanFactory beanFactory) {
-		if (beanFactory.containsBean("environment")
-				&& !beanFactory.getBean("environment", Environment.class).getProperty("ratchet.enabled", Boolean.class, true)) {
+		Environment environment = beanFactory.containsBean("environment")
+				? beanFactory.getBean("environment", Environment.class) : null;
+		if (environment != null && !environment.getProperty("ratchet.enabled", Boolean.class, true)) {
 			return Set.of();
 		}
 		return Set.of(beanFactory.getBeanNamesForType(RatchetMigrationInitializer.class, true, false));
