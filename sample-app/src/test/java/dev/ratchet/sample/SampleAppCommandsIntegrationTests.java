@@ -20,6 +20,8 @@ import dev.ratchet.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -225,6 +227,24 @@ class SampleAppCommandsIntegrationTests {
 				"--spring.datasource.username=app", "--spring.datasource.password=property-secret-0815"));
 		assertThat(status.exitCode()).as(status::describe).isEqualTo(3);
 		assertThat(status.output()).doesNotContain("url-secret-4711").doesNotContain("property-secret-0815");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+			"--ratchet.mode=foo | Invalid value 'foo' for ratchet.mode: expected one of migrate, validate.",
+			"--ratchet.lock.wait-timeout=abc | Invalid value 'abc' for ratchet.lock.wait-timeout: expected a duration",
+			"--ratchet.lint.severity.risk.drop=loud | 'loud' for ratchet.lint.severity.risk.drop: expected one of off, warning, error",
+			"--ratchet.lint.severity.risk.nosuch=error | There is no lint rule 'risk.nosuch'" })
+	void badConfigurationExitsThreeAndSaysWhatIsValid(String setting, String message) throws Exception {
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Run status = run(db, "--ratchet.command=status", setting);
+			assertThat(status.exitCode()).as(status::describe).isEqualTo(3);
+			assertThat(status.stdout()).as(status::describe).contains("Exit code 3").contains(message);
+			assertThat(status.output()).doesNotContain("No enum constant");
+			Run json = run(db, "--ratchet.command=status", "--ratchet.output=json", setting);
+			assertThat(json.exitCode()).as(json::describe).isEqualTo(3);
+			assertThat(parseJson(json).get("exitCode").asInt()).isEqualTo(3);
+		}
 	}
 
 	@Test

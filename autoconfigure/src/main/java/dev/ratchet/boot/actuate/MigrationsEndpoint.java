@@ -1,6 +1,8 @@
 package dev.ratchet.boot.actuate;
 
 import dev.ratchet.Inspection;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.Ratchet;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 

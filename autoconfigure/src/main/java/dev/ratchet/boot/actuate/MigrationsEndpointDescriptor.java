@@ -10,9 +10,10 @@ import dev.ratchet.Inspection;
 import dev.ratchet.LockHolder;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.RatchetException;
-import dev.ratchet.boot.actuate.MigrationRunTracker.LastRun;
+import dev.ratchet.boot.monitor.MigrationRunTracker.LastRun;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.boot.report.LockDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 import dev.ratchet.drift.DriftReport;
@@ -35,39 +36,10 @@ public record MigrationsEndpointDescriptor(@JsonUnwrapped MigrationsDescriptor s
 
 	static MigrationsEndpointDescriptor of(Inspection inspection, List<DataMigrationDescriptor> dataMigrations,
 			boolean running, LastRun lastRun, DriftReport drift) {
-		MigrationsDescriptor schema = MigrationsDescriptor.of(inspection.status(), dataMigrations);
+		MigrationsDescriptor schema = MigrationsDescriptor.of(inspection, dataMigrations);
 		return new MigrationsEndpointDescriptor(running ? schema.running() : schema,
 				LockDescriptor.of(inspection.lockHolder()), (lastRun != null) ? LastRunDescriptor.of(lastRun) : null,
 				LintDescriptor.of(inspection.status().lint()), (drift != null) ? DriftDescriptor.of(drift) : null);
-	}
-
-	/**
-	 * The migration lock: whether a session holds it (an instance migrating, repairing or
-	 * baselining), and which.
-	 * @param held whether it is held
-	 * @param holder the session holding it, or {@code null} when it is free
-	 */
-	public record LockDescriptor(boolean held, HolderDescriptor holder) {
-
-		static LockDescriptor of(LockHolder holder) {
-			return (holder != null) ? new LockDescriptor(true, new HolderDescriptor(holder.pid(),
-					holder.applicationName(), holder.clientAddress(), holder.user(), holder.since()))
-					: new LockDescriptor(false, null);
-		}
-
-	}
-
-	/**
-	 * The session holding the migration lock, as {@code pg_stat_activity} shows it.
-	 * @param pid the backend process id (end it with {@code pg_terminate_backend(pid)})
-	 * @param applicationName its {@code application_name}; Ratchet's say {@code ratchet lock host:pid}
-	 * @param clientAddress the client address, or {@code null} for a Unix socket
-	 * @param user the database user
-	 * @param since when it took the lock
-	 */
-	public record HolderDescriptor(int pid, String applicationName, String clientAddress, String user,
-			Instant since) {
-
 	}
 
 	/**

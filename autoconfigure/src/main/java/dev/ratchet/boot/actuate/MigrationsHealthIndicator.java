@@ -11,12 +11,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.ratchet.Inspection;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.Ratchet;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.boot.report.LockDescriptor;
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.data.BackgroundWork;
 import dev.ratchet.data.DataMigrationState;
@@ -28,7 +31,8 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * {@link HealthIndicator} for the schema: {@code UP} when every migration this instance knows is
- * applied and valid, {@code OUT_OF_SERVICE} while work is pending or this instance is migrating,
+ * applied and valid, {@code OUT_OF_SERVICE} while work is pending or an instance is migrating
+ * (status {@code RUNNING} when this one is, or another session holds the migration lock),
  * {@code DOWN} when a migration failed or an applied one changed or went missing, and, if so
  * configured, when the schema drifted from Ratchet's snapshot (drift always shows in the details).
  * Pending work that is only background data migrations in progress (and the versions waiting for
@@ -120,7 +124,11 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			case PENDING, RUNNING -> background ? Health.up() : Health.outOfService();
 			case FAILED, INVALID -> Health.down();
 		};
-		builder.withDetail("status", report.status());
+		boolean othersAtWork = report.status() == SchemaStatus.PENDING && inspection.isLocked() && !background;
+		builder.withDetail("status", othersAtWork ? SchemaStatus.RUNNING : report.status());
+		if (othersAtWork) {
+			builder.withDetail("lock", LockDescriptor.of(inspection.lockHolder()));
+		}
 		if (report.currentVersion() != null) {
 			builder.withDetail("currentVersion", report.currentVersion().toString());
 		}

@@ -1,5 +1,5 @@
 /**
  * The ops surface of Ratchet on Spring Boot Actuator: the {@code migrations} endpoint and health
- * contributor, and the listener that remembers this instance's runs for them.
+ * contributor.
  */
 package dev.ratchet.boot.actuate;

@@ -8,8 +8,8 @@ import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.actuate.DriftMonitor;
-import dev.ratchet.boot.actuate.MigrationRunTracker;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.RatchetDataSourceCondition;
 import dev.ratchet.boot.autoconfigure.RatchetProperties.Mode;
 import dev.ratchet.boot.data.BackgroundMigrationRunner;
@@ -43,8 +43,9 @@ import org.springframework.core.io.ResourceLoader;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for
  * Ratchet database migrations: migrates during start-up, or runs the one-shot command given in
  * {@code ratchet.command}. Every {@link MigrationListener} bean hears the engine's events, from the
- * start-up run on: it publishes them as application events, and remembers this instance's runs for
- * the endpoint and health contributor.
+ * start-up run on, also when the application defines its own {@link Ratchet} bean: they are
+ * published as application events, and this instance's runs are remembered for the endpoint and
+ * health contributor.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Ratchet.class)
@@ -97,6 +98,11 @@ public final class RatchetAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	static class RatchetListenerConfiguration {
+
+		@Bean
+		static RatchetListenerPostProcessor ratchetListenerPostProcessor(ObjectProvider<MigrationListener> listeners) {
+			return new RatchetListenerPostProcessor(listeners);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -1,13 +1,14 @@
 package dev.ratchet.boot.autoconfigure;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.actuate.DriftMonitor;
-import dev.ratchet.boot.actuate.MigrationRunTracker;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = RatchetAutoConfiguration.class)
 @ConditionalOnClass({ Ratchet.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBooleanProperty(name = "ratchet.enabled", matchIfMissing = true)
 @ConditionalOnBean(Ratchet.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
 @EnableConfigurationProperties(RatchetProperties.class)

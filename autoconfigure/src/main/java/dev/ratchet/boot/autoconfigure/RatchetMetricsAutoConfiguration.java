@@ -7,6 +7,7 @@ import dev.ratchet.boot.metrics.MigrationMetrics;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ Ratchet.class, MeterRegistry.class })
+@ConditionalOnBooleanProperty(name = "ratchet.enabled", matchIfMissing = true)
 @ConditionalOnBean({ Ratchet.class, MeterRegistry.class })
 public final class RatchetMetricsAutoConfiguration {
 

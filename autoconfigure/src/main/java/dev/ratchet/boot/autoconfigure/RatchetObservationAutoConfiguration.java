@@ -7,6 +7,7 @@ import dev.ratchet.boot.observation.MigrationObservations;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = RatchetAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ Ratchet.class, ObservationRegistry.class })
+@ConditionalOnBooleanProperty(name = "ratchet.enabled", matchIfMissing = true)
 @ConditionalOnBean({ Ratchet.class, ObservationRegistry.class })
 public final class RatchetObservationAutoConfiguration {
 

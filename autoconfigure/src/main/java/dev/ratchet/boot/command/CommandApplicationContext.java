@@ -2,9 +2,13 @@ package dev.ratchet.boot.command;
 
 import java.io.PrintStream;
 
+import dev.ratchet.boot.diagnostics.RatchetPropertyValues;
+
+import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.ResolvableType;
 
 /**
  * The application context of a one-shot command. A context that fails to refresh is inactive,
@@ -28,7 +32,10 @@ class CommandApplicationContext extends AnnotationConfigApplicationContext {
 			super.refresh();
 		}
 		catch (RuntimeException ex) {
-			String reason = NestedExceptionUtils.getMostSpecificCause(ex).getMessage();
+			String reason = RatchetPropertyValues.describeBindingFailure(ex);
+			if (reason == null) {
+				reason = NestedExceptionUtils.getMostSpecificCause(ex).getMessage();
+			}
 			throw failed(command, "the application failed to start: " + reason + " (see the log on standard error)", ex);
 		}
 		if (getBeanNamesForType(RatchetCommandRunner.class).length == 0) {
@@ -40,6 +47,17 @@ class CommandApplicationContext extends AnnotationConfigApplicationContext {
 					+ "enabled and a database to migrate: set spring.datasource.url (or ratchet.url), and remove "
 					+ "ratchet.enabled=false."));
 		}
+	}
+
+	@Override
+	protected void publishEvent(Object event, ResolvableType typeHint) {
+		// Spring Boot publishes the exit code of a failed start-up on the failed context; its
+		// listeners may be lazy beans that can no longer be created, and that failure would keep
+		// the exit code from the JVM, which would then exit with 1 ("pending work").
+		if (!isActive() && event instanceof ExitCodeEvent) {
+			return;
+		}
+		super.publishEvent(event, typeHint);
 	}
 
 	private CommandStartupException failed(String command, String reason, RuntimeException cause) {

@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
+import dev.ratchet.Inspection;
 import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationFailedException;
@@ -23,9 +24,10 @@ import dev.ratchet.UndoRefusedException;
 import dev.ratchet.UndoResult;
 import dev.ratchet.ValidationException;
 import dev.ratchet.data.RetryResult;
-import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
+import dev.ratchet.boot.command.Command;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
+import dev.ratchet.boot.report.LockDescriptor;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 import dev.ratchet.drift.DriftReport;
@@ -76,7 +78,7 @@ final class CommandExecutor {
 		String target = this.ratchet.getConfiguration().getTarget();
 		try {
 			return switch (command) {
-				case STATUS -> status(name, this.ratchet.status(), this.ratchet.drift());
+				case STATUS -> status(name, this.ratchet.inspect(), this.ratchet.drift());
 				case VALIDATE -> report(name, SUCCESS, this.ratchet.validate());
 				case MIGRATE -> migrate(name, this.ratchet.migrate());
 				case PLAN -> plan(name, this.undoPlan ? this.ratchet.planUndo(target) : this.ratchet.plan());
@@ -110,12 +112,17 @@ final class CommandExecutor {
 		}
 	}
 
-	private CommandReport status(String name, StatusReport status, DriftReport drift) {
+	private CommandReport status(String name, Inspection inspection, DriftReport drift) {
+		StatusReport status = inspection.status();
 		SchemaStatus overall = status.status();
-		int code = (overall == SchemaStatus.UP_TO_DATE) ? SUCCESS : (overall == SchemaStatus.PENDING) ? PENDING : INVALID;
-		return new CommandReport(name, drift.isDrifted() ? INVALID : code, describe(status),
-				status.problems(), LintDescriptor.of(status.lint()), DriftDescriptor.of(drift), null, null, null, null,
-				null);
+		int code = switch (overall) {
+			case UP_TO_DATE -> SUCCESS;
+			case PENDING, RUNNING -> PENDING;
+			case FAILED, INVALID -> INVALID;
+		};
+		return new CommandReport(name, drift.isDrifted() ? INVALID : code, describe(inspection),
+				LockDescriptor.of(inspection.lockHolder()), status.problems(), LintDescriptor.of(status.lint()),
+				DriftDescriptor.of(drift), null, null, null, null, null, null);
 	}
 
 	private CommandReport migrate(String name, MigrateResult result) {
@@ -189,6 +196,17 @@ final class CommandExecutor {
 		List<CommandReport.Retried> retried = result.migrations().stream().map(CommandReport.Retried::of).toList();
 		return new CommandReport(name, (result.stillFailing() > 0) ? INVALID : SUCCESS, describe(status),
 				status.problems(), null, null, null, null, null, null, retried, null);
+	}
+
+	private MigrationsDescriptor describe(Inspection inspection) {
+		try {
+			return MigrationsDescriptor.of(inspection,
+					DataMigrationDescriptor.of(this.ratchet, inspection.status(), FAILED_ITEMS_SHOWN));
+		}
+		catch (RatchetException ex) {
+			logger.warn("Could not read the progress of data migrations: " + ex.getMessage());
+			return MigrationsDescriptor.of(inspection, List.of());
+		}
 	}
 
 	private MigrationsDescriptor describe(StatusReport status) {

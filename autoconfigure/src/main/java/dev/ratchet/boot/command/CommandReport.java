@@ -15,6 +15,7 @@ import dev.ratchet.PlannedMigration;
 import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.DriftDescriptor.DifferenceDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
+import dev.ratchet.boot.report.LockDescriptor;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.report.MigrationsDescriptor;
 
@@ -25,6 +26,8 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  * @param command the command, in lower case
  * @param exitCode the process exit code
  * @param schema where the schema stands, or {@code null} when it could not be read
+ * @param lock the migration lock, for {@code status}: a session holding it is another instance at
+ * work on the schema
  * @param problems what is invalid, or {@code null} when the schema could not be read
  * @param lint what lint found: in the pending migrations, or for {@code migrate} in the migrations
  * it applied
@@ -41,13 +44,28 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandReport(String command, int exitCode, @JsonUnwrapped MigrationsDescriptor schema,
-		List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan,
-		Repair repair, Baseline baseline, List<Retried> retried, Error error, Adoption adoption) {
+		LockDescriptor lock, List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied,
+		List<Planned> plan, Repair repair, Baseline baseline, List<Retried> retried, Error error, Adoption adoption) {
+
+	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
+			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
+			Baseline baseline, List<Retried> retried, Error error, Adoption adoption) {
+		this(command, exitCode, schema, null, problems, lint, drift, applied, plan, repair, baseline, retried, error,
+				adoption);
+	}
+
+	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, LockDescriptor lock,
+			List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied,
+			List<Planned> plan, Repair repair, Baseline baseline, List<Retried> retried, Error error) {
+		this(command, exitCode, schema, lock, problems, lint, drift, applied, plan, repair, baseline, retried, error,
+				null);
+	}
 
 	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
 			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
 			Baseline baseline, List<Retried> retried, Error error) {
-		this(command, exitCode, schema, problems, lint, drift, applied, plan, repair, baseline, retried, error, null);
+		this(command, exitCode, schema, null, problems, lint, drift, applied, plan, repair, baseline, retried, error,
+				null);
 	}
 
 	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,

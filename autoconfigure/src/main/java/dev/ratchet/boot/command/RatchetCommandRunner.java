@@ -3,8 +3,8 @@ package dev.ratchet.boot.command;
 import java.io.PrintStream;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.autoconfigure.RatchetProperties.Command;
-import dev.ratchet.boot.autoconfigure.RatchetProperties.Output;
+import dev.ratchet.boot.command.Command;
+import dev.ratchet.boot.command.Output;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

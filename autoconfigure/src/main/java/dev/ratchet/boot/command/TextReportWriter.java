@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.ratchet.LintException;
+import dev.ratchet.SchemaStatus;
 import dev.ratchet.ValidationException;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 import dev.ratchet.data.DataMigrationState;
@@ -28,6 +29,11 @@ final class TextReportWriter implements ReportWriter {
 			sections.add(String.format("Ratchet %s: schema \"%s\", history table %s, version %s, %d pending, status %s",
 					report.command(), schema.schema(), schema.table(), Objects.toString(schema.currentVersion(), "none"),
 					schema.pendingCount(), schema.status()));
+		}
+		if (report.lock() != null && report.lock().held()) {
+			sections.add("The migration lock is held by " + report.lock().holder()
+					+ ((schema != null && schema.status() == SchemaStatus.RUNNING)
+							? ": a migration run is in progress" : ": another instance is at work on the schema"));
 		}
 		if (report.error() != null) {
 			sections.add("Ratchet " + report.command() + " failed: " + failure(report));

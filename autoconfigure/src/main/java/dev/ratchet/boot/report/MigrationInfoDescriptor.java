@@ -10,7 +10,7 @@ import dev.ratchet.MigrationType;
 
 /**
  * One migration in a {@link MigrationsDescriptor}. History fields are {@code null} for
- * migrations never applied.
+ * migrations never applied; fields that are {@code null} are left out of JSON, on every surface.
  * @param version the version, or {@code null} for a repeatable migration
  * @param description the description
  * @param type the type
@@ -23,6 +23,7 @@ import dev.ratchet.MigrationType;
  * @param undoable for an applied versioned SQL migration, whether {@code undo} could undo it (its
  * undo script is there and unchanged since it was applied); left out for the others
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationInfoDescriptor(String version, String description, MigrationType type, String script,
 		String checksum, MigrationState state, String installedBy, Instant installedOn, Integer executionTimeMs,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Boolean undoable) {

@@ -4,9 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.ratchet.Inspection;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
+import dev.ratchet.data.DataMigrationState;
 
 /**
  * Where a schema stands, in the shape of the {@code migrations} endpoint and of the commands'
@@ -53,6 +55,23 @@ public record MigrationsDescriptor(SchemaStatus status, String schema, String ta
 		return new MigrationsDescriptor(report.status(), report.schema(), report.table(),
 				text(report.currentVersion()), report.pendingCount(),
 				report.migrations().stream().map(MigrationInfoDescriptor::of).toList(), dataMigrations);
+	}
+
+	/**
+	 * Describes where the schema stands, with pending work shown as {@link SchemaStatus#RUNNING}
+	 * while a session holds the migration lock: an instance is at work on it. A background data
+	 * migration that is running holds the lock too; that is pending work in progress, shown by its
+	 * progress, while the application serves traffic, so the status stays {@code PENDING}.
+	 * @param inspection the status report and the migration lock, read together
+	 * @param dataMigrations the batched data migrations
+	 * @return the descriptor
+	 */
+	public static MigrationsDescriptor of(Inspection inspection, List<DataMigrationDescriptor> dataMigrations) {
+		MigrationsDescriptor schema = of(inspection.status(), dataMigrations);
+		boolean backgroundRunning = dataMigrations.stream()
+			.anyMatch((data) -> data.background() && data.state() == DataMigrationState.RUNNING);
+		return (inspection.isLocked() && schema.status() == SchemaStatus.PENDING && !backgroundRunning)
+				? schema.running() : schema;
 	}
 
 	/**

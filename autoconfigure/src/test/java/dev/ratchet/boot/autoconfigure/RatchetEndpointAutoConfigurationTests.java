@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.actuate.DriftMonitor;
-import dev.ratchet.boot.actuate.MigrationRunTracker;
+import dev.ratchet.boot.monitor.DriftMonitor;
+import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.command.Output;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
 
@@ -55,7 +56,7 @@ class RatchetPropertiesTests {
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.getMode()).isEqualTo(RatchetProperties.Mode.MIGRATE);
 		assertThat(properties.getCommand()).isNull();
-		assertThat(properties.getOutput()).isEqualTo(RatchetProperties.Output.TEXT);
+		assertThat(properties.getOutput()).isEqualTo(Output.TEXT);
 		assertThat(properties.getUrl()).isNull();
 		assertThat(properties.getHealth().isFailOnDrift()).isFalse();
 	}

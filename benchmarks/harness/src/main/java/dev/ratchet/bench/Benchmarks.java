@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Benchmarks {
 
-	static final List<String> ALL = List.of("apply", "noop", "startup", "concurrent", "large", "backfill");
+	static final List<String> ALL = List.of("apply", "noop", "startup", "concurrent", "large", "backfill", "disabled");
 
 	private Benchmarks() {
 	}
@@ -38,6 +38,7 @@ public final class Benchmarks {
 				case "apply" -> new ApplyScenario(settings, work, report).run();
 				case "noop" -> new NoopScenario(settings, work, report).run();
 				case "startup" -> new StartupScenario(settings, work, apps, report).run();
+				case "disabled" -> new DisabledScenario(settings, apps, report).run();
 				case "concurrent" -> new ConcurrentScenario(settings, work, report).run();
 				case "large" -> new LargeScriptScenario(settings, work, report).run();
 				case "backfill" -> new BackfillScenario(settings, report).run();

@@ -1,4 +1,4 @@
-package dev.ratchet.boot.actuate;
+package dev.ratchet.boot.monitor;
 
 import java.time.Duration;
 import java.util.List;

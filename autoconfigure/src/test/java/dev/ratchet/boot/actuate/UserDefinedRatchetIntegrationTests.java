@@ -1,0 +1,95 @@
+package dev.ratchet.boot.actuate;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
+import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.TestDatabase;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application that defines its own {@link Ratchet} bean, built without any listener, still has
+ * an endpoint and a health contributor that see its runs.
+ */
+class UserDefinedRatchetIntegrationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
+				RatchetHealthContributorAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
+
+	@TempDir
+	private Path migrations;
+
+	private MigrationFiles files;
+
+	private TestDatabase.Db db;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.files = new MigrationFiles(this.migrations.resolve("app"))
+			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.db.close();
+	}
+
+	@Test
+	void startUpRunOfTheApplicationsRatchetIsTheEndpointsLastRun() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(Ratchet.class, this::ownRatchet)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JsonNode json = MigrationsEndpointIntegrationTests.json(context);
+				assertThat(json.get("status").asString()).isEqualTo("UP_TO_DATE");
+				assertThat(json.has("lastRun")).as(json::toString).isTrue();
+				assertThat(json.get("lastRun").get("appliedCount").asInt()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void runOfTheApplicationsRatchetRefreshesHealthAtOnce() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withBean(Ratchet.class, this::ownRatchet)
+			.withBean(RatchetMigrationStrategy.class, () -> (ratchet) -> {
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HealthIndicator health = context.getBean(MigrationsHealthIndicator.class);
+				assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				context.getBean(Ratchet.class).migrate();
+				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+				assertThat(MigrationsEndpointIntegrationTests.json(context).get("lastRun").get("appliedCount").asInt())
+					.isEqualTo(2);
+			});
+	}
+
+	private Ratchet ownRatchet() {
+		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+	}
+
+}
