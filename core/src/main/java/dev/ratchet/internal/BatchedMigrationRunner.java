@@ -54,6 +54,8 @@ final class BatchedMigrationRunner {
 
 	private final LockWatch watch;
 
+	private final BatchGate gate;
+
 	BatchedMigrationRunner(Connection connection, String schema, HistoryTable history, Events events,
 			DataClock clock, LockWatch watch) {
 		this.connection = connection;
@@ -64,13 +66,14 @@ final class BatchedMigrationRunner {
 		this.events = events;
 		this.clock = clock;
 		this.watch = watch;
+		this.gate = new BatchGate(connection, history);
 	}
 
 	/**
 	 * Runs the migration.
 	 * @param migration a resolved batched migration
-	 * @return the executed migration, or {@code null} when the thread was interrupted and the run
-	 * stopped between batches
+	 * @return the executed migration, or {@code null} when the thread was interrupted or an operator
+	 * paused or cancelled the migration, and the run stopped between batches
 	 * @throws DataMigrationFailedException when the migration fails
 	 */
 	ExecutedMigration run(ResolvedMigration migration) {
@@ -86,6 +89,10 @@ final class BatchedMigrationRunner {
 			this.ledger.create(this.connection);
 			this.connection.setAutoCommit(false);
 			progress = start(d, options);
+			DataMigrationState stop = this.gate.stopState(d.version());
+			if (stop != null) {
+				return stopped(d, progress, stop);
+			}
 			if (progress.batches() == 0 && progress.total() == null) {
 				count(d, migration, progress);
 			}
@@ -98,6 +105,10 @@ final class BatchedMigrationRunner {
 			while (true) {
 				if (Thread.currentThread().isInterrupted()) {
 					return interrupted(progress);
+				}
+				stop = this.gate.stopState(d.version());
+				if (stop != null) {
+					return stopped(d, progress, stop);
 				}
 				List<T> items = migration.nextBatch(this.context, progress.lastKey(), options.getBatchSize());
 				if (items.isEmpty()) {
@@ -151,13 +162,10 @@ final class BatchedMigrationRunner {
 	}
 
 	private ProgressTracker start(MigrationDescriptor d, BatchOptions options) throws SQLException {
-		if (this.progressTable.read(this.connection, d.version()) != null) {
-			this.progressTable.resume(this.connection, d);
+		this.progressTable.start(this.connection, d);
+		if (this.progressTable.resume(this.connection, d)) {
+			this.history.deleteFailed(this.connection, d.version());
 		}
-		else {
-			this.progressTable.start(this.connection, d);
-		}
-		this.history.deleteFailed(this.connection, d.version());
 		this.connection.commit();
 		Progress progress = this.progressTable.read(this.connection, d.version());
 		return new ProgressTracker(d, options.isBackground(), progress, this.clock, this.events);
@@ -188,8 +196,13 @@ final class BatchedMigrationRunner {
 			throw new Failure("verification failed: " + DataErrors.describe(ex), ex);
 		}
 		Duration total = progress.totalElapsed();
-		this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
-				progress.takeElapsedMillis());
+		if (!this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
+				progress.takeElapsedMillis())) {
+			// Paused or cancelled since the last batch: it completes when resumed.
+			rollback();
+			DataMigrationState state = this.gate.stopState(d.version());
+			return stopped(d, progress, (state != null) ? state : DataMigrationState.INTERRUPTED);
+		}
 		this.history.insert(this.connection, d, millis(total), null);
 		commit();
 		progress.report(DataMigrationState.COMPLETED, null);
@@ -199,6 +212,14 @@ final class BatchedMigrationRunner {
 	private ExecutedMigration interrupted(ProgressTracker progress) {
 		rollback();
 		progress.report(DataMigrationState.INTERRUPTED, null);
+		return null;
+	}
+
+	private ExecutedMigration stopped(MigrationDescriptor d, ProgressTracker progress, DataMigrationState state) {
+		rollback();
+		logger.info("Data migration {} (version {}) is {}: stopped after its last committed batch; it and the "
+				+ "versions after it wait until it is resumed", d.script(), d.version(), state.name().toLowerCase());
+		progress.report(state, null);
 		return null;
 	}
 
