@@ -14,6 +14,7 @@ import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.RatchetException;
 import dev.ratchet.data.BatchOptions;
+import dev.ratchet.data.BatchThrottle;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataClock;
 import dev.ratchet.data.DataMigrationFailedException;
@@ -57,7 +58,7 @@ final class BatchedMigrationRunner {
 	private final BatchGate gate;
 
 	BatchedMigrationRunner(Connection connection, String schema, HistoryTable history, Events events,
-			DataClock clock, LockWatch watch) {
+			DataClock clock, LockWatch watch, List<BatchThrottle> throttles) {
 		this.connection = connection;
 		this.context = new MigrationContext(connection, schema);
 		this.history = history;
@@ -66,7 +67,7 @@ final class BatchedMigrationRunner {
 		this.events = events;
 		this.clock = clock;
 		this.watch = watch;
-		this.gate = new BatchGate(connection, history);
+		this.gate = new BatchGate(connection, this.context, history, throttles, clock);
 	}
 
 	/**
@@ -106,7 +107,13 @@ final class BatchedMigrationRunner {
 				if (Thread.currentThread().isInterrupted()) {
 					return interrupted(progress);
 				}
-				stop = this.gate.stopState(d.version());
+				try {
+					stop = this.gate.await(d);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return interrupted(progress);
+				}
 				if (stop != null) {
 					return stopped(d, progress, stop);
 				}

@@ -30,10 +30,6 @@ final class DataControl implements DataMigrationControl {
 
 	private static final String UNDEFINED_COLUMN = "42703";
 
-	private static final String DUPLICATE_KEY = "23505";
-
-	private static final String DUPLICATE_TABLE = "42P07";
-
 	private final OperationRunner runner;
 
 	private final MigrationCatalog catalog;
@@ -94,10 +90,9 @@ final class DataControl implements DataMigrationControl {
 				states.create(connection);
 			}
 			catch (SQLException raced) {
-				if (!DUPLICATE_KEY.equals(raced.getSQLState()) && !DUPLICATE_TABLE.equals(raced.getSQLState())) {
-					throw raced;
-				}
-				// Another session created it at the same time.
+				// Most likely another session created it at the same time (23505, 42P07 or 42710); if not,
+				// the change below fails again and says why.
+				logger.debug("Creating {} failed; trying the change again", states.getQualifiedName(), raced);
 			}
 			return states.change(connection, migration, change.to, change.from, change.insert, by);
 		}
