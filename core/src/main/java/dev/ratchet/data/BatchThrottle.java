@@ -41,15 +41,16 @@ public interface BatchThrottle {
 	static BatchThrottle window(String window, Clock clock) {
 		String[] parts = (window != null) ? window.trim().split("\\s*-\\s*") : new String[0];
 		try {
-			if (parts.length != 2) {
-				throw new IllegalArgumentException();
+			if (parts.length == 2) {
+				return new TimeWindowThrottle(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]), clock);
 			}
-			return new TimeWindowThrottle(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]), clock);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("The time window '" + window
-					+ "' (ratchet.data.window) cannot be read; write it as HH:mm-HH:mm, for example 22:00-06:00", ex);
+			// reported below, with what to write instead
 		}
+		throw new IllegalArgumentException("The time window '" + window
+				+ "' (ratchet.data.window) cannot be read; write it as HH:mm-HH:mm with different start and end, "
+				+ "for example 22:00-06:00");
 	}
 
 	/**

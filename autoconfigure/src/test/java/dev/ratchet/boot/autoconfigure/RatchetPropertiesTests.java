@@ -68,7 +68,8 @@ class RatchetPropertiesTests {
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
-				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl");
+				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.data.window",
+				"ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
