@@ -69,7 +69,8 @@ class RatchetPropertiesTests {
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
 				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.data.window",
-				"ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off");
+				"ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off",
+				"ratchet.console.enabled", "ratchet.console.path");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
