@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -40,7 +41,10 @@ final class Browser {
 	}
 
 	static <T> T await(WebDriver driver, Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
+		// the console renders anew each second: an element found just before may be gone
+		return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import dev.ratchet.Ratchet;
+import dev.ratchet.boot.data.BackgroundMigrationRunner;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.test.TestDatabase;
@@ -47,6 +48,9 @@ class ConsoleBrowserIntegrationTests {
 	@Autowired
 	private Ratchet ratchet;
 
+	@Autowired
+	private BackgroundMigrationRunner runner;
+
 	private WebDriver driver;
 
 	@DynamicPropertySource
@@ -81,23 +85,25 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void operatorPausesTheRunningBackfillThenResumesItToTheEnd() throws Exception {
 		this.driver.get("http://localhost:" + this.port + "/ratchet");
-		Browser.await(this.driver, (d) -> "RUNNING".equals(state()) && processed() > 0);
+		// the first batch is committed, the second waits at the gate
+		Browser.await(this.driver, (d) -> "RUNNING".equals(state()) && processed() == 2);
 		assertThat(this.driver.findElements(By.cssSelector(".read-only"))).isEmpty();
-		screenshot();
-		button("pause").click();
+		click("pause");
 		Browser.await(this.driver, (d) -> "PAUSED".equals(state()));
-		Browser.await(this.driver, (d) -> backfill().state() == DataMigrationState.PAUSED
-				&& !this.driver.findElements(By.cssSelector("button[data-action=resume]")).isEmpty());
-		long paused = backfill().processed();
-		Thread.sleep(1500);
-		assertThat(backfill().processed()).as("no batch after the pause").isEqualTo(paused);
-		assertThat(backfill().processed()).isLessThan(100);
-		Browser.await(this.driver, (d) -> processed() == paused);
-		assertThat(this.driver.findElements(By.cssSelector("button[data-action=pause]"))).isEmpty();
+		SlowBackfill.gate.countDown();
+		// the batch under way when the operator pressed pause commits; no batch after it
+		Browser.await(this.driver, (d) -> !this.runner.isMigrating());
+		assertThat(backfill().state()).isEqualTo(DataMigrationState.PAUSED);
+		assertThat(backfill().processed()).isEqualTo(4);
+		Thread.sleep(1000);
+		assertThat(backfill().processed()).isEqualTo(4);
+		Browser.await(this.driver, (d) -> processed() == 4);
+		Browser.await(this.driver, (d) -> d.findElements(By.cssSelector("button[data-action=pause]")).isEmpty());
+		screenshot();
 
-		button("resume").click();
+		click("resume");
 		Browser.await(this.driver, (d) -> "COMPLETED".equals(state()));
-		assertThat(processed()).isEqualTo(100);
+		Browser.await(this.driver, (d) -> processed() == 100);
 		assertThat(backfill().processed()).isEqualTo(100);
 		assertThat(this.driver.findElement(By.cssSelector(".status")).getText()).isEqualTo("UP_TO_DATE");
 	}
@@ -115,6 +121,15 @@ class ConsoleBrowserIntegrationTests {
 	}
 
 	private String state() {
+		try {
+			return stateNow();
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return null;
+		}
+	}
+
+	private String stateNow() {
 		return this.driver.findElements(By.cssSelector(".data-migration[data-version='8'] .state"))
 			.stream()
 			.map(WebElement::getText)
@@ -123,16 +138,20 @@ class ConsoleBrowserIntegrationTests {
 	}
 
 	private long processed() {
-		if (state() == null) {
+		try {
+			String counts = card().findElement(By.cssSelector(".counts")).getText();
+			return Long.parseLong(counts.substring(0, counts.indexOf(' ')));
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
 			return -1;
 		}
-		String counts = card().findElement(By.cssSelector(".counts")).getText();
-		return Long.parseLong(counts.substring(0, counts.indexOf(' ')));
 	}
 
-	private WebElement button(String action) {
-		return Browser.await(this.driver,
-				(d) -> d.findElement(By.cssSelector("button[data-version='8'][data-action='" + action + "']")));
+	private void click(String action) {
+		Browser.await(this.driver, (d) -> {
+			d.findElement(By.cssSelector("button[data-version='8'][data-action='" + action + "']")).click();
+			return true;
+		});
 	}
 
 	private void screenshot() throws Exception {

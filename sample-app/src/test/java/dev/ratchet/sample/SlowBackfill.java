@@ -2,6 +2,8 @@ package dev.ratchet.sample;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.data.SpringBatchedMigration;
@@ -12,14 +14,20 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * One more data migration for the sample app, a background one slow enough to press buttons on:
- * titles the demo conversations two at a time, each batch taking a little while.
+ * titles the demo conversations two at a time, each batch taking a little while, the second one
+ * waiting at the {@link #gate}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SlowBackfill {
 
+	/** Holds the second batch until a test lets it go. */
+	static final CountDownLatch gate = new CountDownLatch(1);
+
 	@Bean
 	SpringBatchedMigration<Long> titleConversationsSlowly() {
 		return new SpringBatchedMigration<>() {
+
+			private int batches;
 
 			@Override
 			public String version() {
@@ -58,12 +66,15 @@ class SlowBackfill {
 			}
 
 			@Override
-			public void processBatch(JdbcMigrationContext context, List<Long> ids) {
+			public void processBatch(JdbcMigrationContext context, List<Long> ids) throws InterruptedException {
 				context.jdbcClient()
 					.sql("UPDATE conversations SET metadata = metadata || '{\"title\": \"Demo\"}' WHERE id IN (:ids)")
 					.param("ids", ids)
 					.update();
-				context.jdbcClient().sql("SELECT pg_sleep(0.15)").query().singleRow();
+				if (++this.batches == 2) {
+					gate.await(60, TimeUnit.SECONDS);
+				}
+				context.jdbcClient().sql("SELECT pg_sleep(0.05)").query().singleRow();
 			}
 
 		};
