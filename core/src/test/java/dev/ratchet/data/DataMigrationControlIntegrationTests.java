@@ -21,6 +21,7 @@ import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationEvent;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.history.RatchetTable;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -131,6 +132,19 @@ class DataMigrationControlIntegrationTests {
 		assertThat(single(ratchet).state()).isEqualTo(DataMigrationState.PAUSED);
 		ratchet.data().resume("1.1", null);
 		assertThat(versions(ratchet.migrateBackground())).containsExactly("1.1");
+	}
+
+	@Test
+	void aProgressTableOfAnEarlierVersionGetsTheColumnsOfStateChanges() {
+		Ratchet ratchet = ratchet(fastBackfill());
+		ratchet.migrateUntilBackground();
+		Sql.execute(this.db, RatchetTable.DATA.ddl("ratchet_history_data"));
+		Sql.execute(this.db, "ALTER TABLE ratchet_history_data DROP COLUMN changed_by, DROP COLUMN changed_on");
+		assertThat(ratchet.data().pause("1.1", "frank")).isEqualTo(DataMigrationState.PAUSED);
+		assertThat(Sql.column(this.db, "SELECT state || ' by ' || changed_by FROM ratchet_history_data"))
+			.containsExactly("PAUSED by frank");
+		ratchet.data().resume("1.1", "frank");
+		assertThat(ratchet.migrateBackground().applied()).hasSize(1);
 	}
 
 	@Test
