@@ -3,6 +3,7 @@ package dev.ratchet;
 import java.time.Duration;
 import java.util.List;
 
+import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
 
 /**
@@ -100,6 +101,17 @@ public sealed interface MigrationEvent {
 	 * @param progress its progress
 	 */
 	record DataProgressReported(MigrationDescriptor migration, DataMigrationStatus progress)
+			implements MigrationEvent {
+	}
+
+	/**
+	 * An operator changed the state of a batched data migration (paused, resumed or cancelled it).
+	 * @param migration the migration
+	 * @param action {@code pause}, {@code resume} or {@code cancel}
+	 * @param state its new state
+	 * @param changedBy who changed it, or {@code null} if unknown
+	 */
+	record DataStateChanged(MigrationDescriptor migration, String action, DataMigrationState state, String changedBy)
 			implements MigrationEvent {
 	}
 

@@ -3,6 +3,7 @@ package dev.ratchet;
 import java.util.List;
 
 import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.DataMigrationControl;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
 import dev.ratchet.data.RetryResult;
@@ -110,6 +111,15 @@ public final class Ratchet {
 	 */
 	public List<FailedItem> failedItems(String version, int limit) {
 		return this.engine.failedItems(MigrationVersion.parse(version), limit);
+	}
+
+	/**
+	 * Returns operators' control over batched data migrations: pause, resume and cancel, honoured
+	 * by the run on whichever instance runs the migration, after its current batch.
+	 * @return the control
+	 */
+	public DataMigrationControl data() {
+		return this.engine.dataControl();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.ratchet;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.ratchet.data.BatchThrottle;
 import dev.ratchet.data.DataClock;
 import dev.ratchet.history.RatchetTable;
 import dev.ratchet.internal.Target;
@@ -84,6 +86,8 @@ public final class RatchetConfiguration {
 
 	private final DataClock dataClock;
 
+	private final List<BatchThrottle> throttles;
+
 	private final Map<String, LintSeverity> lintSeverities;
 
 	private final PoolerPolicy poolerPolicy;
@@ -122,6 +126,7 @@ public final class RatchetConfiguration {
 		this.listeners = List.copyOf(builder.listeners);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
 		this.dataClock = Objects.requireNonNull(builder.dataClock, "dataClock must not be null");
+		this.throttles = List.copyOf(builder.throttles);
 		this.lintSeverities = lintSeverities(builder.lintSeverities);
 		this.poolerPolicy = Objects.requireNonNull(builder.poolerPolicy, "poolerPolicy must not be null");
 		this.lockTimeout = serverDuration(builder.lockTimeout, "lockTimeout");
@@ -202,6 +207,7 @@ public final class RatchetConfiguration {
 			.adoptFlywayTable(this.adoptFlywayTable);
 		builder.javaMigrations.addAll(this.javaMigrations);
 		builder.listeners.addAll(this.listeners);
+		builder.throttles.addAll(this.throttles);
 		return builder;
 	}
 
@@ -278,6 +284,13 @@ public final class RatchetConfiguration {
 
 	public ClassLoader getClassLoader() {
 		return this.classLoader;
+	}
+
+	/**
+	 * Returns the throttles asked before each batch of a batched data migration.
+	 */
+	public List<BatchThrottle> getThrottles() {
+		return this.throttles;
 	}
 
 	/**
@@ -381,6 +394,8 @@ public final class RatchetConfiguration {
 		private ClassLoader classLoader;
 
 		private DataClock dataClock = DataClock.system();
+
+		private final List<BatchThrottle> throttles = new ArrayList<>();
 
 		private Map<String, LintSeverity> lintSeverities = Map.of();
 
@@ -503,6 +518,17 @@ public final class RatchetConfiguration {
 
 		public Builder classLoader(ClassLoader classLoader) {
 			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Adds throttles, asked before each batch of every batched data migration whether to back off
+		 * (the longest back-off wins).
+		 * @param throttles the throttles
+		 * @return this builder
+		 */
+		public Builder throttles(BatchThrottle... throttles) {
+			this.throttles.addAll(Arrays.asList(throttles));
 			return this;
 		}
 

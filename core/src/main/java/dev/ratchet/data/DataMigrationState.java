@@ -25,6 +25,18 @@ public enum DataMigrationState {
 	FAILED,
 
 	/** Completed, verified and recorded in the history. */
-	COMPLETED
+	COMPLETED,
+
+	/**
+	 * Paused by an operator ({@link DataMigrationControl#pause}): stopped after its current batch; it
+	 * and the versions after it wait, on every instance and across restarts, until it is resumed.
+	 */
+	PAUSED,
+
+	/**
+	 * Cancelled by an operator ({@link DataMigrationControl#cancel}): stopped after its current batch
+	 * and recorded as cancelled; it and the versions after it wait until it is resumed.
+	 */
+	CANCELLED
 
 }

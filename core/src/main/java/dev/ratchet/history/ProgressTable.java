@@ -28,11 +28,12 @@ public final class ProgressTable {
 			FROM %PROGRESS% p""";
 
 	private static final String INSERT_PROGRESS = """
-			INSERT INTO %PROGRESS% (version, description, script, state) VALUES (?, ?, ?, 'RUNNING')""";
+			INSERT INTO %PROGRESS% (version, description, script, state) VALUES (?, ?, ?, 'RUNNING')
+			ON CONFLICT (version) DO NOTHING""";
 
 	private static final String RESUME = """
 			UPDATE %PROGRESS% SET state = 'RUNNING', failure = NULL, description = ?, script = ?, updated_on = now()
-			WHERE version = ?""";
+			WHERE version = ? AND state NOT IN ('PAUSED', 'CANCELLED')""";
 
 	private static final String SET_TOTAL = "UPDATE %PROGRESS% SET total = ? WHERE version = ?";
 
@@ -46,7 +47,7 @@ public final class ProgressTable {
 			UPDATE %PROGRESS%
 			SET state = ?, failure = ?, elapsed_ms = elapsed_ms + ?, updated_on = now(),
 			    completed_on = CASE WHEN ? THEN now() END
-			WHERE version = ?""";
+			WHERE version = ? AND state = 'RUNNING'""";
 
 	private static final String ADD_PROCESSED = """
 			UPDATE %PROGRESS% SET processed = processed + ?, updated_on = now() WHERE version = ?""";
@@ -142,7 +143,8 @@ public final class ProgressTable {
 	}
 
 	/**
-	 * Records that a migration starts for the first time, in state {@code RUNNING}.
+	 * Records that a migration starts for the first time, in state {@code RUNNING}; does nothing if
+	 * it has a row (an operator paused or cancelled it before it started).
 	 * @param connection the connection to use
 	 * @param migration the migration
 	 * @throws SQLException on a database error
@@ -157,17 +159,19 @@ public final class ProgressTable {
 	}
 
 	/**
-	 * Records that a migration that ran before runs again, in state {@code RUNNING}.
+	 * Records that a migration that ran before runs again, in state {@code RUNNING}, unless an
+	 * operator paused or cancelled it.
 	 * @param connection the connection to use
 	 * @param migration the migration
+	 * @return whether it may run: {@code false} when it is paused or cancelled
 	 * @throws SQLException on a database error
 	 */
-	public void resume(Connection connection, MigrationDescriptor migration) throws SQLException {
+	public boolean resume(Connection connection, MigrationDescriptor migration) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(RESUME))) {
 			statement.setString(1, migration.description());
 			statement.setString(2, migration.script());
 			statement.setString(3, migration.version().toString());
-			statement.executeUpdate();
+			return statement.executeUpdate() > 0;
 		}
 	}
 
@@ -208,15 +212,17 @@ public final class ProgressTable {
 
 	/**
 	 * Records the end of a run: {@code COMPLETED}, {@code FAILED} (with the failure) or {@code RUNNING}
-	 * left as it is for an interrupted run.
+	 * left as it is for an interrupted run. Changes only a migration in state {@code RUNNING}: one an
+	 * operator paused or cancelled meanwhile stays so.
 	 * @param connection the connection to use
 	 * @param version the migration's version
 	 * @param state the new state
 	 * @param failure why it failed, or {@code null}
 	 * @param elapsedMs the time spent since the last batch
+	 * @return whether the state was changed
 	 * @throws SQLException on a database error
 	 */
-	public void finish(Connection connection, MigrationVersion version, String state, String failure, long elapsedMs)
+	public boolean finish(Connection connection, MigrationVersion version, String state, String failure, long elapsedMs)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(FINISH))) {
 			statement.setString(1, state);
@@ -224,7 +230,7 @@ public final class ProgressTable {
 			statement.setLong(3, elapsedMs);
 			statement.setBoolean(4, "COMPLETED".equals(state));
 			statement.setString(5, version.toString());
-			statement.executeUpdate();
+			return statement.executeUpdate() > 0;
 		}
 	}
 
@@ -257,7 +263,7 @@ public final class ProgressTable {
 	/**
 	 * One row of the progress table.
 	 * @param version the migration's version
-	 * @param state {@code RUNNING}, {@code FAILED} or {@code COMPLETED}
+	 * @param state {@code RUNNING}, {@code FAILED}, {@code COMPLETED}, {@code PAUSED} or {@code CANCELLED}
 	 * @param lastKey the cursor: the key of the last item of the last committed batch, or {@code null}
 	 * @param processed items processed successfully
 	 * @param batches batches committed

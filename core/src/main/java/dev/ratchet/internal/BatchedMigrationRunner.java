@@ -14,6 +14,7 @@ import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.RatchetException;
 import dev.ratchet.data.BatchOptions;
+import dev.ratchet.data.BatchThrottle;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataClock;
 import dev.ratchet.data.DataMigrationFailedException;
@@ -54,8 +55,10 @@ final class BatchedMigrationRunner {
 
 	private final LockWatch watch;
 
+	private final BatchGate gate;
+
 	BatchedMigrationRunner(Connection connection, String schema, HistoryTable history, Events events,
-			DataClock clock, LockWatch watch) {
+			DataClock clock, LockWatch watch, List<BatchThrottle> throttles) {
 		this.connection = connection;
 		this.context = new MigrationContext(connection, schema);
 		this.history = history;
@@ -64,13 +67,14 @@ final class BatchedMigrationRunner {
 		this.events = events;
 		this.clock = clock;
 		this.watch = watch;
+		this.gate = new BatchGate(connection, this.context, history, throttles, clock);
 	}
 
 	/**
 	 * Runs the migration.
 	 * @param migration a resolved batched migration
-	 * @return the executed migration, or {@code null} when the thread was interrupted and the run
-	 * stopped between batches
+	 * @return the executed migration, or {@code null} when the thread was interrupted or an operator
+	 * paused or cancelled the migration, and the run stopped between batches
 	 * @throws DataMigrationFailedException when the migration fails
 	 */
 	ExecutedMigration run(ResolvedMigration migration) {
@@ -86,6 +90,10 @@ final class BatchedMigrationRunner {
 			this.ledger.create(this.connection);
 			this.connection.setAutoCommit(false);
 			progress = start(d, options);
+			DataMigrationState stop = this.gate.stopState(d.version());
+			if (stop != null) {
+				return stopped(d, progress, stop);
+			}
 			if (progress.batches() == 0 && progress.total() == null) {
 				count(d, migration, progress);
 			}
@@ -98,6 +106,16 @@ final class BatchedMigrationRunner {
 			while (true) {
 				if (Thread.currentThread().isInterrupted()) {
 					return interrupted(progress);
+				}
+				try {
+					stop = this.gate.await(d);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return interrupted(progress);
+				}
+				if (stop != null) {
+					return stopped(d, progress, stop);
 				}
 				List<T> items = migration.nextBatch(this.context, progress.lastKey(), options.getBatchSize());
 				if (items.isEmpty()) {
@@ -162,13 +180,10 @@ final class BatchedMigrationRunner {
 	}
 
 	private ProgressTracker start(MigrationDescriptor d, BatchOptions options) throws SQLException {
-		if (this.progressTable.read(this.connection, d.version()) != null) {
-			this.progressTable.resume(this.connection, d);
+		this.progressTable.start(this.connection, d);
+		if (this.progressTable.resume(this.connection, d)) {
+			this.history.deleteFailed(this.connection, d.version());
 		}
-		else {
-			this.progressTable.start(this.connection, d);
-		}
-		this.history.deleteFailed(this.connection, d.version());
 		this.connection.commit();
 		Progress progress = this.progressTable.read(this.connection, d.version());
 		return new ProgressTracker(d, options.isBackground(), progress, this.clock, this.events);
@@ -199,8 +214,13 @@ final class BatchedMigrationRunner {
 			throw new Failure("verification failed: " + DataErrors.describe(ex), ex);
 		}
 		Duration total = progress.totalElapsed();
-		this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
-				progress.takeElapsedMillis());
+		if (!this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
+				progress.takeElapsedMillis())) {
+			// Paused or cancelled since the last batch: it completes when resumed.
+			rollback();
+			DataMigrationState state = this.gate.stopState(d.version());
+			return stopped(d, progress, (state != null) ? state : DataMigrationState.INTERRUPTED);
+		}
 		this.history.insert(this.connection, d, millis(total), null);
 		commit();
 		progress.report(DataMigrationState.COMPLETED, null);
@@ -210,6 +230,14 @@ final class BatchedMigrationRunner {
 	private ExecutedMigration interrupted(ProgressTracker progress) {
 		rollback();
 		progress.report(DataMigrationState.INTERRUPTED, null);
+		return null;
+	}
+
+	private ExecutedMigration stopped(MigrationDescriptor d, ProgressTracker progress, DataMigrationState state) {
+		rollback();
+		logger.info("Data migration {} (version {}) is {}: stopped after its last committed batch; it and the "
+				+ "versions after it wait until it is resumed", d.script(), d.version(), state.name().toLowerCase());
+		progress.report(state, null);
 		return null;
 	}
 

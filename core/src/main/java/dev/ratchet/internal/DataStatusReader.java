@@ -92,6 +92,9 @@ final class DataStatusReader {
 	}
 
 	private static DataMigrationState state(MigrationInfo info, Progress row, boolean running) {
+		if (row != null && ("PAUSED".equals(row.state()) || "CANCELLED".equals(row.state()))) {
+			return DataMigrationState.valueOf(row.state());
+		}
 		if (info != null && info.state() == MigrationState.FAILED) {
 			return DataMigrationState.FAILED;
 		}

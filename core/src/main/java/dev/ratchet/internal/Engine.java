@@ -13,6 +13,7 @@ import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
 import dev.ratchet.UndoResult;
+import dev.ratchet.data.DataMigrationControl;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
 import dev.ratchet.data.RetryResult;
@@ -41,6 +42,8 @@ public final class Engine {
 
 	private final DataMigrationsOperation data;
 
+	private final DataControl control;
+
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 		this.catalog = new MigrationCatalog(configuration);
@@ -51,6 +54,7 @@ public final class Engine {
 		this.migrate = new MigrateOperation(this.runner, this.catalog, this.calculator, this.preflight);
 		this.status = new StatusOperation(configuration, this.calculator, this.preflight, events);
 		this.data = new DataMigrationsOperation(this.runner, this.calculator);
+		this.control = new DataControl(this.runner, this.catalog);
 	}
 
 	public MigrateResult migrate() {
@@ -112,6 +116,10 @@ public final class Engine {
 
 	public List<FailedItem> failedItems(MigrationVersion version, int limit) {
 		return this.data.failedItems(version, limit);
+	}
+
+	public DataMigrationControl dataControl() {
+		return this.control;
 	}
 
 	public RetryResult retryFailed() {

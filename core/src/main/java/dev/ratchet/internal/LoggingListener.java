@@ -52,6 +52,11 @@ final class LoggingListener implements MigrationListener {
 			if (reported.progress().state() == DataMigrationState.INTERRUPTED) {
 				this.leftForLater = reported.progress().script() + " stopped part-way and continues at the next run";
 			}
+			else if (reported.progress().state() == DataMigrationState.PAUSED
+					|| reported.progress().state() == DataMigrationState.CANCELLED) {
+				this.leftForLater = reported.progress().script() + " is " + reported.progress().state().name().toLowerCase()
+						+ "; it and the versions after it wait until it is resumed";
+			}
 			progress(reported.progress());
 		}
 		else if (event instanceof MigrationEvent.RunCompleted completed) {

@@ -132,7 +132,7 @@ final class MigrateOperation {
 			MigrationExecutor executor = new MigrationExecutor(connection, history,
 					this.preflight.scripts(run.schema()), run.schema(), watch, LockRetry.of(run.configuration()));
 			BatchedMigrationRunner batches = new BatchedMigrationRunner(connection, run.schema(), history, run.events(),
-					run.configuration().getDataClock(), watch);
+					run.configuration().getDataClock(), watch, run.configuration().getThrottles());
 			applied = new Applier(executor, batches, run.events()).applyAndSnapshot(preflight.plans(), drift,
 					connection);
 		}

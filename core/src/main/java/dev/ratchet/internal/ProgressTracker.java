@@ -152,6 +152,8 @@ final class ProgressTracker {
 		DataMigrationState state = switch (rowState) {
 			case "COMPLETED" -> DataMigrationState.COMPLETED;
 			case "FAILED" -> DataMigrationState.FAILED;
+			case "PAUSED" -> DataMigrationState.PAUSED;
+			case "CANCELLED" -> DataMigrationState.CANCELLED;
 			default -> DataMigrationState.INTERRUPTED;
 		};
 		this.events.publish(new MigrationEvent.DataBatchCommitted(this.migration, succeeded, failedAgain,

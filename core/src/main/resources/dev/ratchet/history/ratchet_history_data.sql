@@ -14,4 +14,7 @@ CREATE TABLE IF NOT EXISTS %TABLE_NAME% (
     updated_on timestamptz NOT NULL DEFAULT now(),
     completed_on timestamptz,
     failure text
-)
+);
+-- Operators' state changes (pause, resume, cancel): who made the last one, and when. Added to tables
+-- made by earlier versions too.
+ALTER TABLE %TABLE_NAME% ADD COLUMN IF NOT EXISTS changed_by text, ADD COLUMN IF NOT EXISTS changed_on timestamptz

@@ -6,8 +6,13 @@ import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.Ratchet;
 import dev.ratchet.boot.report.DataMigrationDescriptor;
 
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@link Endpoint @Endpoint} that shows where the schema stands: every migration with its state,
@@ -16,8 +21,12 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * table, so it shows what other instances did; the migrations themselves were resolved and linted
  * once. One round trip to the database per call, one more with batched data migrations, plus a
  * comparison of the catalog with the snapshot when the {@link DriftMonitor}'s last one is stale.
+ * <p>
+ * Read-only by default: its write operation ({@code POST /actuator/migrations/{version}} with
+ * {@code {"action": "pause" | "resume" | "cancel" | "retry-failed"}}, see
+ * {@link DataMigrationActions}) exists only with {@code management.endpoint.migrations.access=unrestricted}.
  */
-@Endpoint(id = "migrations")
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
 
 	private final Ratchet ratchet;
@@ -26,6 +35,8 @@ public class MigrationsEndpoint {
 
 	private final DriftMonitor drift;
 
+	private final DataMigrationActions actions;
+
 	/**
 	 * Creates a new endpoint.
 	 * @param ratchet the engine
@@ -33,9 +44,22 @@ public class MigrationsEndpoint {
 	 * @param drift where drift from Ratchet's snapshot comes from
 	 */
 	public MigrationsEndpoint(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift) {
+		this(ratchet, runs, drift, new DataMigrationActions(ratchet, null));
+	}
+
+	/**
+	 * Creates a new endpoint.
+	 * @param ratchet the engine
+	 * @param runs what this instance's runs did; it must be one of the engine's listeners
+	 * @param drift where drift from Ratchet's snapshot comes from
+	 * @param actions what its write operation does
+	 */
+	public MigrationsEndpoint(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift,
+			DataMigrationActions actions) {
 		this.ratchet = ratchet;
 		this.runs = runs;
 		this.drift = drift;
+		this.actions = actions;
 	}
 
 	/** How many items of a ledger of failed items the endpoint shows. */
@@ -48,6 +72,19 @@ public class MigrationsEndpoint {
 		return MigrationsEndpointDescriptor.of(inspection,
 				DataMigrationDescriptor.of(this.ratchet, inspection.status(), FAILED_ITEMS_SHOWN), running,
 				this.runs.getLastRun(), this.drift.drift(inspection));
+	}
+
+	/**
+	 * Pauses, resumes or cancels a batched data migration, or processes its failed items again.
+	 * @param version the migration's version
+	 * @param action {@code pause}, {@code resume}, {@code cancel} or {@code retry-failed}
+	 * @param securityContext who asks, logged with the action
+	 * @return 200 with the new state, 409 when its state does not allow the action
+	 */
+	@WriteOperation
+	public WebEndpointResponse<DataMigrationActions.DataMigrationActionDescriptor> change(@Selector String version,
+			String action, SecurityContext securityContext) {
+		return this.actions.perform(version, action, securityContext.getPrincipal());
 	}
 
 }

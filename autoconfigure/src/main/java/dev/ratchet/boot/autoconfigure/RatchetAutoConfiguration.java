@@ -52,7 +52,7 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional(RatchetDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "ratchet.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RatchetProperties.class)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({ DatabaseInitializationDependencyConfigurer.class, DataThrottleConfiguration.class })
 public final class RatchetAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,9 +1,11 @@
 package dev.ratchet.boot.autoconfigure;
 
 import dev.ratchet.Ratchet;
+import dev.ratchet.boot.actuate.DataMigrationActions;
 import dev.ratchet.boot.monitor.DriftMonitor;
 import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
+import dev.ratchet.boot.data.BackgroundMigrationRunner;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -31,10 +33,12 @@ public final class RatchetEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs,
-			ObjectProvider<DriftMonitor> drift, RatchetProperties properties) {
+			ObjectProvider<DriftMonitor> drift, RatchetProperties properties,
+			ObjectProvider<BackgroundMigrationRunner> background) {
 		MigrationRunTracker tracker = runs.getIfAvailable(MigrationRunTracker::new);
 		return new MigrationsEndpoint(ratchet, tracker,
-				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())));
+				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())),
+				new DataMigrationActions(ratchet, background.getIfAvailable()));
 	}
 
 }

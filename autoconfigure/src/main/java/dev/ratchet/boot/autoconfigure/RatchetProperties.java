@@ -13,6 +13,7 @@ import dev.ratchet.boot.command.Output;
 import dev.ratchet.lint.LintSeverity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for Ratchet database migrations.
@@ -81,6 +82,9 @@ public class RatchetProperties {
 	private final Health health = new Health();
 
 	private final Drift drift = new Drift();
+
+	@NestedConfigurationProperty
+	private final RatchetDataProperties data = new RatchetDataProperties();
 
 	/**
 	 * Whether a non-empty schema without history is baselined instead of refused.
@@ -258,6 +262,10 @@ public class RatchetProperties {
 
 	public Drift getDrift() {
 		return this.drift;
+	}
+
+	public RatchetDataProperties getData() {
+		return this.data;
 	}
 
 	public boolean isBaselineOnMigrate() {

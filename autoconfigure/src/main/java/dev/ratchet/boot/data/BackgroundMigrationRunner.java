@@ -37,6 +37,8 @@ public class BackgroundMigrationRunner implements ApplicationListener<Applicatio
 
 	private volatile boolean stopping;
 
+	private volatile boolean again;
+
 	public BackgroundMigrationRunner(Ratchet ratchet) {
 		this.ratchet = ratchet;
 	}
@@ -54,6 +56,25 @@ public class BackgroundMigrationRunner implements ApplicationListener<Applicatio
 	}
 
 	/**
+	 * Runs the pending background data migrations again, for a migration an operator resumed: starts
+	 * a run unless one is under way, in which case that run goes on once it ends. Does nothing before
+	 * the application is ready or once it stops.
+	 */
+	public void runAgain() {
+		synchronized (this) {
+			if (this.thread == null || this.stopping) {
+				return;
+			}
+			this.again = true;
+			if (!this.thread.isAlive()) {
+				this.thread = new Thread(this::migrate, "ratchet-background");
+				this.thread.setDaemon(true);
+				this.thread.start();
+			}
+		}
+	}
+
+	/**
 	 * Returns whether a background run is under way in this instance: waiting for the lock or migrating.
 	 */
 	public boolean isMigrating() {
@@ -62,6 +83,14 @@ public class BackgroundMigrationRunner implements ApplicationListener<Applicatio
 	}
 
 	private void migrate() {
+		do {
+			this.again = false;
+			migrateOnce();
+		}
+		while (this.again && !this.stopping);
+	}
+
+	private void migrateOnce() {
 		try {
 			MigrateResult result = this.ratchet.migrateBackground();
 			if (!result.applied().isEmpty()) {

@@ -73,6 +73,13 @@ public class MigrationMetrics implements MigrationListener {
 			items("processed", batch.processed());
 			items("failed", batch.failed());
 		}
+		else if (event instanceof MigrationEvent.DataStateChanged changed) {
+			Counter.builder("ratchet.data.state.changes")
+				.description("Operators' state changes of batched data migrations, by action")
+				.tag("action", changed.action())
+				.register(this.registry)
+				.increment();
+		}
 		else if (event instanceof MigrationEvent.StatusChecked checked) {
 			this.pending = checked.report().pendingCount();
 		}

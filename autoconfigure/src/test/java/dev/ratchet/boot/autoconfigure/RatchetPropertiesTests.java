@@ -75,7 +75,9 @@ class RatchetPropertiesTests {
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
 				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.target", "ratchet.undo",
-				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table");
+				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table",
+				"ratchet.data.window", "ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off",
+				"ratchet.console.enabled", "ratchet.console.path");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));

@@ -1,0 +1,51 @@
+package dev.ratchet.boot.autoconfigure;
+
+import java.time.Duration;
+
+/**
+ * Throttling of batched data migrations ({@code ratchet.data.*}).
+ */
+public class RatchetDataProperties {
+
+	/**
+	 * Daily time window in which batched data migrations run batches, as HH:mm-HH:mm in the JVM's
+	 * time zone, for example 22:00-06:00; outside it they wait. None by default.
+	 */
+	private String window;
+
+	/**
+	 * Largest replay lag of the primary's streaming replicas (pg_stat_replication) at which batched
+	 * data migrations run batches; above it they back off. Not checked by default.
+	 */
+	private Duration maxReplicationLag;
+
+	/**
+	 * How long a batched data migration waits before checking the replication lag again.
+	 */
+	private Duration replicationLagBackOff = Duration.ofSeconds(5);
+
+	public String getWindow() {
+		return this.window;
+	}
+
+	public void setWindow(String window) {
+		this.window = window;
+	}
+
+	public Duration getMaxReplicationLag() {
+		return this.maxReplicationLag;
+	}
+
+	public void setMaxReplicationLag(Duration maxReplicationLag) {
+		this.maxReplicationLag = maxReplicationLag;
+	}
+
+	public Duration getReplicationLagBackOff() {
+		return this.replicationLagBackOff;
+	}
+
+	public void setReplicationLagBackOff(Duration replicationLagBackOff) {
+		this.replicationLagBackOff = replicationLagBackOff;
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.ratchet.boot.autoconfigure;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.data.BatchThrottle;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@code ratchet.data.*}: the throttles they switch on, and {@link BatchThrottle} beans,
+ * reach the engine. Nothing here connects.
+ */
+class RatchetDataPropertiesTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class))
+		.withBean(DataSource.class, RatchetDataPropertiesTests::unreachable)
+		.withPropertyValues("ratchet.command=status");
+
+	@Test
+	void noThrottleByDefault() {
+		this.contextRunner.run((context) -> assertThat(configuration(context.getBean(Ratchet.class)).getThrottles())
+			.isEmpty());
+	}
+
+	@Test
+	void windowAndReplicationLagPropertiesAndThrottleBeansReachTheEngine() {
+		BatchThrottle mine = (connection, migration) -> Duration.ZERO;
+		this.contextRunner.withBean(BatchThrottle.class, () -> mine)
+			.withPropertyValues("ratchet.data.window=22:00-06:00", "ratchet.data.max-replication-lag=2s")
+			.run((context) -> assertThat(configuration(context.getBean(Ratchet.class)).getThrottles())
+				.hasSize(3)
+				.first()
+				.isSameAs(mine)
+				.satisfies((first) -> assertThat(configuration(context.getBean(Ratchet.class)).getThrottles())
+					.extracting(Object::toString)
+					.contains("time window 22:00-06:00", "replication lag above 2000 ms")));
+	}
+
+	@Test
+	void aWindowThatCannotBeReadFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("ratchet.data.window=nights")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("ratchet.data.window"));
+	}
+
+	private static RatchetConfiguration configuration(Ratchet ratchet) {
+		return ratchet.getConfiguration();
+	}
+
+	private static DataSource unreachable() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
+		return dataSource;
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.ratchet.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.data.DataMigrationState;
+import dev.ratchet.test.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.StringUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app's console as it ships, read-only: headless Chromium sees the running backfill but no
+ * buttons, and the endpoint refuses a write.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "ratchet.console.enabled=true")
+@Import(SlowBackfill.class)
+class ReadOnlyConsoleBrowserIntegrationTests {
+
+	private static TestDatabase.Db database;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private Ratchet ratchet;
+
+	private WebDriver driver;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
+			database = TestDatabase.createDatabase();
+			registry.add("spring.datasource.url", database::url);
+			registry.add("spring.datasource.username", database::username);
+			registry.add("spring.datasource.password", database::password);
+		}
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.driver = Browser.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		if (database != null) {
+			database.close();
+		}
+	}
+
+	@Test
+	void readOnlyConsoleShowsNoButtonsAndTheEndpointRefusesWrites() throws Exception {
+		this.driver.get("http://localhost:" + this.port + "/ratchet");
+		Browser.await(this.driver, (d) -> !d.findElements(By.cssSelector(".data-migration[data-version='8']")).isEmpty());
+		assertThat(this.driver.findElement(By.cssSelector(".read-only")).getText()).isEqualTo("read-only");
+		assertThat(this.driver.findElements(By.cssSelector("button[data-action]"))).isEmpty();
+		assertThat(this.driver.findElement(By.id("history")).getText()).contains("create session table");
+		HttpResponse<String> refused = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/migrations/8"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"pause\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isBetween(400, 405);
+		assertThat(this.ratchet.dataMigrations().stream().filter((data) -> data.version().toString().equals("8")))
+			.singleElement()
+			.satisfies((data) -> assertThat(data.state()).isNotEqualTo(DataMigrationState.PAUSED));
+	}
+
+}
