@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the two must hold the same schema and the same rows, and both tools must record the same
  * scripts. A set Ratchet refuses on purpose says so in its {@code set.properties}: then Flyway
  * applies it, and Ratchet's error must name the script and line and say what to do, with nothing
- * applied. The default build runs a few sets; {@code -Pcorpus} runs all of them.
+ * applied. When the machine's {@code pg_dump} matches the server's major version, the two
+ * databases' {@code pg_dump --schema-only} must be identical too. The default build runs a few
+ * sets; {@code -Pcorpus} runs all of them, those written in-house and those read from other
+ * projects' jars ({@link JarSet}).
  */
 class CorpusIntegrationTests {
 
@@ -57,7 +60,14 @@ class CorpusIntegrationTests {
 					.containsExactlyElementsOf(kind.getValue());
 			}
 			assertThat(actual.kinds().keySet()).as("%s: tables with rows", set).isEqualTo(expected.kinds().keySet());
-			System.out.println("Corpus set " + set + ": identical " + actual.summary());
+			String dumpable = SchemaDump.usable(byRatchet);
+			if (dumpable == null) {
+				assertThat(SchemaDump.dump(byRatchet)).as("%s: pg_dump --schema-only", set)
+					.containsExactlyElementsOf(SchemaDump.dump(byFlyway));
+			}
+			System.out.println("Corpus set " + set + ": identical " + actual.summary()
+					+ ((dumpable == null) ? ", pg_dump --schema-only identical" : " (pg_dump skipped: " + dumpable + ")")
+					+ " [" + set.style() + "]");
 			assertThat(Sql.column(byRatchet, "SELECT script FROM ratchet_history WHERE success ORDER BY installed_rank"))
 				.as("%s: scripts recorded", set)
 				.isEqualTo(Sql.column(byFlyway,

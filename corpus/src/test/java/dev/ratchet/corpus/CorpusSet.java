@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * One migration set of the corpus: a folder {@code corpus/<name>/} of migration files written in
- * the style of a well-known project's PostgreSQL migrations, and its {@code set.properties}:
+ * the style of a well-known project's PostgreSQL migrations, and its {@code set.properties}, or a
+ * set another project ships in its jar, copied to a temporary folder at test time ({@link JarSet}):
  * <ul>
  * <li>{@code style}: whose migrations the set imitates (for the report; the SQL is our own);</li>
  * <li>{@code placeholder-replacement} ({@code true} by default) and {@code placeholder.<name>}:
@@ -49,11 +50,12 @@ record CorpusSet(String name, Path directory, Properties properties) {
 	}
 
 	/**
-	 * Returns every set, by name.
+	 * Returns every set: those written in-house, by name, then those read from jars ({@link JarSet}).
 	 */
 	static List<CorpusSet> all() {
 		try (Stream<Path> folders = Files.list(root())) {
-			return folders.filter(Files::isDirectory).sorted().map(CorpusSet::load).toList();
+			return Stream.concat(folders.filter(Files::isDirectory).sorted().map(CorpusSet::load),
+					JarSet.all().stream().map(JarSet::materialize)).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
