@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * <li>{@code style}: whose migrations the set imitates (for the report; the SQL is our own);</li>
  * <li>{@code placeholder-replacement} ({@code true} by default) and {@code placeholder.<name>}:
  * given to both tools alike;</li>
+ * <li>{@code clock-columns}: columns ({@code schema.table.column}, comma-separated) whose values the
+ * scripts take from the clock ({@code CURRENT_TIMESTAMP}), so the two runs cannot match; the rows are
+ * compared without them;</li>
  * <li>{@code refused}: when set, Ratchet refuses the set on purpose; the value is the start of the
  * message (after the script and line), with {@code refused.script} and {@code refused.line}.</li>
  * </ul>
@@ -102,6 +106,21 @@ record CorpusSet(String name, Path directory, Properties properties) {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * Returns the columns filled from the clock, by table ({@code schema.table}).
+	 */
+	Map<String, List<String>> clockColumns() {
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		for (String column : this.properties.getProperty("clock-columns", "").split(",")) {
+			if (!column.isBlank()) {
+				int dot = column.trim().lastIndexOf('.');
+				columns.computeIfAbsent(column.trim().substring(0, dot), (table) -> new ArrayList<>())
+					.add(column.trim().substring(dot + 1));
+			}
+		}
+		return columns;
 	}
 
 	/**

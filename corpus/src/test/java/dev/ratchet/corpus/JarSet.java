@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A migration set written by another project and shipped in its jar on Maven Central: the jar is a
@@ -23,14 +24,36 @@ import java.util.regex.Pattern;
  * @param licence the licence the artifact's POM declares
  * @param style what the set is, for the report
  * @param resources the scripts inside the jar, in order
+ * @param clockColumns columns ({@code schema.table.column}) the scripts fill from the clock, left out
+ * of the row comparison (see {@link CorpusSet#clockColumns()})
  */
-record JarSet(String name, String artifact, String licence, String style, List<String> resources) {
+record JarSet(String name, String artifact, String licence, String style, List<String> resources,
+		List<String> clockColumns) {
+
+	JarSet(String name, String artifact, String licence, String style, List<String> resources) {
+		this(name, artifact, licence, style, resources, List.of());
+	}
 
 	private static final String APACHE_2 = "Apache-2.0";
 
 	private static final String BATCH = "org/springframework/batch/core/";
 
 	private static final String INTEGRATION = "org/springframework/integration/jdbc/";
+
+	private static final String MODULITH = "org/springframework/modulith/events/jdbc/schemas/v2/";
+
+	private static final String CAMUNDA = "org/camunda/bpm/engine/db/";
+
+	/** Camunda's parts in the order its engine creates them. */
+	private static final List<String> CAMUNDA_PARTS = List.of("engine", "history", "identity", "case.engine",
+			"case.history", "decision.engine", "decision.history");
+
+	/** Camunda's upgrade scripts from its 7.16 baseline to the jar's version. */
+	private static final List<String> CAMUNDA_UPGRADES = List.of("7.16_to_7.17", "7.17_to_7.18", "7.18_to_7.19",
+			"7.19_to_7.20", "7.20_to_7.21", "7.21_to_7.22");
+
+	/** Camunda's schema log records when each version was installed. */
+	private static final String CAMUNDA_CLOCK = "public.act_ge_schema_log.timestamp_";
 
 	private static final String AUTHORIZATION = "org/springframework/security/oauth2/server/authorization/";
 
@@ -62,7 +85,26 @@ record JarSet(String name, String artifact, String licence, String style, List<S
 						"Spring Authorization Server's registered-client and consent tables (its authorization table "
 								+ "uses blob, which PostgreSQL lacks: both tools would fail, so it is left out)",
 						List.of(AUTHORIZATION + "client/oauth2-registered-client-schema.sql",
-								AUTHORIZATION + "oauth2-authorization-consent-schema.sql")));
+								AUTHORIZATION + "oauth2-authorization-consent-schema.sql")),
+				new JarSet("jar-spring-modulith", "org.springframework.modulith:spring-modulith-events-jdbc", APACHE_2,
+						"Spring Modulith's event publication registry for PostgreSQL: IF NOT EXISTS, uuid keys, hash indexes",
+						List.of(MODULITH + "schema-postgresql.sql", MODULITH + "schema-postgresql-archive.sql")),
+				new JarSet("jar-camunda", "org.camunda.bpm:camunda-engine", APACHE_2,
+						"Camunda 7's process engine schema for PostgreSQL, its seven create scripts in the engine's order: "
+								+ "about fifty tables, hundreds of indexes, foreign keys, seed rows",
+						CAMUNDA_PARTS.stream().map((part) -> CAMUNDA + "create/activiti.postgres.create." + part + ".sql")
+							.toList(),
+						List.of(CAMUNDA_CLOCK)),
+				new JarSet("jar-camunda-upgrades", "org.camunda.bpm:camunda-engine", APACHE_2,
+						"Camunda 7's schema as a chain of versions: its 7.16 baseline, then each minor version's "
+								+ "upgrade script up to the jar's version (columns, indexes, schema-log rows)",
+						Stream.concat(
+								CAMUNDA_PARTS.stream()
+									.map((part) -> CAMUNDA + "liquibase/baseline/liquibase.postgres.create." + part + ".sql"),
+								CAMUNDA_UPGRADES.stream()
+									.map((step) -> CAMUNDA + "liquibase/upgrade/postgres_engine_" + step + ".sql"))
+							.toList(),
+						List.of(CAMUNDA_CLOCK)));
 	}
 
 	/**
@@ -90,6 +132,7 @@ record JarSet(String name, String artifact, String licence, String style, List<S
 				file.toFile().deleteOnExit();
 			}
 			Properties properties = new Properties();
+			properties.setProperty("clock-columns", String.join(",", this.clockColumns));
 			properties.setProperty("style", this.artifact + ":" + version + " (" + this.licence + "): " + this.style);
 			return new CorpusSet(this.name, folder, properties);
 		}
