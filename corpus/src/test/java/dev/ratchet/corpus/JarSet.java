@@ -55,6 +55,21 @@ record JarSet(String name, String artifact, String licence, String style, List<S
 	/** Camunda's schema log records when each version was installed. */
 	private static final String CAMUNDA_CLOCK = "public.act_ge_schema_log.timestamp_";
 
+	private static final String JOBRUNR = "org/jobrunr/storage/sql/";
+
+	/** JobRunr's migrations: the common ones, except where its PostgreSQL dialect has its own. */
+	private static final List<String> JOBRUNR_MIGRATIONS = List.of("common/v000__create_migrations_table",
+			"common/v001__create_job_table", "common/v002__create_recurring_job_table",
+			"common/v003__create_background_job_server_table", "common/v004__create_job_stats_view",
+			"common/v005__update_job_stats_view", "common/v006__alter_table_jobs_add_recurringjob",
+			"common/v007__alter_table_backgroundjobserver_add_delete_config",
+			"common/v008__alter_table_jobs_increase_jobAsJson_size",
+			"common/v009__change_jobrunr_job_counters_to_jobrunr_metadata", "common/v010__change_job_stats",
+			"common/v011__change_sqlserver_text_to_varchar",
+			"common/v012__change_oracle_alter_jobrunr_metadata_column_size",
+			"common/v013__alter_table_recurring_job_add_createdAt", "postgres/v014__improve_job_stats",
+			"common/v015__alter_table_backgroundjobserver_add_name");
+
 	private static final String AUTHORIZATION = "org/springframework/security/oauth2/server/authorization/";
 
 	/**
@@ -104,7 +119,17 @@ record JarSet(String name, String artifact, String licence, String style, List<S
 								CAMUNDA_UPGRADES.stream()
 									.map((step) -> CAMUNDA + "liquibase/upgrade/postgres_engine_" + step + ".sql"))
 							.toList(),
-						List.of(CAMUNDA_CLOCK)));
+						List.of(CAMUNDA_CLOCK)),
+				new JarSet("jar-activiti", "org.activiti:activiti-engine", APACHE_2,
+						"Activiti 5's process engine schema for PostgreSQL: engine, history and identity create scripts",
+						Stream.of("engine", "history", "identity")
+							.map((part) -> "org/activiti/db/create/activiti.postgres.create." + part + ".sql")
+							.toList()),
+				new JarSet("jar-jobrunr", "org.jobrunr:jobrunr", "LGPL-3.0-or-later",
+						"JobRunr's own chain of SQL migrations as its PostgreSQL storage runs them: views replaced "
+								+ "version after version, seed rows, two versions that hold only a comment",
+						JOBRUNR_MIGRATIONS.stream().map((m) -> JOBRUNR + m.replace("/", "/migrations/") + ".sql").toList(),
+						List.of("public.jobrunr_metadata.createdat", "public.jobrunr_metadata.updatedat")));
 	}
 
 	/**
