@@ -129,6 +129,14 @@ final class Catalog {
 	 * Reads the catalog and the rows of every user table.
 	 */
 	static Catalog read(Connection connection) throws SQLException {
+		return read(connection, Map.of());
+	}
+
+	/**
+	 * Reads the catalog and the rows of every user table, leaving out the given columns of the given
+	 * tables ({@code schema.table}, as the rows' kind names them), whose values come from the clock.
+	 */
+	static Catalog read(Connection connection, Map<String, List<String>> clockColumns) throws SQLException {
 		Map<String, List<String>> kinds = new LinkedHashMap<>();
 		for (Map.Entry<String, String> query : QUERIES.entrySet()) {
 			kinds.put(query.getKey(), sorted(connection, query.getValue()));
@@ -137,7 +145,9 @@ final class Catalog {
 				SELECT format('%%I.%%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				WHERE %s AND c.relkind IN ('r', 'p', 'm') AND c.relname !~ %s
 				""".formatted(USER_SCHEMA, TOOL_TABLES))) {
-			kinds.put("rows of " + table, sorted(connection, "SELECT t::text FROM " + table + " t"));
+			List<String> left = clockColumns.get(table);
+			String row = (left == null) ? "t::text" : "(to_jsonb(t) - ARRAY['" + String.join("', '", left) + "'])::text";
+			kinds.put("rows of " + table, sorted(connection, "SELECT " + row + " FROM " + table + " t"));
 		}
 		return new Catalog(kinds);
 	}

@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the two must hold the same schema and the same rows, and both tools must record the same
  * scripts. A set Ratchet refuses on purpose says so in its {@code set.properties}: then Flyway
  * applies it, and Ratchet's error must name the script and line and say what to do, with nothing
- * applied. The default build runs a few sets; {@code -Pcorpus} runs all of them.
+ * applied. When the machine's {@code pg_dump} matches the server's major version, the two
+ * databases' {@code pg_dump --schema-only} must be identical too. The default build runs a few
+ * sets; {@code -Pcorpus} runs all of them, those written in-house and those read from other
+ * projects' jars ({@link JarSet}).
  */
 class CorpusIntegrationTests {
 
@@ -38,7 +41,7 @@ class CorpusIntegrationTests {
 		try (TestDatabase.Db byFlyway = TestDatabase.createDatabase();
 				TestDatabase.Db byRatchet = TestDatabase.createDatabase()) {
 			flyway(set, byFlyway).migrate();
-			Catalog expected = catalog(byFlyway);
+			Catalog expected = catalog(byFlyway, set);
 			assertThat(expected.count("relations")).as("set %s creates something", set).isPositive();
 			if (set.refusal() != null) {
 				assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet(set, byRatchet).migrate())
@@ -51,13 +54,23 @@ class CorpusIntegrationTests {
 				return;
 			}
 			ratchet(set, byRatchet).migrate();
-			Catalog actual = catalog(byRatchet);
+			Catalog actual = catalog(byRatchet, set);
 			for (Map.Entry<String, List<String>> kind : expected.kinds().entrySet()) {
 				assertThat(actual.kinds().get(kind.getKey())).as("%s: %s", set, kind.getKey())
 					.containsExactlyElementsOf(kind.getValue());
 			}
 			assertThat(actual.kinds().keySet()).as("%s: tables with rows", set).isEqualTo(expected.kinds().keySet());
-			System.out.println("Corpus set " + set + ": identical " + actual.summary());
+			String dumpable = SchemaDump.usable(byRatchet);
+			if (dumpable == null) {
+				List<String> flywayDump = SchemaDump.dump(byFlyway);
+				assertThat(flywayDump).as("%s: pg_dump of Flyway's database", set)
+					.anyMatch((line) -> line.startsWith("CREATE TABLE"));
+				assertThat(SchemaDump.dump(byRatchet)).as("%s: pg_dump --schema-only", set)
+					.containsExactlyElementsOf(flywayDump);
+			}
+			System.out.println("Corpus set " + set + ": identical " + actual.summary()
+					+ ((dumpable == null) ? ", pg_dump --schema-only identical" : " (pg_dump skipped: " + dumpable + ")")
+					+ " [" + set.style() + "]");
 			assertThat(Sql.column(byRatchet, "SELECT script FROM ratchet_history WHERE success ORDER BY installed_rank"))
 				.as("%s: scripts recorded", set)
 				.isEqualTo(Sql.column(byFlyway,
@@ -84,9 +97,9 @@ class CorpusIntegrationTests {
 			.build());
 	}
 
-	private static Catalog catalog(TestDatabase.Db db) throws SQLException {
+	private static Catalog catalog(TestDatabase.Db db, CorpusSet set) throws SQLException {
 		try (Connection connection = db.connect()) {
-			return Catalog.read(connection);
+			return Catalog.read(connection, set.clockColumns());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * One migration set of the corpus: a folder {@code corpus/<name>/} of migration files written in
- * the style of a well-known project's PostgreSQL migrations, and its {@code set.properties}:
+ * the style of a well-known project's PostgreSQL migrations, and its {@code set.properties}, or a
+ * set another project ships in its jar, copied to a temporary folder at test time ({@link JarSet}):
  * <ul>
  * <li>{@code style}: whose migrations the set imitates (for the report; the SQL is our own);</li>
  * <li>{@code placeholder-replacement} ({@code true} by default) and {@code placeholder.<name>}:
  * given to both tools alike;</li>
+ * <li>{@code clock-columns}: columns ({@code schema.table.column}, comma-separated) whose values the
+ * scripts take from the clock ({@code CURRENT_TIMESTAMP}), so the two runs cannot match; the rows are
+ * compared without them;</li>
  * <li>{@code refused}: when set, Ratchet refuses the set on purpose; the value is the start of the
  * message (after the script and line), with {@code refused.script} and {@code refused.line}.</li>
  * </ul>
@@ -49,11 +54,12 @@ record CorpusSet(String name, Path directory, Properties properties) {
 	}
 
 	/**
-	 * Returns every set, by name.
+	 * Returns every set: those written in-house, by name, then those read from jars ({@link JarSet}).
 	 */
 	static List<CorpusSet> all() {
 		try (Stream<Path> folders = Files.list(root())) {
-			return folders.filter(Files::isDirectory).sorted().map(CorpusSet::load).toList();
+			return Stream.concat(folders.filter(Files::isDirectory).sorted().map(CorpusSet::load),
+					JarSet.all().stream().map(JarSet::materialize)).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -100,6 +106,21 @@ record CorpusSet(String name, Path directory, Properties properties) {
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * Returns the columns filled from the clock, by table ({@code schema.table}).
+	 */
+	Map<String, List<String>> clockColumns() {
+		Map<String, List<String>> columns = new LinkedHashMap<>();
+		for (String column : this.properties.getProperty("clock-columns", "").split(",")) {
+			if (!column.isBlank()) {
+				int dot = column.trim().lastIndexOf('.');
+				columns.computeIfAbsent(column.trim().substring(0, dot), (table) -> new ArrayList<>())
+					.add(column.trim().substring(dot + 1));
+			}
+		}
+		return columns;
 	}
 
 	/**
