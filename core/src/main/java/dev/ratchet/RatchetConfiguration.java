@@ -497,9 +497,10 @@ public final class RatchetConfiguration {
 
 		/**
 		 * Sets the objects drift detection leaves out: {@code kind:pattern}, where kind is
-		 * {@code table}, {@code view}, {@code index}, {@code sequence}, {@code function}, {@code type},
-		 * {@code trigger} or {@code *}, and the pattern is an object name in which {@code *} matches
-		 * any characters (a pattern without kind means {@code *:pattern}).
+		 * a {@link dev.ratchet.drift.SchemaObjectKind} in lower case ({@code table},
+		 * {@code materialized_view}, …) or {@code *}, and the pattern is an object name in which
+		 * {@code *} matches any characters (a pattern without kind means {@code *:pattern}). An
+		 * ignored table takes its columns, constraints, indexes and triggers with it.
 		 */
 		public Builder driftIgnore(List<String> driftIgnore) {
 			this.driftIgnore = List.copyOf(driftIgnore);

@@ -120,7 +120,7 @@ final class MigrateOperation {
 		if (!validated.hasRows()) {
 			history.create(connection);
 		}
-		DriftTracker drift = new DriftTracker(run.schema(), history.getTable());
+		DriftTracker drift = DriftSettings.tracker(run.configuration(), run.schema(), history.getTable());
 		DriftReport driftReport = drift.check(connection);
 		log(driftReport, run.schema());
 		run.applyTimeouts();

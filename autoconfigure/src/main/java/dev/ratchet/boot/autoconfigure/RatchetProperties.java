@@ -477,9 +477,10 @@ public class RatchetProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Objects drift detection leaves out, as 'kind:pattern': kind is table, view, index,
-		 * sequence, function, type, trigger or '*'; in the pattern, '*' matches any characters
-		 * (for example 'table:quartz_*'). A pattern without a kind applies to every kind.
+		 * Objects drift detection leaves out, as 'kind:pattern': kind is table, column,
+		 * constraint, index, trigger, view, materialized_view, sequence, function, extension or
+		 * '*'; in the pattern, '*' matches any characters (for example 'table:qrtz_*'). An ignored
+		 * table takes what belongs to it along. A pattern without a kind applies to every kind.
 		 */
 		private List<String> ignore = new ArrayList<>();
 
