@@ -108,8 +108,23 @@ public final class HistoryTable {
 	 */
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+			// CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, a
+			// right a role with rights on its schema only does not have: look first.
+			if (!schemaExists(connection)) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+			}
 			statement.execute(RatchetTable.HISTORY.ddl(this.qualifiedName));
+		}
+	}
+
+	private boolean schemaExists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+			statement.setString(1, this.schema);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
 		}
 	}
 

@@ -248,7 +248,7 @@ final class MigrationExecutor {
 		if (!error.detail().isEmpty()) {
 			message.append(". ").append(error.detail());
 		}
-		String hint = ErrorHints.hint(ex.getSQLState(), error.message());
+		String hint = ErrorHints.hint(ex.getSQLState(), error.message(), (statement != null) ? statement.sql() : null);
 		if (LockRetry.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
 			message.append(". ").append(lockWaitAdvice(this.watch.blockers()));
 		}
