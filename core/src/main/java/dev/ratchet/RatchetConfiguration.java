@@ -74,6 +74,12 @@ public final class RatchetConfiguration {
 
 	private final boolean placeholderReplacement;
 
+	private final boolean mixed;
+
+	private final boolean driftEnabled;
+
+	private final List<String> driftIgnore;
+
 	private final String placeholderPrefix;
 
 	private final String placeholderSuffix;
@@ -120,6 +126,9 @@ public final class RatchetConfiguration {
 		this.target = Target.check(builder.target);
 		this.placeholders = Map.copyOf(builder.placeholders);
 		this.placeholderReplacement = builder.placeholderReplacement;
+		this.mixed = builder.mixed;
+		this.driftEnabled = builder.driftEnabled;
+		this.driftIgnore = List.copyOf(builder.driftIgnore);
 		this.placeholderPrefix = requireText(builder.placeholderPrefix, "placeholderPrefix");
 		this.placeholderSuffix = requireText(builder.placeholderSuffix, "placeholderSuffix");
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
@@ -193,6 +202,9 @@ public final class RatchetConfiguration {
 			.target(this.target)
 			.placeholders(this.placeholders)
 			.placeholderReplacement(this.placeholderReplacement)
+			.mixed(this.mixed)
+			.driftEnabled(this.driftEnabled)
+			.driftIgnore(this.driftIgnore)
 			.placeholderPrefix(this.placeholderPrefix)
 			.placeholderSuffix(this.placeholderSuffix)
 			.classLoader(this.classLoader)
@@ -264,6 +276,28 @@ public final class RatchetConfiguration {
 	 */
 	public boolean isPlaceholderReplacement() {
 		return this.placeholderReplacement;
+	}
+
+	/**
+	 * Returns whether a script mixing statements PostgreSQL refuses inside a transaction with others
+	 * runs without a transaction instead of being refused.
+	 */
+	public boolean isMixed() {
+		return this.mixed;
+	}
+
+	/**
+	 * Returns whether objects no migration created are looked for (drift).
+	 */
+	public boolean isDriftEnabled() {
+		return this.driftEnabled;
+	}
+
+	/**
+	 * Returns the patterns of objects drift detection leaves out, such as {@code table:quartz_*}.
+	 */
+	public List<String> getDriftIgnore() {
+		return this.driftIgnore;
 	}
 
 	public String getPlaceholderPrefix() {
@@ -383,6 +417,12 @@ public final class RatchetConfiguration {
 
 		private boolean placeholderReplacement = true;
 
+		private boolean mixed;
+
+		private boolean driftEnabled = true;
+
+		private List<String> driftIgnore = List.of();
+
 		private String placeholderPrefix = Placeholders.DEFAULT_PREFIX;
 
 		private String placeholderSuffix = Placeholders.DEFAULT_SUFFIX;
@@ -477,6 +517,37 @@ public final class RatchetConfiguration {
 		 */
 		public Builder placeholderReplacement(boolean placeholderReplacement) {
 			this.placeholderReplacement = placeholderReplacement;
+			return this;
+		}
+
+		/**
+		 * Sets whether a script that mixes statements PostgreSQL refuses inside a transaction (such as
+		 * {@code CREATE INDEX CONCURRENTLY}) with others runs without a transaction, statement by
+		 * statement, instead of being refused. Defaults to {@code false}.
+		 */
+		public Builder mixed(boolean mixed) {
+			this.mixed = mixed;
+			return this;
+		}
+
+		/**
+		 * Sets whether drift (objects in the schema that no migration created, or changes made outside
+		 * migrations) is looked for. Defaults to {@code true}.
+		 */
+		public Builder driftEnabled(boolean driftEnabled) {
+			this.driftEnabled = driftEnabled;
+			return this;
+		}
+
+		/**
+		 * Sets the objects drift detection leaves out: {@code kind:pattern}, where kind is
+		 * a {@link dev.ratchet.drift.SchemaObjectKind} in lower case ({@code table},
+		 * {@code materialized_view}, …) or {@code *}, and the pattern is an object name in which
+		 * {@code *} matches any characters (a pattern without kind means {@code *:pattern}). An
+		 * ignored table takes its columns, constraints, indexes and triggers with it.
+		 */
+		public Builder driftIgnore(List<String> driftIgnore) {
+			this.driftIgnore = List.copyOf(driftIgnore);
 			return this;
 		}
 

@@ -123,7 +123,11 @@ public final class HistoryTable {
 	 */
 	public void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+			// CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, a
+			// right a role with rights on its schema only does not have: look first.
+			if (!schemaExists(connection)) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+			}
 			statement.execute(RatchetTable.HISTORY.ddl(this.qualifiedName));
 		}
 		upgrade(connection);
@@ -138,6 +142,17 @@ public final class HistoryTable {
 	public void upgrade(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql(UPGRADE).replace("%TABLE_LITERAL%", this.qualifiedName.replace("'", "''")));
+		}
+	}
+
+	private boolean schemaExists(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+			statement.setString(1, this.schema);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
 		}
 	}
 

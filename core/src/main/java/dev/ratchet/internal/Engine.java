@@ -18,7 +18,6 @@ import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.drift.DriftReport;
-import dev.ratchet.drift.internal.DriftTracker;
 
 /**
  * The engine behind {@link dev.ratchet.Ratchet}: hands each operation to the class that does it.
@@ -46,6 +45,7 @@ public final class Engine {
 
 	public Engine(RatchetConfiguration configuration) {
 		this.configuration = configuration;
+		DriftSettings.filter(configuration);
 		this.catalog = new MigrationCatalog(configuration);
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
 		this.preflight = new Preflight(configuration);
@@ -91,7 +91,7 @@ public final class Engine {
 	 */
 	public DriftReport drift() {
 		try (Session session = this.runner.open("drift")) {
-			return new DriftTracker(session.schema(), this.configuration.getTable()).check(session.connection());
+			return DriftSettings.tracker(this.configuration, session.schema(), this.configuration.getTable()).check(session.connection());
 		}
 		catch (SQLException ex) {
 			throw OperationRunner.databaseError("compare the schema with its snapshot", ex);

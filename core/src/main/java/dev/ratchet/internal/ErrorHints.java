@@ -21,6 +21,9 @@ final class ErrorHints {
 
 	private static final Pattern SCHEMA_PERMISSION = Pattern.compile("permission denied for schema (\\S+)");
 
+	private static final Pattern DENIED = Pattern.compile("permission denied for (table|sequence|database|function|"
+			+ "procedure|view|materialized view|type|language|large object|foreign table) (\\S+)");
+
 	private static final Pattern OWNER = Pattern.compile("must be owner of \\w+ (\\S+)");
 
 	private static final Map<String, String> EXTENSION_TYPES = Map.of("vector", "vector", "halfvec", "vector",
@@ -41,13 +44,20 @@ final class ErrorHints {
 	 * @param message PostgreSQL's (or the driver's) message
 	 * @return the hint, as sentences
 	 */
+	static String hint(String sqlState, String message, String statement) {
+		if ("42501".equals(sqlState) && statement != null) {
+			return permission(String.valueOf(message), StatementRights.of(statement));
+		}
+		return hint(sqlState, message);
+	}
+
 	static String hint(String sqlState, String message) {
 		String text = String.valueOf(message);
 		String state = String.valueOf(sqlState);
 		return switch (state) {
 			case "42704" -> missingType(text);
 			case "42883" -> missingFunction(text);
-			case "42501" -> permission(text);
+			case "42501" -> permission(text, null);
 			case "28P01" -> "Check the user and password Ratchet connects with (ratchet.username and "
 					+ "ratchet.password, or spring.datasource.username and spring.datasource.password).";
 			case "28000" -> noHbaEntry(text);
@@ -90,14 +100,18 @@ final class ErrorHints {
 		return DialectFunctions.explain(function);
 	}
 
-	private static String permission(String message) {
+	private static String permission(String message, String right) {
 		Matcher schema = SCHEMA_PERMISSION.matcher(message);
 		if (schema.find()) {
 			String name = schema.group(1);
-			return "The migration user may not create objects in schema " + name + ". Run migrations as the schema's "
-					+ "owner (ratchet.username and ratchet.password), or have the owner run GRANT CREATE ON SCHEMA "
-					+ name + " TO <migration user>. Since PostgreSQL 15 only the owner may create objects in schema "
-					+ "public by default.";
+			return "The user lacks USAGE or CREATE on schema " + name + " (USAGE to use its objects, CREATE to create "
+					+ "objects in it). Run migrations as the schema's owner (ratchet.username and ratchet.password), or "
+					+ "have the owner run GRANT USAGE, CREATE ON SCHEMA " + name + " TO <migration user>. Since "
+					+ "PostgreSQL 15 only the owner may create objects in schema public by default.";
+		}
+		Matcher denied = DENIED.matcher(message);
+		if (denied.find()) {
+			return denied(denied.group(1), denied.group(2), right);
 		}
 		Matcher owner = OWNER.matcher(message);
 		if (owner.find()) {
@@ -107,6 +121,31 @@ final class ErrorHints {
 		}
 		return "Grant the migration user the privilege, or run migrations as the objects' owner (ratchet.username "
 				+ "and ratchet.password).";
+	}
+
+	private static String denied(String kind, String name, String right) {
+		if (kind.equals("database")) {
+			return "Creating a schema needs CREATE on database " + name + ", which the user lacks. Have the "
+					+ "database owner create the schema beforehand (CREATE SCHEMA <schema> AUTHORIZATION <migration "
+					+ "user>, or GRANT USAGE, CREATE on it), or GRANT CREATE ON DATABASE " + name + " TO <migration user>.";
+		}
+		if (kind.equals("table") && name.startsWith("ratchet_")) {
+			return "The user lacks a right on Ratchet's table " + name + ": SELECT to read the status or validate, "
+					+ "SELECT, INSERT, UPDATE and DELETE to migrate. GRANT them ON " + name + " TO <user>, or run "
+					+ "migrations as the table's owner (ratchet.username and ratchet.password).";
+		}
+		boolean relation = kind.equals("table") || kind.endsWith("view") || kind.equals("foreign table");
+		String needed = (right != null && relation) ? right : switch (kind) {
+			case "sequence" -> "USAGE, SELECT or UPDATE";
+			case "function", "procedure" -> "EXECUTE";
+			case "type", "language" -> "USAGE";
+			default -> "SELECT, INSERT, UPDATE, DELETE or TRUNCATE, as the statement needs";
+		};
+		String grant = needed.contains(" ") ? "the right" : needed;
+		return "The user lacks " + needed + " on " + kind + " " + name + ". Have its owner run GRANT " + grant + " ON "
+				+ (relation ? "TABLE" : kind.toUpperCase(Locale.ROOT))
+				+ " " + name + " TO <migration user>, or run migrations as the owner (ratchet.username and "
+				+ "ratchet.password).";
 	}
 
 	private static String noHbaEntry(String message) {

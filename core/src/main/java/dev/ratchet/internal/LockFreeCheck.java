@@ -7,7 +7,6 @@ import java.util.List;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.drift.DriftReport;
-import dev.ratchet.drift.internal.DriftTracker;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.StatusCalculator.Outcome;
@@ -51,8 +50,8 @@ final class LockFreeCheck {
 			if (rows.isEmpty() || !scope.select(Target.of(this.runner.configuration()).select(outcome.pending())).isEmpty()) {
 				return null;
 			}
-			drift = new DriftTracker(history.getSchema(), history.getTable()).check(session.connection());
-			if (!drift.hasSnapshot() || drift.isDrifted()) {
+			drift = DriftSettings.tracker(this.runner.configuration(), history.getSchema(), history.getTable()).check(session.connection());
+			if (this.runner.configuration().isDriftEnabled() && (!drift.hasSnapshot() || drift.isDrifted())) {
 				return null;
 			}
 		}

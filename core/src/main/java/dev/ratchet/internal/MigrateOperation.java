@@ -123,7 +123,7 @@ final class MigrateOperation {
 		else {
 			history.upgrade(connection);
 		}
-		DriftTracker drift = new DriftTracker(run.schema(), history.getTable());
+		DriftTracker drift = DriftSettings.tracker(run.configuration(), run.schema(), history.getTable());
 		DriftReport driftReport = drift.check(connection);
 		log(driftReport, run.schema());
 		run.applyTimeouts();

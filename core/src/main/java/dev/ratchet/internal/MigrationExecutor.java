@@ -45,6 +45,8 @@ final class MigrationExecutor {
 
 	private final LockRetry retry;
 
+	private SessionState runStart;
+
 	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema,
 			LockWatch watch, LockRetry retry) {
 		this.connection = connection;
@@ -57,6 +59,7 @@ final class MigrationExecutor {
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
 		long start = System.nanoTime();
+		captureRunStart(migration.descriptor());
 		if (migration.java() != null) {
 			applyInTransaction(migration, start);
 			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
@@ -76,6 +79,7 @@ final class MigrationExecutor {
 	 * @throws MigrationFailedException if it fails
 	 */
 	void dryRun(ResolvedMigration migration) {
+		captureRunStart(migration.descriptor());
 		runAndRecord(migration, System.nanoTime());
 	}
 
@@ -83,6 +87,7 @@ final class MigrationExecutor {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
+			restoreSession();
 			// The history row and the check that the lock is still held travel with the COMMIT: one round trip.
 			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
 					this.watch.commitGuard());
@@ -111,6 +116,7 @@ final class MigrationExecutor {
 	private void runAndRecord(ResolvedMigration migration, long start) {
 		run(migration);
 		try {
+			restoreSession();
 			this.history.insert(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start), null);
 		}
 		catch (SQLException ex) {
@@ -162,6 +168,8 @@ final class MigrationExecutor {
 			for (current = reader.next(); current != null; current = reader.next()) {
 				execute(statement, current, d);
 			}
+			current = null;
+			restoreSession();
 			this.history.finish(this.connection, rank, millis(start), null);
 		}
 		catch (SQLException ex) {
@@ -176,6 +184,29 @@ final class MigrationExecutor {
 		}
 	}
 
+	/**
+	 * Notes the session state the run starts from: the first migration's, which every later one
+	 * starts from again.
+	 */
+	private void captureRunStart(MigrationDescriptor d) {
+		if (this.runStart == null) {
+			try {
+				this.runStart = SessionState.capture(this.connection);
+			}
+			catch (SQLException ex) {
+				throw failure(d, null, ex, true);
+			}
+		}
+	}
+
+	/**
+	 * Undoes what the migration set for the session (SET ROLE, SET search_path, any session-level
+	 * SET) before its history row is written as the migration user and the next migration starts.
+	 */
+	private void restoreSession() throws SQLException {
+		this.runStart.restore(this.connection);
+	}
+
 	private void execute(Statement statement, SqlStatement sql, MigrationDescriptor d) throws SQLException {
 		this.watch.run(() -> statement.execute(sql.sql()));
 		for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
@@ -185,6 +216,12 @@ final class MigrationExecutor {
 	}
 
 	private void recordFailure(MigrationDescriptor d, int rank, long start, MigrationFailedException failure) {
+		try {
+			restoreSession();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
 		String what = ((failure.getLine() > 0) ? "line " + failure.getLine() + ": " : "")
 				+ ((failure.getSqlState() != null) ? "SQLSTATE " + failure.getSqlState() + ": " : "")
 				+ failure.getServerMessage();
@@ -211,7 +248,7 @@ final class MigrationExecutor {
 		if (!error.detail().isEmpty()) {
 			message.append(". ").append(error.detail());
 		}
-		String hint = ErrorHints.hint(ex.getSQLState(), error.message());
+		String hint = ErrorHints.hint(ex.getSQLState(), error.message(), (statement != null) ? statement.sql() : null);
 		if (LockRetry.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
 			message.append(". ").append(lockWaitAdvice(this.watch.blockers()));
 		}

@@ -119,7 +119,9 @@ final class OperationRunner {
 	}
 
 	static RatchetException databaseError(String action, SQLException ex) {
-		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.describe(ex), ex);
+		String hint = ErrorHints.hint(ex.getSQLState(), SqlErrors.parse(ex).message());
+		return new DatabaseConnectionException("Ratchet could not " + action + ": " + SqlErrors.describe(ex)
+				+ ((hint != null) ? ". " + hint : ""), ex);
 	}
 
 	static Duration elapsed(long start) {

@@ -86,10 +86,10 @@ final class Preflight {
 		values.putIfAbsent("ratchet:schema", schema);
 		values.putIfAbsent("ratchet:table", this.configuration.getTable());
 		if (!this.configuration.isPlaceholderReplacement()) {
-			return new ScriptPreflight(Placeholders.OFF);
+			return new ScriptPreflight(Placeholders.OFF, this.configuration.isMixed());
 		}
 		return new ScriptPreflight(Placeholders.of(values, this.configuration.getPlaceholderPrefix(),
-				this.configuration.getPlaceholderSuffix()));
+				this.configuration.getPlaceholderSuffix()), this.configuration.isMixed());
 	}
 
 }

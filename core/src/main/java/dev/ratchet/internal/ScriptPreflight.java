@@ -24,8 +24,21 @@ final class ScriptPreflight {
 
 	private final Placeholders placeholders;
 
+	private final boolean mixed;
+
 	ScriptPreflight(Placeholders placeholders) {
+		this(placeholders, false);
+	}
+
+	/**
+	 * Creates the check.
+	 * @param placeholders how placeholders are replaced
+	 * @param mixed whether a script mixing statements PostgreSQL refuses inside a transaction with
+	 * others runs without a transaction ({@code ratchet.mixed}) instead of being refused
+	 */
+	ScriptPreflight(Placeholders placeholders, boolean mixed) {
 		this.placeholders = placeholders;
+		this.mixed = mixed;
 	}
 
 	/**
@@ -74,14 +87,18 @@ final class ScriptPreflight {
 				// Flyway records such a file as applied; existing chains hold them, so it is a no-op here too.
 				lint.noStatement();
 			}
-			if (!directive && firstNonTransactional != null && firstTransactional != null) {
+			boolean mixes = !directive && firstNonTransactional != null && firstTransactional != null;
+			if (mixes && !this.mixed) {
 				throw new MigrationResolutionException(script + " mixes " + nonTransactional.label() + " (line "
 						+ firstNonTransactional.line() + "), which PostgreSQL refuses inside a transaction, with "
 						+ "statements that need one (line " + firstTransactional.line() + "). Split it: move the "
 						+ nonTransactional.label() + " statements into a migration of their own, which Ratchet then "
-						+ "runs without a transaction.", script, firstNonTransactional.line(), null);
+						+ "runs without a transaction; or set ratchet.mixed=true to run such files without a "
+						+ "transaction.", script, firstNonTransactional.line(), null);
 			}
 			String why = directive ? "its first line is '-- ratchet:no-transaction'"
+					: mixes ? nonTransactional.label() + " (line " + firstNonTransactional.line() + ") cannot run inside "
+							+ "a transaction and ratchet.mixed is on, so the whole file runs without one"
 					: (firstNonTransactional != null) ? nonTransactional.label() + " (line " + firstNonTransactional.line()
 							+ ") cannot run inside a transaction" : null;
 			return new ScriptPlan(why == null, count, why);

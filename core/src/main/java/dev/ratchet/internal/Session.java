@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -40,20 +38,11 @@ final class Session implements AutoCloseable {
 			             pg_backend_pid() AS pid
 			      OFFSET 0) original""";
 
-	// One round trip too: the driver sends these statements together.
-	private static final String RESTORE = """
-			SELECT set_config('application_name', ?, false), set_config('search_path', ?, false);
-			RESET tcp_keepalives_idle; RESET tcp_keepalives_interval; RESET tcp_keepalives_count""";
-
-	private static final String RESET_CHECK_CLIENT = "; RESET client_connection_check_interval";
-
 	private static final String PROCESS = processName();
 
 	private final Connection connection;
 
 	private final boolean autoCommit;
-
-	private final String applicationName;
 
 	private final String searchPath;
 
@@ -63,13 +52,12 @@ final class Session implements AutoCloseable {
 
 	private final int backendPid;
 
-	private final List<String> changedSettings = new ArrayList<>();
+	private SessionState original;
 
 	private Session(Connection connection, boolean autoCommit, String applicationName, String searchPath, String schema,
 			int serverVersion, int backendPid) {
 		this.connection = connection;
 		this.autoCommit = autoCommit;
-		this.applicationName = applicationName;
 		this.searchPath = searchPath;
 		this.schema = schema;
 		this.serverVersion = serverVersion;
@@ -88,6 +76,7 @@ final class Session implements AutoCloseable {
 		try {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
+			SessionState original = SessionState.capture(connection);
 			Session session;
 			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
 				String quoted = (schema != null) ? HistoryTable.quote(schema) : null;
@@ -102,6 +91,7 @@ final class Session implements AutoCloseable {
 					session = new Session(connection, autoCommit, rs.getString(1), rs.getString(2),
 							(schema != null) ? schema : currentSchema, rs.getInt(4), rs.getInt(5));
 				}
+				session.original = original;
 			}
 			if (session.schema == null) {
 				session.close();
@@ -194,7 +184,8 @@ final class Session implements AutoCloseable {
 	}
 
 	/**
-	 * Changes a server setting for the rest of the session; {@link #close()} resets it.
+	 * Changes a server setting for the rest of the session; {@link #close()} puts back the value the
+	 * connection came with.
 	 * @param name the setting, one of Ratchet's own names (it is not quoted)
 	 * @param value its value
 	 * @throws SQLException on a database error
@@ -205,11 +196,11 @@ final class Session implements AutoCloseable {
 			statement.setString(2, value);
 			statement.execute();
 		}
-		this.changedSettings.add(name);
 	}
 
 	/**
-	 * Puts the connection back as it was and closes (returns) it. A connection that cannot be put
+	 * Puts the connection back as it was (its role and every setting, as {@link SessionState} reads
+	 * them, whoever changed them: Ratchet or a migration) and closes (returns) it. A connection that cannot be put
 	 * back is aborted, so that a pool never hands it out again with Ratchet's settings (its
 	 * {@code search_path}, say) or an open transaction.
 	 */
@@ -221,18 +212,7 @@ final class Session implements AutoCloseable {
 					this.connection.rollback();
 					this.connection.setAutoCommit(true);
 				}
-				StringBuilder restore = new StringBuilder(RESTORE);
-				if (this.serverVersion >= 140000) {
-					restore.append(RESET_CHECK_CLIENT);
-				}
-				for (String setting : this.changedSettings) {
-					restore.append("; RESET ").append(setting);
-				}
-				try (PreparedStatement statement = this.connection.prepareStatement(restore.toString())) {
-					statement.setString(1, this.applicationName);
-					statement.setString(2, this.searchPath);
-					statement.execute();
-				}
+				this.original.restore(this.connection);
 				this.connection.setAutoCommit(this.autoCommit);
 			}
 		}

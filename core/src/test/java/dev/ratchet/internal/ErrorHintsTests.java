@@ -42,8 +42,25 @@ class ErrorHintsTests {
 	@Test
 	void permissionDeniedForSchemaSaysToGrantOrUseTheOwner() {
 		assertThat(ErrorHints.hint("42501", "permission denied for schema public"))
-			.contains("GRANT CREATE ON SCHEMA public TO <migration user>", "schema's owner", "PostgreSQL 15");
+			.contains("GRANT USAGE, CREATE ON SCHEMA public TO <migration user>", "schema's owner", "PostgreSQL 15");
 		assertThat(ErrorHints.hint("42501", "must be owner of table session")).startsWith("Only the owner of session");
+	}
+
+	@Test
+	void permissionDeniedNamesTheRightAndTheObject() {
+		assertThat(ErrorHints.hint("42501", "permission denied for database shop"))
+			.contains("CREATE on database shop", "GRANT CREATE ON DATABASE shop");
+		assertThat(ErrorHints.hint("42501", "permission denied for table ratchet_history"))
+			.contains("ratchet_history", "SELECT to read the status", "INSERT, UPDATE and DELETE to migrate");
+		assertThat(ErrorHints.hint("42501", "permission denied for table orders", "-- fill\n  insert into orders values (1)"))
+			.startsWith("The user lacks INSERT on table orders.")
+			.contains("GRANT INSERT ON TABLE orders TO <migration user>");
+		assertThat(ErrorHints.hint("42501", "permission denied for table orders", "UPDATE orders SET x = 1"))
+			.contains("GRANT UPDATE ON TABLE orders");
+		assertThat(ErrorHints.hint("42501", "permission denied for sequence orders_id_seq"))
+			.contains("USAGE, SELECT or UPDATE on sequence orders_id_seq");
+		assertThat(ErrorHints.hint("42501", "permission denied for function f", "SELECT f()"))
+			.contains("EXECUTE on function f");
 	}
 
 	@Test

@@ -125,6 +125,13 @@ public class RatchetProperties {
 	private boolean placeholderReplacement = true;
 
 	/**
+	 * Whether a migration file that mixes statements PostgreSQL refuses inside a transaction (such
+	 * as CREATE INDEX CONCURRENTLY) with others runs without a transaction, statement by statement,
+	 * and is recorded as non-transactional migrations are. Off, such a file is refused.
+	 */
+	private boolean mixed;
+
+	/**
 	 * Marker a placeholder starts with.
 	 */
 	private String placeholderPrefix = "${";
@@ -324,6 +331,14 @@ public class RatchetProperties {
 		this.placeholderReplacement = placeholderReplacement;
 	}
 
+	public boolean isMixed() {
+		return this.mixed;
+	}
+
+	public void setMixed(boolean mixed) {
+		this.mixed = mixed;
+	}
+
 	public String getPlaceholderPrefix() {
 		return this.placeholderPrefix;
 	}
@@ -493,6 +508,35 @@ public class RatchetProperties {
 		 * call.
 		 */
 		private Duration cacheTtl = Duration.ofMinutes(1);
+
+		/**
+		 * Whether drift is looked for at all. Off, status never reports DRIFT.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Objects drift detection leaves out, as 'kind:pattern': kind is table, column,
+		 * constraint, index, trigger, view, materialized_view, sequence, function, extension or
+		 * '*'; in the pattern, '*' matches any characters (for example 'table:qrtz_*'). An ignored
+		 * table takes what belongs to it along. A pattern without a kind applies to every kind.
+		 */
+		private List<String> ignore = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getIgnore() {
+			return this.ignore;
+		}
+
+		public void setIgnore(List<String> ignore) {
+			this.ignore = ignore;
+		}
 
 		public Duration getCacheTtl() {
 			return this.cacheTtl;

@@ -171,6 +171,23 @@ class RatchetAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void mixedAndDriftPropertiesReachTheEngine() {
+		this.files.write("V2__mixed.sql", "CREATE TABLE message (id int);\n"
+				+ "CREATE INDEX CONCURRENTLY message_idx ON message (id);");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mixed=true",
+					"ratchet.drift.enabled=false", "ratchet.drift.ignore=table:qrtz_*,view:report_*")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RatchetConfiguration configuration = context.getBean(Ratchet.class).getConfiguration();
+				assertThat(configuration.isMixed()).isTrue();
+				assertThat(configuration.isDriftEnabled()).isFalse();
+				assertThat(configuration.getDriftIgnore()).containsExactly("table:qrtz_*", "view:report_*");
+				assertThat(Sql.exists(this.db, "message_idx")).isTrue();
+			});
+	}
+
+	@Test
 	void placeholderReplacementCanBeTurnedOff() {
 		this.files.write("V2__create_template.sql", "CREATE TABLE template (body text);\n"
 				+ "INSERT INTO template VALUES ('Dear ${name}; see ${ratchet:schema}');");

@@ -48,6 +48,9 @@ class RatchetPropertiesTests {
 		assertThat(properties.getLockRetryDelay()).isEqualTo(this.engineDefaults.getLockRetryDelay());
 		assertThat(properties.getPoolerPolicy()).isEqualTo(this.engineDefaults.getPoolerPolicy());
 		assertThat(properties.getLint().getSeverity()).isEqualTo(this.engineDefaults.getLintSeverities());
+		assertThat(properties.isMixed()).isEqualTo(this.engineDefaults.isMixed()).isFalse();
+		assertThat(properties.getDrift().isEnabled()).isEqualTo(this.engineDefaults.isDriftEnabled()).isTrue();
+		assertThat(properties.getDrift().getIgnore()).isEqualTo(this.engineDefaults.getDriftIgnore()).isEmpty();
 	}
 
 	@Test
@@ -77,7 +80,8 @@ class RatchetPropertiesTests {
 				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.target", "ratchet.undo",
 				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table",
 				"ratchet.data.window", "ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off",
-				"ratchet.console.enabled", "ratchet.console.path");
+				"ratchet.console.enabled", "ratchet.console.path",
+				"ratchet.mixed", "ratchet.drift.enabled", "ratchet.drift.ignore");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -115,6 +119,8 @@ class RatchetPropertiesTests {
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
 			.isEqualTo(new RatchetProperties().getHealth().getCacheTtl());
 		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("ratchet.mixed").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("ratchet.drift.enabled").get("defaultValue").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -6,14 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
 import dev.ratchet.drift.SchemaObjectKind;
 
 /**
  * Reads the objects of one schema from {@code pg_catalog} in a single query: tables, columns with
  * type, nullability and default, constraints, indexes, triggers, views, sequences, functions (a
  * hash of their definition) and extensions. Objects an extension owns are left out, and so are
- * Ratchet's own tables. NOT NULL is part of the column, never a constraint of its own (as
+ * Ratchet's own tables, and partitions: they come and go at run time (pg_partman, a scheduled job),
+ * while the partitioned table they belong to is part of the schema. NOT NULL is part of the column, never a constraint of its own (as
  * PostgreSQL 18 also records it), so snapshots compare across versions.
  */
 final class CatalogReader {
@@ -24,6 +28,7 @@ final class CatalogReader {
 			    SELECT c.oid, c.relname, c.relkind, c.relpersistence, c.relrowsecurity
 			    FROM pg_class c, params
 			    WHERE c.relnamespace = params.nsp AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+			      AND NOT c.relispartition
 			      AND c.relname <> ALL (?)
 			      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
 			                      AND d.objid = c.oid AND d.deptype = 'e'))
@@ -136,6 +141,27 @@ final class CatalogReader {
 			}
 		}
 		return new SchemaSnapshot(objects);
+	}
+
+	/**
+	 * Returns the names of the schema's partitions.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @return the names
+	 * @throws SQLException on a database error
+	 */
+	static Set<String> partitions(Connection connection, String schema) throws SQLException {
+		Set<String> names = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_class c "
+				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relispartition")) {
+			statement.setString(1, schema);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		return names;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.drift.SchemaDifference;
@@ -24,6 +26,8 @@ public final class DriftTracker {
 
 	private final List<String> ratchetTables;
 
+	private final DriftFilter filter;
+
 	private SnapshotTable.Stored stored;
 
 	private SchemaSnapshot before;
@@ -37,6 +41,17 @@ public final class DriftTracker {
 	 * @param historyTable the history table's name; its snapshot table is named after it
 	 */
 	public DriftTracker(String schema, String historyTable) {
+		this(schema, historyTable, DriftFilter.ALL);
+	}
+
+	/**
+	 * Creates a tracker that looks only at what a filter lets through.
+	 * @param schema the schema
+	 * @param historyTable the history table's name
+	 * @param filter which objects count ({@code ratchet.drift.enabled}, {@code ratchet.drift.ignore})
+	 */
+	public DriftTracker(String schema, String historyTable, DriftFilter filter) {
+		this.filter = filter;
 		this.schema = schema;
 		this.table = new SnapshotTable(RatchetTable.SNAPSHOT.qualifiedName(schema, historyTable));
 		this.ratchetTables = RatchetTable.tableNames(historyTable);
@@ -62,6 +77,9 @@ public final class DriftTracker {
 	 * @throws SQLException on a database error
 	 */
 	public DriftReport check(Connection connection) throws SQLException {
+		if (!this.filter.isEnabled()) {
+			return DriftReport.NO_SNAPSHOT;
+		}
 		SnapshotTable.Shape shape = this.table.shape(connection);
 		if (!shape.exists()) {
 			return DriftReport.NO_SNAPSHOT;
@@ -93,7 +111,13 @@ public final class DriftTracker {
 			return DriftReport.NO_SNAPSHOT;
 		}
 		this.before = CatalogReader.read(connection, this.schema, this.ratchetTables);
-		return new DriftReport(this.stored.takenOn(), this.stored.snapshot().differencesTo(this.before));
+		List<SchemaDifference> differences = this.stored.snapshot().differencesTo(this.before);
+		if (!differences.isEmpty()) {
+			Set<String> partitions = CatalogReader.partitions(connection, this.schema);
+			Predicate<SchemaObject> leftOut = (object) -> this.filter.leavesOut(object, partitions);
+			differences = this.stored.snapshot().without(leftOut).differencesTo(this.before.without(leftOut));
+		}
+		return new DriftReport(this.stored.takenOn(), differences);
 	}
 
 	/**
@@ -104,7 +128,7 @@ public final class DriftTracker {
 	 * @throws SQLException on a database error
 	 */
 	public void recordRun(Connection connection, boolean changed) throws SQLException {
-		if ((this.stored != null || this.unchanged) && !changed) {
+		if ((this.stored != null || this.unchanged || !this.filter.isEnabled()) && !changed) {
 			return;
 		}
 		String token = CatalogToken.read(connection, this.schema, this.ratchetTables);

@@ -29,6 +29,13 @@ final class SchemaSnapshot {
 		this.objects = byKey;
 	}
 
+	/**
+	 * Returns this snapshot without the objects a test picks.
+	 */
+	SchemaSnapshot without(java.util.function.Predicate<SchemaObject> leftOut) {
+		return new SchemaSnapshot(this.objects.values().stream().filter(leftOut.negate()).toList());
+	}
+
 	Collection<SchemaObject> objects() {
 		return this.objects.values();
 	}

@@ -1,0 +1,149 @@
+package dev.ratchet;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a migration sets for its session stays with it: the next migration, Ratchet's history write
+ * and the application's pool see the session as the run found it.
+ */
+class SessionStateIntegrationTests {
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase.Db db;
+
+	private MigrationFiles files;
+
+	private String owner;
+
+	@BeforeEach
+	void createDatabase() {
+		this.db = TestDatabase.createDatabase();
+		this.owner = "owner_" + this.db.name();
+		Sql.execute(this.db, "CREATE SCHEMA app; CREATE ROLE " + this.owner + " NOLOGIN; GRANT USAGE, CREATE ON SCHEMA app TO "
+				+ this.owner + "; GRANT " + this.owner + " TO current_user");
+		this.files = new MigrationFiles(this.dir);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		Sql.execute(this.db, "REASSIGN OWNED BY " + this.owner + " TO current_user; DROP OWNED BY " + this.owner
+				+ "; DROP ROLE " + this.owner);
+		this.db.close();
+	}
+
+	private Ratchet ratchet(javax.sql.DataSource dataSource) {
+		return new Ratchet(
+				RatchetConfiguration.builder(dataSource).locations(this.files.location()).schema("app").build());
+	}
+
+	@Test
+	void searchPathSetByOneMigrationDoesNotReachTheNext() {
+		this.files.write("V1__base.sql", "CREATE TABLE base (id int); CREATE SCHEMA other; SET search_path TO other;")
+			.write("V2__fill.sql", "INSERT INTO base VALUES (1); CREATE TABLE later (id int);");
+		ratchet(this.db.dataSource()).migrate();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM app.base")).isOne();
+		assertThat(Sql.exists(this.db, "app.later")).isTrue();
+		assertThat(Sql.exists(this.db, "other.later")).isFalse();
+	}
+
+	@Test
+	void searchPathSetByANonTransactionalMigrationDoesNotReachTheNext() {
+		this.files.write("V1__base.sql", "CREATE TABLE base (id int); CREATE SCHEMA other;")
+			.write("V2__index.sql", "CREATE INDEX CONCURRENTLY base_idx ON base (id); SET search_path TO other;")
+			.write("V3__fill.sql", "INSERT INTO base VALUES (1);");
+		MigrateResult result = ratchet(this.db.dataSource()).migrate();
+		assertThat(result.applied()).extracting(ExecutedMigration::transactional).containsExactly(true, false, true);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM app.base")).isOne();
+	}
+
+	@Test
+	void historyIsWrittenAsTheMigrationUserAfterSetRole() {
+		this.files.write("V1__owned.sql", "SET ROLE " + this.owner + "; CREATE TABLE owned (id int);")
+			.write("V2__fill.sql", "INSERT INTO owned VALUES (1);");
+		ratchet(this.db.dataSource()).migrate();
+		assertThat(Sql.column(this.db, "SELECT tableowner FROM pg_tables WHERE tablename = 'owned'"))
+			.containsExactly(this.owner);
+		assertThat(Sql.column(this.db, "SELECT success FROM app.ratchet_history ORDER BY installed_rank"))
+			.containsExactly("t", "t");
+		assertThat(Sql.column(this.db, "SELECT installed_by FROM app.ratchet_history"))
+			.doesNotContain(this.owner);
+	}
+
+	@Test
+	void settingsAMigrationChangesDoNotReachTheNext() {
+		this.files.write("V1__loose.sql", "CREATE TABLE t (id int); SET work_mem = '77MB'; SET enable_seqscan = off;")
+			.write("V2__later.sql", "CREATE TABLE wm AS SELECT current_setting('work_mem') AS v, "
+					+ "current_setting('enable_seqscan') AS seqscan;");
+		ratchet(this.db.dataSource()).migrate();
+		assertThat(Sql.column(this.db, "SELECT v || ' ' || seqscan FROM app.wm")).singleElement()
+			.asString()
+			.doesNotContain("77MB")
+			.endsWith(" on");
+	}
+
+	@Test
+	void pooledConnectionComesBackWithTheApplicationsSettings() throws SQLException {
+		HikariConfig config = new HikariConfig();
+		config.setDataSource(this.db.dataSource());
+		config.setMaximumPoolSize(2);
+		config.setMinimumIdle(2);
+		config.setConnectionTimeout(2000);
+		config.setConnectionInitSql("SET statement_timeout = '41s'; SET search_path TO public");
+		try (HikariDataSource pool = new HikariDataSource(config)) {
+			List<String> before = stateOfEveryPooledConnection(pool);
+			assertThat(before).allMatch((state) -> state.contains("41s") && state.contains("public"));
+			this.files.write("V1__item.sql", "CREATE TABLE item (id int);")
+				.write("V2__owner.sql", "SET work_mem = '77MB'; SET search_path TO pg_catalog; SET ROLE " + this.owner + ";");
+			ratchet(pool).migrate();
+			assertThat(Sql.exists(this.db, "app.item")).isTrue();
+			assertThat(stateOfEveryPooledConnection(pool)).isEqualTo(before);
+		}
+	}
+
+	private static List<String> stateOfEveryPooledConnection(HikariDataSource pool) throws SQLException {
+		List<Connection> borrowed = new ArrayList<>();
+		List<String> states = new ArrayList<>();
+		try {
+			for (int i = 0; i < 2; i++) {
+				Connection connection = pool.getConnection();
+				borrowed.add(connection);
+				try (Statement statement = connection.createStatement();
+						ResultSet rs = statement.executeQuery("SELECT concat_ws(' | ', current_user, current_setting('role'), "
+								+ "current_setting('search_path'), current_setting('statement_timeout'), "
+								+ "current_setting('work_mem'), current_setting('application_name'), "
+								+ "current_setting('tcp_keepalives_idle'))")) {
+					rs.next();
+					states.add(rs.getString(1));
+				}
+			}
+		}
+		finally {
+			for (Connection connection : borrowed) {
+				connection.close();
+			}
+		}
+		return states;
+	}
+
+}
