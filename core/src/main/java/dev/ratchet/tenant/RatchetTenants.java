@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.Inspection;
+import dev.ratchet.MigrationListener;
 import dev.ratchet.PlanResult;
+import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
@@ -51,6 +53,8 @@ public final class RatchetTenants {
 	// What this instance's last runs found wrong with each tenant (a transactional failure leaves no
 	// trace in the history, so status alone would call the tenant pending).
 	private final Map<String, TenantResult> failures = new ConcurrentHashMap<>();
+
+	private volatile TenantsReport lastReport;
 
 	private RatchetTenants(TenantConfig config) {
 		this.config = config;
@@ -107,7 +111,7 @@ public final class RatchetTenants {
 				work, this::migrate);
 		ran.forEach((result) -> settled.put(result.tenant(), result));
 		List<TenantResult> results = tenants.stream().map((tenant) -> settled.get(tenant.name())).toList();
-		return new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start));
+		return remember(new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start)));
 	}
 
 	/**
@@ -137,7 +141,7 @@ public final class RatchetTenants {
 			TenantResult failure = this.failures.get(tenant.name());
 			results.add((failure != null && result.status() == TenantStatus.PENDING) ? failure : result);
 		}
-		return new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start));
+		return remember(new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start)));
 	}
 
 	/**
@@ -184,6 +188,16 @@ public final class RatchetTenants {
 	}
 
 	/**
+	 * Returns a {@link Ratchet} for one tenant alone, for a command on that tenant: it resolves the
+	 * tenant migrations itself.
+	 * @param tenant the tenant
+	 * @return its engine
+	 */
+	public Ratchet ratchet(String tenant) {
+		return new Ratchet(configuration(find(tenant)));
+	}
+
+	/**
 	 * Returns how many tenants run at once.
 	 */
 	public int getParallelism() {
@@ -195,6 +209,19 @@ public final class RatchetTenants {
 	 */
 	public int getPeakConnections() {
 		return this.budget.peak();
+	}
+
+	/**
+	 * Returns the report of the last {@link #migrate()} or {@link #status()} call, or {@code null}
+	 * before the first: for gauges, which should not query the database.
+	 */
+	public TenantsReport getLastReport() {
+		return this.lastReport;
+	}
+
+	private TenantsReport remember(TenantsReport report) {
+		this.lastReport = report;
+		return report;
 	}
 
 	private TenantResult migrate(Tenant tenant) {
@@ -209,10 +236,11 @@ public final class RatchetTenants {
 	}
 
 	private Engine engine(Tenant tenant) {
-		return this.byTenant.computeIfAbsent(tenant.name(), (name) -> this.engines.engine(this.config.template()
-			.toBuilder(this.budget.wrap(tenant.dataSource()))
-			.schema(tenant.schema())
-			.build()));
+		return this.byTenant.computeIfAbsent(tenant.name(), (name) -> this.engines.engine(configuration(tenant)));
+	}
+
+	private RatchetConfiguration configuration(Tenant tenant) {
+		return this.config.template().toBuilder(this.budget.wrap(tenant.dataSource())).schema(tenant.schema()).build();
 	}
 
 	private Tenant find(String name) {
@@ -267,6 +295,8 @@ public final class RatchetTenants {
 
 		private Duration progressEvery = Duration.ofSeconds(5);
 
+		private List<MigrationListener> listeners;
+
 		private Builder(RatchetConfiguration main) {
 			this.main = main;
 		}
@@ -310,6 +340,12 @@ public final class RatchetTenants {
 			return this;
 		}
 
+		/** Sets who hears the tenants' events (default: the main configuration's listeners). */
+		public Builder listeners(List<? extends MigrationListener> listeners) {
+			this.listeners = List.copyOf(listeners);
+			return this;
+		}
+
 		/** Sets how often a long run logs its progress (default 5 seconds). */
 		public Builder progressEvery(Duration progressEvery) {
 			this.progressEvery = progressEvery;
@@ -317,7 +353,8 @@ public final class RatchetTenants {
 		}
 
 		public RatchetTenants build() {
-			return new RatchetTenants(new TenantConfig(this.main, TenantConfig.template(this.main, this.locations), List.copyOf(this.sources), this.dataSources,
+			return new RatchetTenants(new TenantConfig(this.main, TenantConfig.template(this.main, this.locations,
+					(this.listeners != null) ? this.listeners : this.main.getListeners()), List.copyOf(this.sources), this.dataSources,
 					this.parallelism, this.progressEvery));
 		}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ratchet.MigrationListener;
 import dev.ratchet.RatchetConfiguration;
 
 /**
@@ -31,7 +32,8 @@ record TenantConfig(RatchetConfiguration main, RatchetConfiguration template, Li
 	 * Returns the main configuration's settings with the tenants' locations and without the main
 	 * schema's Java migrations.
 	 */
-	static RatchetConfiguration template(RatchetConfiguration main, List<String> locations) {
+	static RatchetConfiguration template(RatchetConfiguration main, List<String> locations,
+			List<MigrationListener> listeners) {
 		return RatchetConfiguration.builder(main.getDataSource())
 			.locations(locations)
 			.table(main.getTable())
@@ -40,7 +42,7 @@ record TenantConfig(RatchetConfiguration main, RatchetConfiguration template, Li
 			.baselineVersion(main.getBaselineVersion().toString())
 			.outOfOrder(main.isOutOfOrder())
 			.placeholders(main.getPlaceholders())
-			.listeners(main.getListeners())
+			.listeners(listeners)
 			.classLoader(main.getClassLoader())
 			.dataClock(main.getDataClock())
 			.lintSeverities(main.getLintSeverities())

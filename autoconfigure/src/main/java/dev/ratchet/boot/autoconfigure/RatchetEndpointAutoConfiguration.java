@@ -1,6 +1,7 @@
 package dev.ratchet.boot.autoconfigure;
 
 import dev.ratchet.Ratchet;
+import dev.ratchet.tenant.RatchetTenants;
 import dev.ratchet.boot.actuate.DriftMonitor;
 import dev.ratchet.boot.actuate.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
@@ -29,10 +30,11 @@ public final class RatchetEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs,
-			ObjectProvider<DriftMonitor> drift, RatchetProperties properties) {
+			ObjectProvider<DriftMonitor> drift, RatchetProperties properties, ObjectProvider<RatchetTenants> tenants) {
 		MigrationRunTracker tracker = runs.getIfAvailable(MigrationRunTracker::new);
 		return new MigrationsEndpoint(ratchet, tracker,
-				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())));
+				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())),
+				tenants.getIfAvailable());
 	}
 
 }

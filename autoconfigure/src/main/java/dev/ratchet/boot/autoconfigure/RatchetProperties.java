@@ -11,6 +11,7 @@ import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.lint.LintSeverity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for Ratchet database migrations.
@@ -135,6 +136,26 @@ public class RatchetProperties {
 	private PoolerPolicy poolerPolicy = RatchetConfiguration.DEFAULT_POOLER_POLICY;
 
 	private final Lint lint = new Lint();
+
+	/**
+	 * Tenant schema (or database) a command runs on alone, instead of every tenant.
+	 */
+	private String tenant;
+
+	@NestedConfigurationProperty
+	private final TenantsProperties tenants = new TenantsProperties();
+
+	public String getTenant() {
+		return this.tenant;
+	}
+
+	public void setTenant(String tenant) {
+		this.tenant = tenant;
+	}
+
+	public TenantsProperties getTenants() {
+		return this.tenants;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
