@@ -92,7 +92,7 @@ final class ParallelRun {
 			return thread;
 		});
 		long every = this.progressEvery.toMillis();
-		scheduler.scheduleAtFixedRate(() -> {
+		scheduler.scheduleWithFixedDelay(() -> {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			int count = done.get();
 			logger.info("Tenants: {} {}/{} done ({} per second), {} failed", what, count, total,
