@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
@@ -174,6 +178,32 @@ class TenantsIntegrationTests {
 		assertThatExceptionOfType(dev.ratchet.MigrationResolutionException.class).isThrownBy(tenants::migrate)
 			.withMessageContaining("V4__broken.sql");
 		assertThat(Sql.exists(this.db, "a.orders")).isFalse();
+	}
+
+	@Test
+	void aLongRunLogsItsProgress() {
+		Logger logger = (Logger) LoggerFactory.getLogger("dev.ratchet.tenants");
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			RatchetTenants.builder(mainConfiguration())
+				.schemas(IntStream.rangeClosed(1, 12).mapToObj((i) -> "p" + i).toList())
+				.locations(List.of(this.tenant.location()))
+				.parallelism(2)
+				.progressEvery(java.time.Duration.ofMillis(50))
+				.build()
+				.migrate()
+				.orThrow();
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+		assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+			.anyMatch((line) -> line.matches("Tenants: migrate \\d+/12 done \\(\\d+\\.\\d per second\\), 0 failed"))
+			.last()
+			.asString()
+			.startsWith("Tenants: 12 migrated in ");
 	}
 
 	private RatchetConfiguration mainConfiguration() {

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
+import dev.ratchet.tenant.RatchetTenants;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -68,7 +69,9 @@ class RatchetPropertiesTests {
 				"ratchet.statement-timeout", "ratchet.lock-retries", "ratchet.lock-retry-delay", "ratchet.health.cache-ttl",
 				"management.health.migrations.enabled", "management.endpoint.migrations.access",
 				"management.endpoint.migrations.cache.time-to-live", "ratchet.pooler-policy", "ratchet.lint.severity",
-				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl");
+				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.tenant", "ratchet.tenants.schemas",
+				"ratchet.tenants.query", "ratchet.tenants.locations", "ratchet.tenants.parallelism",
+				"ratchet.tenants.on-failure");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -100,6 +103,13 @@ class RatchetPropertiesTests {
 		assertThat(DurationStyle.detectAndParse(properties.get("ratchet.health.cache-ttl").get("defaultValue").asString()))
 			.isEqualTo(new RatchetProperties().getHealth().getCacheTtl());
 		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("ratchet.tenants.locations").get("defaultValue").get(0).asString())
+			.isEqualTo(RatchetTenants.DEFAULT_LOCATION)
+			.isEqualTo(new RatchetProperties().getTenants().getLocations().get(0));
+		assertThat(properties.get("ratchet.tenants.parallelism").get("defaultValue").asInt())
+			.isEqualTo(RatchetTenants.DEFAULT_PARALLELISM)
+			.isEqualTo(new RatchetProperties().getTenants().getParallelism());
+		assertThat(properties.get("ratchet.tenants.on-failure").get("defaultValue").asString()).isEqualTo("fail");
 	}
 
 	@Test
