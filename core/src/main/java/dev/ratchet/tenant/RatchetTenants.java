@@ -1,17 +1,12 @@
 package dev.ratchet.tenant;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
-
-import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.Inspection;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.PlanResult;
@@ -78,7 +73,7 @@ public final class RatchetTenants {
 	 * @return the names, each once
 	 */
 	public List<String> tenants() {
-		return resolve().stream().map(Tenant::name).toList();
+		return this.config.resolve().stream().map(Tenant::name).toList();
 	}
 
 	/**
@@ -90,7 +85,7 @@ public final class RatchetTenants {
 	public TenantsReport migrate() {
 		long start = System.nanoTime();
 		this.engines.resolve();
-		List<Tenant> tenants = resolve();
+		List<Tenant> tenants = this.config.resolve();
 		Map<String, TenantResult> settled = new LinkedHashMap<>();
 		Map<String, Inspection> read = this.engines.inspect(this.config.main().getDataSource(),
 				this.config.template().getTable(), schemas(tenants));
@@ -121,7 +116,7 @@ public final class RatchetTenants {
 	 * @return where it stands
 	 */
 	public TenantResult migrateTenant(String tenant) {
-		return migrate(find(tenant));
+		return migrate(this.config.find(tenant));
 	}
 
 	/**
@@ -131,7 +126,7 @@ public final class RatchetTenants {
 	 */
 	public TenantsReport status() {
 		long start = System.nanoTime();
-		List<Tenant> tenants = resolve();
+		List<Tenant> tenants = this.config.resolve();
 		Map<String, Inspection> read = new LinkedHashMap<>(this.engines.inspect(this.config.main().getDataSource(),
 				this.config.template().getTable(), schemas(tenants)));
 		List<TenantResult> results = new ArrayList<>();
@@ -150,7 +145,7 @@ public final class RatchetTenants {
 	 * @return its inspection
 	 */
 	public Inspection inspect(String tenant) {
-		return engine(find(tenant)).inspect();
+		return engine(this.config.find(tenant)).inspect();
 	}
 
 	/**
@@ -159,7 +154,7 @@ public final class RatchetTenants {
 	 * @return the plan
 	 */
 	public PlanResult plan(String tenant) {
-		return engine(find(tenant)).plan();
+		return engine(this.config.find(tenant)).plan();
 	}
 
 	/**
@@ -169,7 +164,7 @@ public final class RatchetTenants {
 	 * @throws ValidationException when invalid
 	 */
 	public StatusReport validate(String tenant) {
-		StatusReport report = engine(find(tenant)).status();
+		StatusReport report = engine(this.config.find(tenant)).status();
 		if (!report.isValid()) {
 			throw new ValidationException(report);
 		}
@@ -182,7 +177,7 @@ public final class RatchetTenants {
 	 * @return what was changed
 	 */
 	public RepairResult repair(String tenant) {
-		RepairResult result = engine(find(tenant)).repair();
+		RepairResult result = engine(this.config.find(tenant)).repair();
 		this.failures.remove(tenant);
 		return result;
 	}
@@ -194,7 +189,7 @@ public final class RatchetTenants {
 	 * @return its engine
 	 */
 	public Ratchet ratchet(String tenant) {
-		return new Ratchet(configuration(find(tenant)));
+		return new Ratchet(configuration(this.config.find(tenant)));
 	}
 
 	/**
@@ -241,37 +236,6 @@ public final class RatchetTenants {
 
 	private RatchetConfiguration configuration(Tenant tenant) {
 		return this.config.template().toBuilder(this.budget.wrap(tenant.dataSource())).schema(tenant.schema()).build();
-	}
-
-	private Tenant find(String name) {
-		Objects.requireNonNull(name, "tenant");
-		if (this.config.dataSources() != null) {
-			DataSource dataSource = this.config.dataSources().dataSources().get(name);
-			if (dataSource != null) {
-				return new Tenant(name, dataSource, null);
-			}
-		}
-		return new Tenant(name, this.config.main().getDataSource(), name);
-	}
-
-	private List<Tenant> resolve() {
-		Map<String, Tenant> tenants = new LinkedHashMap<>();
-		try {
-			for (String schema : this.config.schemaNames()) {
-				if (schema != null && !schema.isBlank()) {
-					tenants.putIfAbsent(schema, new Tenant(schema, this.config.main().getDataSource(), schema));
-				}
-			}
-		}
-		catch (SQLException ex) {
-			throw new DatabaseConnectionException("Ratchet could not read the tenant schemas (ratchet.tenants.query or "
-					+ "the TenantSource): " + ex.getMessage(), ex);
-		}
-		if (this.config.dataSources() != null) {
-			this.config.dataSources().dataSources().forEach((name, dataSource) -> tenants.putIfAbsent(name,
-					new Tenant(name, dataSource, null)));
-		}
-		return List.copyOf(tenants.values());
 	}
 
 	private static List<String> schemas(List<Tenant> tenants) {

@@ -2,9 +2,14 @@ package dev.ratchet.tenant;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import javax.sql.DataSource;
+
+import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.RatchetConfiguration;
 
@@ -20,12 +25,43 @@ import dev.ratchet.RatchetConfiguration;
 record TenantConfig(RatchetConfiguration main, RatchetConfiguration template, List<TenantSource> sources,
 		TenantDataSources dataSources, int parallelism, Duration progressEvery) {
 
-	List<String> schemaNames() throws SQLException {
-		List<String> names = new ArrayList<>();
-		for (TenantSource source : this.sources) {
-			names.addAll(source.tenants());
+	/**
+	 * Returns the tenant of that name: a database of {@link TenantDataSources}, else a schema.
+	 */
+	Tenant find(String name) {
+		Objects.requireNonNull(name, "tenant");
+		if (this.dataSources != null) {
+			DataSource dataSource = this.dataSources.dataSources().get(name);
+			if (dataSource != null) {
+				return new Tenant(name, dataSource, null);
+			}
 		}
-		return names;
+		return new Tenant(name, this.main.getDataSource(), name);
+	}
+
+	/**
+	 * Returns every tenant, each once: the schemas of the sources, then the databases.
+	 */
+	List<Tenant> resolve() {
+		Map<String, Tenant> tenants = new LinkedHashMap<>();
+		try {
+			for (TenantSource source : this.sources) {
+				for (String schema : source.tenants()) {
+					if (schema != null && !schema.isBlank()) {
+						tenants.putIfAbsent(schema, new Tenant(schema, this.main.getDataSource(), schema));
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new DatabaseConnectionException("Ratchet could not read the tenant schemas (ratchet.tenants.query or "
+					+ "the TenantSource): " + ex.getMessage(), ex);
+		}
+		if (this.dataSources != null) {
+			this.dataSources.dataSources().forEach((name, dataSource) -> tenants.putIfAbsent(name,
+					new Tenant(name, dataSource, null)));
+		}
+		return List.copyOf(tenants.values());
 	}
 
 	/**
