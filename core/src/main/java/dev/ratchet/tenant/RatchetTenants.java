@@ -134,7 +134,10 @@ public final class RatchetTenants {
 			Inspection inspection = (tenant.schema() != null) ? read.get(tenant.name()) : engine(tenant).inspect();
 			TenantResult result = Tenant.result(tenant.name(), inspection);
 			TenantResult failure = this.failures.get(tenant.name());
-			results.add((failure != null && result.status() == TenantStatus.PENDING) ? failure : result);
+			results.add((failure != null && result.status() == TenantStatus.PENDING)
+					? new TenantResult(failure.tenant(), failure.status(), result.version(), 0, failure.script(),
+							failure.line(), failure.error(), failure.elapsed())
+					: result);
 		}
 		return remember(new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start)));
 	}
