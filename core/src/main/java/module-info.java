@@ -1,7 +1,8 @@
 /**
  * Ratchet's migration engine. Only the API packages are exported: {@code dev.ratchet} (the engine,
  * its configuration, results and events), {@code dev.ratchet.data} (batched data migrations),
- * {@code dev.ratchet.drift} (drift reports) and {@code dev.ratchet.lint} (lint findings and rules).
+ * {@code dev.ratchet.drift} (drift reports), {@code dev.ratchet.lint} (lint findings and rules) and
+ * {@code dev.ratchet.tenant} (tenant schemas and databases).
  * The engine's internals, the SQL reader, the history tables and the lock are not.
  */
 module dev.ratchet {
@@ -16,5 +17,6 @@ module dev.ratchet {
 	exports dev.ratchet.data;
 	exports dev.ratchet.drift;
 	exports dev.ratchet.lint;
+	exports dev.ratchet.tenant;
 
 }

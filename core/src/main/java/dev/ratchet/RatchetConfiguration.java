@@ -192,7 +192,17 @@ public final class RatchetConfiguration {
 	 * Returns a builder holding this configuration's values.
 	 */
 	public Builder toBuilder() {
-		Builder builder = new Builder(this.dataSource).locations(this.locations)
+		return toBuilder(this.dataSource);
+	}
+
+	/**
+	 * Returns a builder holding this configuration's values but another DataSource (for a tenant's
+	 * database, say).
+	 * @param dataSource where the new configuration's connections come from
+	 * @return a builder
+	 */
+	public Builder toBuilder(DataSource dataSource) {
+		Builder builder = new Builder(dataSource).locations(this.locations)
 			.schema(this.schema)
 			.table(this.table)
 			.lockWaitTimeout(this.lockWaitTimeout)

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModuleBoundaryTests {
 
-	static final Set<String> API = Set.of("dev.ratchet", "dev.ratchet.data", "dev.ratchet.drift", "dev.ratchet.lint");
+	static final Set<String> API = Set.of("dev.ratchet", "dev.ratchet.data", "dev.ratchet.drift", "dev.ratchet.lint",
+			"dev.ratchet.tenant");
 
 	private static final Path CLASSES = classes();
 

@@ -44,11 +44,18 @@ public final class Engine {
 	private final DataControl control;
 
 	public Engine(RatchetConfiguration configuration) {
+		this(configuration, new MigrationCatalog(configuration), new Preflight(configuration));
+	}
+
+	/**
+	 * An engine that shares its migrations and their checks with others (the tenants').
+	 */
+	Engine(RatchetConfiguration configuration, MigrationCatalog catalog, Preflight preflight) {
 		this.configuration = configuration;
 		DriftSettings.filter(configuration);
-		this.catalog = new MigrationCatalog(configuration);
+		this.catalog = catalog;
 		this.calculator = new StatusCalculator(configuration.isOutOfOrder());
-		this.preflight = new Preflight(configuration);
+		this.preflight = preflight;
 		Events events = new Events(configuration.getListeners());
 		this.runner = new OperationRunner(configuration, events);
 		this.migrate = new MigrateOperation(this.runner, this.catalog, this.calculator, this.preflight);

@@ -3,6 +3,7 @@ package dev.ratchet.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,16 @@ final class Preflight {
 
 	private volatile Cached cached;
 
+	// Shared by the engines of many tenants, each result is kept: the tenants read the same files.
+	private final Map<List<ResolvedMigration>, Result> shared;
+
 	Preflight(RatchetConfiguration configuration) {
+		this(configuration, false);
+	}
+
+	Preflight(RatchetConfiguration configuration, boolean shared) {
 		this.configuration = configuration;
+		this.shared = shared ? new ConcurrentHashMap<>() : null;
 	}
 
 	/**
@@ -59,6 +68,11 @@ final class Preflight {
 	}
 
 	Result check(List<ResolvedMigration> pending, String schema) {
+		return (this.shared != null) ? this.shared.computeIfAbsent(pending, (key) -> read(key, schema))
+				: read(pending, schema);
+	}
+
+	private Result read(List<ResolvedMigration> pending, String schema) {
 		ScriptPreflight scripts = scripts(schema);
 		Linter linter = new Linter(this.configuration.getLintSeverities(), this.configuration.getLockTimeout() != null);
 		Map<ResolvedMigration, ScriptPlan> plans = new LinkedHashMap<>();

@@ -4,11 +4,16 @@ import dev.ratchet.Inspection;
 import dev.ratchet.boot.monitor.DriftMonitor;
 import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.Ratchet;
+import java.util.List;
+
 import dev.ratchet.boot.report.DataMigrationDescriptor;
+import dev.ratchet.boot.report.TenantsDescriptor;
+import dev.ratchet.tenant.RatchetTenants;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -36,6 +41,7 @@ public class MigrationsEndpoint {
 	private final DriftMonitor drift;
 
 	private final DataMigrationActions actions;
+	private final RatchetTenants tenants;
 
 	/**
 	 * Creates a new endpoint.
@@ -44,7 +50,7 @@ public class MigrationsEndpoint {
 	 * @param drift where drift from Ratchet's snapshot comes from
 	 */
 	public MigrationsEndpoint(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift) {
-		this(ratchet, runs, drift, new DataMigrationActions(ratchet, null));
+		this(ratchet, runs, drift, new DataMigrationActions(ratchet, null), null);
 	}
 
 	/**
@@ -53,25 +59,43 @@ public class MigrationsEndpoint {
 	 * @param runs what this instance's runs did; it must be one of the engine's listeners
 	 * @param drift where drift from Ratchet's snapshot comes from
 	 * @param actions what its write operation does
+	 * @param tenants the tenants, or {@code null}
 	 */
 	public MigrationsEndpoint(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift,
-			DataMigrationActions actions) {
+			DataMigrationActions actions, RatchetTenants tenants) {
 		this.ratchet = ratchet;
 		this.runs = runs;
 		this.drift = drift;
 		this.actions = actions;
+		this.tenants = tenants;
 	}
 
 	/** How many items of a ledger of failed items the endpoint shows. */
 	static final int FAILED_ITEMS_SHOWN = 20;
 
-	@ReadOperation
 	public MigrationsEndpointDescriptor migrations() {
+		return migrations(null);
+	}
+
+	/**
+	 * Returns where the schema stands, with the tenants' counts; or, given a tenant, where that
+	 * tenant stands, in the same shape. The tenants cost a constant number of queries, however many
+	 * there are.
+	 * @param tenant the tenant to show, or {@code null} for the main schema
+	 * @return the document
+	 */
+	@ReadOperation
+	public MigrationsEndpointDescriptor migrations(@Nullable String tenant) {
+		if (tenant != null && this.tenants != null) {
+			Inspection inspection = this.tenants.inspect(tenant);
+			return MigrationsEndpointDescriptor.of(inspection, List.of(), false, null, null);
+		}
 		boolean running = this.runs.isRunning();
 		Inspection inspection = this.ratchet.inspect();
-		return MigrationsEndpointDescriptor.of(inspection,
+		MigrationsEndpointDescriptor main = MigrationsEndpointDescriptor.of(inspection,
 				DataMigrationDescriptor.of(this.ratchet, inspection.status(), FAILED_ITEMS_SHOWN), running,
 				this.runs.getLastRun(), this.drift.drift(inspection));
+		return (this.tenants != null) ? main.withTenants(TenantsDescriptor.of(this.tenants.status())) : main;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.ratchet.Inspection;
@@ -16,6 +17,7 @@ import dev.ratchet.boot.report.DriftDescriptor;
 import dev.ratchet.boot.report.LockDescriptor;
 import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.MigrationsDescriptor;
+import dev.ratchet.boot.report.TenantsDescriptor;
 import dev.ratchet.drift.DriftReport;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -30,9 +32,20 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param lint what lint finds in the pending migrations
  * @param drift how the schema differs from Ratchet's snapshot, or {@code null} when that is not
  * known (the comparison failed, or a run is in progress and none was made before it)
+ * @param tenants where the tenants stand, or {@code null} (and left out) without tenants
  */
 public record MigrationsEndpointDescriptor(@JsonUnwrapped MigrationsDescriptor schema, LockDescriptor lock,
-		LastRunDescriptor lastRun, LintDescriptor lint, DriftDescriptor drift) implements OperationResponseBody {
+		LastRunDescriptor lastRun, LintDescriptor lint, DriftDescriptor drift,
+		@JsonInclude(JsonInclude.Include.NON_NULL) TenantsDescriptor tenants) implements OperationResponseBody {
+
+	public MigrationsEndpointDescriptor(MigrationsDescriptor schema, LockDescriptor lock, LastRunDescriptor lastRun,
+			LintDescriptor lint, DriftDescriptor drift) {
+		this(schema, lock, lastRun, lint, drift, null);
+	}
+
+	MigrationsEndpointDescriptor withTenants(TenantsDescriptor tenants) {
+		return new MigrationsEndpointDescriptor(this.schema, this.lock, this.lastRun, this.lint, this.drift, tenants);
+	}
 
 	static MigrationsEndpointDescriptor of(Inspection inspection, List<DataMigrationDescriptor> dataMigrations,
 			boolean running, LastRun lastRun, DriftReport drift) {

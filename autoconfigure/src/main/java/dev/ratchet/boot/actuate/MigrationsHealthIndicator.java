@@ -16,6 +16,7 @@ import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.Ratchet;
+import dev.ratchet.tenant.RatchetTenants;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.boot.report.DriftDescriptor;
@@ -57,6 +58,8 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final boolean failOnDrift;
 
+	private final RatchetTenants tenants;
+
 	private final Object refresh = new Object();
 
 	private volatile Reading reading;
@@ -71,6 +74,21 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 	 */
 	public MigrationsHealthIndicator(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift, Duration cacheTtl,
 			boolean failOnDrift) {
+		this(ratchet, runs, drift, cacheTtl, failOnDrift, null);
+	}
+
+	/**
+	 * Creates a new indicator that checks the tenants too: {@code DOWN} while any has failed.
+	 * @param ratchet the engine
+	 * @param runs what this instance's runs did; it must be one of the engine's listeners
+	 * @param drift where drift from Ratchet's snapshot comes from
+	 * @param cacheTtl how long a reading of the history is reused; zero to read it on every check
+	 * @param failOnDrift whether drift makes the health {@code DOWN}
+	 * @param tenants the tenants, or {@code null}
+	 */
+	public MigrationsHealthIndicator(Ratchet ratchet, MigrationRunTracker runs, DriftMonitor drift, Duration cacheTtl,
+			boolean failOnDrift, RatchetTenants tenants) {
+		this.tenants = tenants;
 		this.ratchet = ratchet;
 		this.runs = runs;
 		this.drift = drift;
@@ -156,6 +174,9 @@ public class MigrationsHealthIndicator implements HealthIndicator {
 			if (this.failOnDrift) {
 				builder.down();
 			}
+		}
+		if (this.tenants != null) {
+			TenantsHealth.contribute(builder, this.tenants);
 		}
 		return builder.build();
 	}

@@ -16,6 +16,7 @@ import dev.ratchet.boot.data.BackgroundMigrationRunner;
 import dev.ratchet.boot.command.RatchetCommandExit;
 import dev.ratchet.boot.command.RatchetCommandRunner;
 import dev.ratchet.boot.event.ApplicationEventMigrationListener;
+import dev.ratchet.tenant.RatchetTenants;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -176,9 +177,10 @@ public final class RatchetAutoConfiguration {
 		@ConditionalOnMissingBean
 		RatchetCommandRunner ratchetCommandRunner(Ratchet ratchet, RatchetProperties properties,
 				RatchetCommandExit exit, ApplicationContext context,
-				@Qualifier(RatchetCommandRunner.STANDARD_OUTPUT_BEAN_NAME) ObjectProvider<PrintStream> out) {
+				@Qualifier(RatchetCommandRunner.STANDARD_OUTPUT_BEAN_NAME) ObjectProvider<PrintStream> out,
+				ObjectProvider<RatchetTenants> tenants) {
 			return new RatchetCommandRunner(ratchet, properties.getCommand(), properties.getOutput(),
-					out.getIfAvailable(() -> System.out), exit, context);
+					out.getIfAvailable(() -> System.out), exit, context, tenants.getIfAvailable(), properties.getTenant());
 		}
 
 	}

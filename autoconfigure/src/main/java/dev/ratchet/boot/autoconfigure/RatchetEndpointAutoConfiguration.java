@@ -4,6 +4,7 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.boot.actuate.DataMigrationActions;
 import dev.ratchet.boot.monitor.DriftMonitor;
 import dev.ratchet.boot.monitor.MigrationRunTracker;
+import dev.ratchet.tenant.RatchetTenants;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 import dev.ratchet.boot.data.BackgroundMigrationRunner;
 
@@ -34,11 +35,11 @@ public final class RatchetEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs,
 			ObjectProvider<DriftMonitor> drift, RatchetProperties properties,
-			ObjectProvider<BackgroundMigrationRunner> background) {
+			ObjectProvider<BackgroundMigrationRunner> background, ObjectProvider<RatchetTenants> tenants) {
 		MigrationRunTracker tracker = runs.getIfAvailable(MigrationRunTracker::new);
 		return new MigrationsEndpoint(ratchet, tracker,
 				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())),
-				new DataMigrationActions(ratchet, background.getIfAvailable()));
+				new DataMigrationActions(ratchet, background.getIfAvailable()), tenants.getIfAvailable());
 	}
 
 }

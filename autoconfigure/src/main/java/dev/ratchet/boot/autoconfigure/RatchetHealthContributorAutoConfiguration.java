@@ -3,6 +3,7 @@ package dev.ratchet.boot.autoconfigure;
 import dev.ratchet.Ratchet;
 import dev.ratchet.boot.monitor.DriftMonitor;
 import dev.ratchet.boot.monitor.MigrationRunTracker;
+import dev.ratchet.tenant.RatchetTenants;
 import dev.ratchet.boot.actuate.MigrationsHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,11 +32,11 @@ public final class RatchetHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 	MigrationsHealthIndicator migrationsHealthIndicator(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs,
-			ObjectProvider<DriftMonitor> drift, RatchetProperties properties) {
+			ObjectProvider<DriftMonitor> drift, RatchetProperties properties, ObjectProvider<RatchetTenants> tenants) {
 		MigrationRunTracker tracker = runs.getIfAvailable(MigrationRunTracker::new);
 		return new MigrationsHealthIndicator(ratchet, tracker,
 				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())),
-				properties.getHealth().getCacheTtl(), properties.getHealth().isFailOnDrift());
+				properties.getHealth().getCacheTtl(), properties.getHealth().isFailOnDrift(), tenants.getIfAvailable());
 	}
 
 }

@@ -179,6 +179,26 @@ public class RatchetProperties {
 
 	private final Adopt adopt = new Adopt();
 
+	/**
+	 * Tenant schema (or database) a command runs on alone, instead of every tenant.
+	 */
+	private String tenant;
+
+	@NestedConfigurationProperty
+	private final TenantsProperties tenants = new TenantsProperties();
+
+	public String getTenant() {
+		return this.tenant;
+	}
+
+	public void setTenant(String tenant) {
+		this.tenant = tenant;
+	}
+
+	public TenantsProperties getTenants() {
+		return this.tenants;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}

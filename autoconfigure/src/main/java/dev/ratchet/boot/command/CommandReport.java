@@ -18,6 +18,7 @@ import dev.ratchet.boot.report.LintDescriptor;
 import dev.ratchet.boot.report.LockDescriptor;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.boot.report.MigrationsDescriptor;
+import dev.ratchet.boot.report.TenantsDescriptor;
 
 /**
  * What a one-shot command did, as printed on standard output: the schema's state in the shape of
@@ -41,11 +42,21 @@ import dev.ratchet.boot.report.MigrationsDescriptor;
  * @param retried what {@code retry-failed} did, per batched data migration with failed items
  * @param error why the command failed
  * @param adoption what {@code adopt} took over
+ * @param tenants where the tenants stand, each of them, when there are tenants
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandReport(String command, int exitCode, @JsonUnwrapped MigrationsDescriptor schema,
 		LockDescriptor lock, List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied,
-		List<Planned> plan, Repair repair, Baseline baseline, List<Retried> retried, Error error, Adoption adoption) {
+		List<Planned> plan, Repair repair, Baseline baseline, List<Retried> retried, Error error, Adoption adoption,
+		TenantsDescriptor tenants) {
+
+	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, LockDescriptor lock,
+			List<String> problems, LintDescriptor lint, DriftDescriptor drift, List<Applied> applied,
+			List<Planned> plan, Repair repair, Baseline baseline, List<Retried> retried, Error error,
+			Adoption adoption) {
+		this(command, exitCode, schema, lock, problems, lint, drift, applied, plan, repair, baseline, retried, error,
+				adoption, null);
+	}
 
 	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,
 			LintDescriptor lint, DriftDescriptor drift, List<Applied> applied, List<Planned> plan, Repair repair,
@@ -66,6 +77,18 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 			Baseline baseline, List<Retried> retried, Error error) {
 		this(command, exitCode, schema, null, problems, lint, drift, applied, plan, repair, baseline, retried, error,
 				null);
+	}
+
+	/**
+	 * Returns this report with the tenants' part, and the worse of the two exit codes.
+	 * @param tenants where the tenants stand after the command
+	 * @param tenantsExitCode the worst exit code over the tenants
+	 * @return the report
+	 */
+	CommandReport withTenants(TenantsDescriptor tenants, int tenantsExitCode) {
+		return new CommandReport(this.command, Math.max(this.exitCode, tenantsExitCode), this.schema, this.lock,
+				this.problems, this.lint, this.drift, this.applied, this.plan, this.repair, this.baseline, this.retried,
+				this.error, this.adoption, tenants);
 	}
 
 	public CommandReport(String command, int exitCode, MigrationsDescriptor schema, List<String> problems,

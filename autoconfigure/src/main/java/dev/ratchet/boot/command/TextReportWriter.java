@@ -77,6 +77,9 @@ final class TextReportWriter implements ReportWriter {
 		if (report.problems() != null && !report.problems().isEmpty()) {
 			sections.add("Problems:\n  - " + String.join("\n  - ", report.problems()));
 		}
+		if (report.tenants() != null) {
+			sections.add(TenantsText.of(report.tenants()));
+		}
 		sections.add("Exit code " + report.exitCode() + ": " + meaning(report.command(), report.exitCode()));
 		out.println(String.join("\n\n", sections).replace("\n", System.lineSeparator()));
 	}

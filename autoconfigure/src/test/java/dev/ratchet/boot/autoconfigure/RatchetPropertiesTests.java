@@ -13,6 +13,7 @@ import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.command.Output;
 import dev.ratchet.lint.LintRule;
 import dev.ratchet.lint.LintRules;
+import dev.ratchet.tenant.RatchetTenants;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -81,7 +82,9 @@ class RatchetPropertiesTests {
 				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table",
 				"ratchet.data.window", "ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off",
 				"ratchet.console.enabled", "ratchet.console.path",
-				"ratchet.mixed", "ratchet.drift.enabled", "ratchet.drift.ignore");
+				"ratchet.mixed", "ratchet.drift.enabled", "ratchet.drift.ignore",
+				"ratchet.tenant", "ratchet.tenants.schemas", "ratchet.tenants.query", "ratchet.tenants.locations",
+				"ratchet.tenants.parallelism", "ratchet.tenants.on-failure");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The "));
@@ -121,6 +124,13 @@ class RatchetPropertiesTests {
 		assertThat(properties.get("management.health.migrations.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("ratchet.mixed").get("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("ratchet.drift.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("ratchet.tenants.locations").get("defaultValue").get(0).asString())
+			.isEqualTo(RatchetTenants.DEFAULT_LOCATION)
+			.isEqualTo(new RatchetProperties().getTenants().getLocations().get(0));
+		assertThat(properties.get("ratchet.tenants.parallelism").get("defaultValue").asInt())
+			.isEqualTo(RatchetTenants.DEFAULT_PARALLELISM)
+			.isEqualTo(new RatchetProperties().getTenants().getParallelism());
+		assertThat(properties.get("ratchet.tenants.on-failure").get("defaultValue").asString()).isEqualTo("fail");
 	}
 
 	@Test

@@ -1,0 +1,111 @@
+package dev.ratchet.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.tenant.RatchetTenants;
+import dev.ratchet.test.TestDatabase;
+
+/**
+ * Schema per tenant: N tenant schemas × M trivial migrations on an empty database, Flyway as its
+ * users run it (a loop, one {@code Flyway} per schema) against Ratchet's tenants (parallelism 4),
+ * then the same again with everything applied (a restart). Each run gets a new database and a pool
+ * of parallelism + 1 connections, filled beforehand.
+ */
+final class TenantsScenario {
+
+	private static final int PARALLELISM = 4;
+
+	private final Settings settings;
+
+	private final Path work;
+
+	private final Report report;
+
+	TenantsScenario(Settings settings, Path work, Report report) {
+		this.settings = settings;
+		this.work = work;
+		this.report = report;
+	}
+
+	void run() throws Exception {
+		int size = Integer.getInteger("bench.tenants", 0);
+		int tenants = (size > 0) ? size : this.settings.full() ? 500 : 20;
+		int migrations = Integer.getInteger("bench.tenantMigrations", 20);
+		Path folder = MigrationFiles.write(this.work.resolve("tenant-migrations"), MigrationFiles.trivial(migrations));
+		String location = "filesystem:" + folder.toAbsolutePath();
+		List<String> schemas = IntStream.rangeClosed(1, tenants).mapToObj((i) -> "tenant_" + i).toList();
+		Progress.log("tenants: " + tenants + " schemas × " + migrations + " migrations");
+		int[] peak = new int[1];
+		List<Map<String, List<Double>>> metrics = Rounds.alternateMetrics(0, this.settings.rounds(2), List.of(
+				new Rounds.Contender("Flyway loop", () -> twice((ds) -> {
+					for (String schema : schemas) {
+						Flyway.configure().dataSource(ds).schemas(schema).locations(location).load().migrate();
+					}
+				})),
+				new Rounds.Contender("Ratchet tenants", () -> twice((ds) -> {
+					RatchetTenants ratchet = RatchetTenants.builder(RatchetConfiguration.builder(ds).build())
+						.schemas(schemas)
+						.locations(List.of(location))
+						.parallelism(PARALLELISM)
+						.progressEvery(java.time.Duration.ofMinutes(10))
+						.build();
+					ratchet.migrate().orThrow();
+					peak[0] = Math.max(peak[0], ratchet.getPeakConnections());
+				}))));
+		this.report.section(tenants + " tenant schemas × " + migrations + " migrations");
+		this.report.line("Milliseconds to migrate every tenant of an empty database (Flyway: a loop over the schemas, one "
+				+ "`Flyway` each; Ratchet: `RatchetTenants`, parallelism " + PARALLELISM + "), pool of "
+				+ (PARALLELISM + 1) + " connections:");
+		this.report.line("");
+		this.report.table(metrics.get(0), "ms", List.<String[]>of(new String[] { "Ratchet tenants", "Flyway loop" }));
+		this.report.line("The same again with everything applied (a restart: new engines, nothing pending):");
+		this.report.line("");
+		this.report.table(metrics.get(1), "ms", List.<String[]>of(new String[] { "Ratchet tenants", "Flyway loop" }));
+		this.report.line("Most connections Ratchet's tenant runs held at once: " + peak[0] + " (parallelism + 1 = "
+				+ (PARALLELISM + 1) + ").");
+	}
+
+	@FunctionalInterface
+	interface Work {
+
+		void run(DataSource dataSource) throws Exception;
+
+	}
+
+	/**
+	 * Runs the work on a new database, then once more with everything applied.
+	 * @return wall milliseconds of the first run and of the second
+	 */
+	private static double[] twice(Work work) throws Exception {
+		try (TestDatabase.Db db = Databases.create(); HikariDataSource pool = pool(db)) {
+			long start = System.nanoTime();
+			work.run(pool);
+			double first = (System.nanoTime() - start) / 1e6;
+			start = System.nanoTime();
+			work.run(pool);
+			return new double[] { first, (System.nanoTime() - start) / 1e6 };
+		}
+	}
+
+	private static HikariDataSource pool(TestDatabase.Db db) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(db.url());
+		config.setUsername(db.username());
+		config.setPassword(db.password());
+		config.setMaximumPoolSize(PARALLELISM + 1);
+		config.setMinimumIdle(PARALLELISM + 1);
+		config.setPoolName("bench-tenants");
+		return new HikariDataSource(config);
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.ratchet.tenant;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instances starting at once over the same tenants: each tenant migration is applied
+ * exactly once, and none fails.
+ */
+class TenantsConcurrencyIntegrationTests {
+
+	private static final int INSTANCES = 6;
+
+	private static final int TENANTS = 24;
+
+	private static final int MIGRATIONS = 5;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void sixInstancesApplyEachTenantMigrationExactlyOnce() throws Exception {
+		MigrationFiles files = new MigrationFiles(this.dir).write("V0__counter.sql",
+				"CREATE TABLE applied (version int NOT NULL);");
+		for (int i = 1; i <= MIGRATIONS; i++) {
+			// Not idempotent on purpose: a second application would add a second row.
+			files.write("V" + i + "__step_" + i + ".sql", "CREATE TABLE t" + i + " (id int);\nINSERT INTO applied VALUES ("
+					+ i + ");");
+		}
+		List<String> schemas = IntStream.rangeClosed(1, TENANTS).mapToObj((i) -> "tenant_" + i).toList();
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
+			CyclicBarrier start = new CyclicBarrier(INSTANCES);
+			List<Future<TenantsReport>> runs = new ArrayList<>();
+			for (int i = 0; i < INSTANCES; i++) {
+				runs.add(pool.submit(() -> {
+					RatchetTenants tenants = RatchetTenants.builder(RatchetConfiguration.builder(db.dataSource()).build())
+						.schemas(schemas)
+						.locations(List.of(files.location()))
+						.parallelism(3)
+						.progressEvery(Duration.ofMillis(200))
+						.build();
+					start.await();
+					return tenants.migrate();
+				}));
+			}
+			int applied = 0;
+			for (Future<TenantsReport> run : runs) {
+				TenantsReport report = run.get(3, TimeUnit.MINUTES);
+				assertThat(report.failed()).isZero();
+				assertThat(report.upToDate()).isEqualTo(TENANTS);
+				applied += report.applied();
+			}
+			pool.shutdown();
+			assertThat(applied).isEqualTo(TENANTS * (MIGRATIONS + 1));
+			for (String schema : schemas) {
+				assertThat(Sql.number(db, "SELECT count(*) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
+				assertThat(Sql.number(db, "SELECT count(DISTINCT version) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
+			}
+		}
+	}
+
+}
