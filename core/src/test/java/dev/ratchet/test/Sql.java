@@ -21,7 +21,7 @@ public final class Sql {
 	 * @param query the query
 	 * @return the values, in order
 	 */
-	public static List<String> column(TestDatabase.Db db, String query) {
+	public static List<String> column(Database db, String query) {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(query)) {
 			List<String> values = new ArrayList<>();
@@ -38,21 +38,21 @@ public final class Sql {
 	/**
 	 * Runs a query returning one number.
 	 */
-	public static long number(TestDatabase.Db db, String query) {
+	public static long number(Database db, String query) {
 		return Long.parseLong(column(db, query).get(0));
 	}
 
 	/**
 	 * Returns whether a table (or view) exists, by possibly-qualified name.
 	 */
-	public static boolean exists(TestDatabase.Db db, String relation) {
+	public static boolean exists(Database db, String relation) {
 		return "t".equals(column(db, "SELECT to_regclass('" + relation + "') IS NOT NULL").get(0));
 	}
 
 	/**
 	 * Runs statements.
 	 */
-	public static void execute(TestDatabase.Db db, String sql) {
+	public static void execute(Database db, String sql) {
 		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
