@@ -1,11 +1,9 @@
 package dev.ratchet.data;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -26,6 +24,8 @@ class Backfill implements BatchedMigration<Long> {
 			    current_version int, touched int NOT NULL DEFAULT 0);
 			CREATE TABLE chatbot_version (chatbot_id bigint PRIMARY KEY, number int NOT NULL, created_by bigint NOT NULL);
 			""";
+
+	private static final KeysetBatches CHATBOTS = KeysetBatches.of("chatbot");
 
 	private final String version;
 
@@ -95,8 +95,7 @@ class Backfill implements BatchedMigration<Long> {
 
 	@Override
 	public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
-		return ids(context.connection(), "SELECT id FROM chatbot WHERE id > ? ORDER BY id LIMIT ?",
-				(after != null) ? Long.parseLong(after) : 0, limit);
+		return CHATBOTS.next(context.connection(), after, limit);
 	}
 
 	@Override
@@ -150,12 +149,7 @@ class Backfill implements BatchedMigration<Long> {
 
 	@Override
 	public List<Long> find(MigrationContext context, List<String> keys) throws SQLException {
-		Connection connection = context.connection();
-		Array array = connection.createArrayOf("bigint", keys.stream().map(Long::valueOf).toArray());
-		try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM chatbot WHERE id = ANY (?)")) {
-			statement.setArray(1, array);
-			return ids(statement);
-		}
+		return CHATBOTS.find(context.connection(), keys);
 	}
 
 	@Override
@@ -182,24 +176,6 @@ class Backfill implements BatchedMigration<Long> {
 				throw new IllegalStateException(rs.getLong(1) + " chatbots whose creator has a user have no current version");
 			}
 		}
-	}
-
-	private static List<Long> ids(Connection connection, String sql, long after, int limit) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, after);
-			statement.setInt(2, limit);
-			return ids(statement);
-		}
-	}
-
-	private static List<Long> ids(PreparedStatement statement) throws SQLException {
-		List<Long> ids = new ArrayList<>();
-		try (ResultSet rs = statement.executeQuery()) {
-			while (rs.next()) {
-				ids.add(rs.getLong(1));
-			}
-		}
-		return ids;
 	}
 
 }
