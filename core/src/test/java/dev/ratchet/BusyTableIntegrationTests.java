@@ -1,7 +1,6 @@
 package dev.ratchet;
 
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,15 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.DelegatingDataSource;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,17 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BusyTableIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	private final MigrationFiles files = this.db.files();
 
 	@BeforeEach
 	void createAccountTable() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__account.sql",
+		this.files.write("V1__account.sql",
 				"CREATE TABLE account (id int PRIMARY KEY);\nINSERT INTO account VALUES (1), (2);");
 		ratchet(RatchetConfiguration.builder(this.db.dataSource())).migrate();
 		this.files.write("V2__add_email.sql", """
@@ -51,11 +46,6 @@ class BusyTableIntegrationTests {
 				ALTER TABLE account ADD COLUMN email text;
 				UPDATE account SET email = id || '@example.com';
 				""");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {

@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,13 +8,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TcpProxy;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,26 +33,22 @@ class ConnectionLossIntegrationTests {
 
 	private static final int LOCK_CONNECTION = 1;
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private TcpProxy proxy;
 
-	private MigrationFiles files;
+	private final MigrationFiles files = this.db.files();
 
 	@BeforeEach
 	void start() throws Exception {
-		this.db = TestDatabase.createDatabase();
 		this.proxy = TcpProxy.to(this.db);
-		this.files = new MigrationFiles(this.dir).write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	@AfterEach
 	void stop() throws Exception {
 		this.proxy.close();
-		this.db.close();
 	}
 
 	private Ratchet throughProxy() {
@@ -67,7 +62,7 @@ class ConnectionLossIntegrationTests {
 	}
 
 	private Ratchet direct() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+		return new Ratchet(this.db.configure().build());
 	}
 
 	@Test

@@ -1,20 +1,17 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintSeverity;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,23 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class LintIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	private final MigrationFiles files = this.db.files();
 
 	private Ratchet ratchet() {
 		return ratchet(UnaryOperator.identity());
@@ -50,7 +34,7 @@ class LintIntegrationTests {
 
 	private Ratchet ratchet(UnaryOperator<RatchetConfiguration.Builder> customizer) {
 		return new Ratchet(customizer
-			.apply(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()))
+			.apply(this.db.configure())
 			.build());
 	}
 

@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,15 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lock.AdvisoryLock;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,22 +25,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LockIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	private final MigrationFiles files = this.db.files();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__a.sql", "CREATE TABLE a (id int);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	private Connection holdLock() throws Exception {
@@ -58,8 +48,7 @@ class LockIntegrationTests {
 	void waitingInstanceReportsTheHolderAndTimesOut() throws Exception {
 		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 		try (Connection holder = holdLock()) {
-			Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+			Ratchet ratchet = new Ratchet(this.db.configure()
 				.lockWaitTimeout(Duration.ofMillis(700))
 				.listeners(events::add)
 				.build());
@@ -101,8 +90,7 @@ class LockIntegrationTests {
 
 	@Test
 	void runWithNothingToApplyNeedsNoLock() throws Exception {
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		Ratchet ratchet = new Ratchet(this.db.configure()
 			.lockWaitTimeout(Duration.ofMillis(500))
 			.build());
 		ratchet.migrate();
@@ -113,8 +101,7 @@ class LockIntegrationTests {
 			assertThat(result.lockWait()).isZero();
 			// A pending migration does need the lock, and waits for it.
 			this.files.write("V2__b.sql", "CREATE TABLE b (id int);");
-			Ratchet newer = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+			Ratchet newer = new Ratchet(this.db.configure()
 				.lockWaitTimeout(Duration.ofMillis(500))
 				.build());
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(newer::migrate);
@@ -123,8 +110,7 @@ class LockIntegrationTests {
 
 	@Test
 	void driftSeenWithoutTheLockIsConfirmedUnderIt() throws Exception {
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		Ratchet ratchet = new Ratchet(this.db.configure()
 			.lockWaitTimeout(Duration.ofMillis(500))
 			.build());
 		ratchet.migrate();
@@ -154,8 +140,7 @@ class LockIntegrationTests {
 			})
 			.build()).migrate());
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-		MigrateResult second = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		MigrateResult second = new Ratchet(this.db.configure()
 			.listeners(secondEvents::add)
 			.build()).migrate();
 		assertThat(first.get(30, TimeUnit.SECONDS).appliedCount()).isEqualTo(2);
@@ -172,7 +157,7 @@ class LockIntegrationTests {
 	void lockIsReleasedAfterAFailedRun() {
 		this.files.write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
 		Ratchet ratchet = new Ratchet(
-				RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+				this.db.configure().build());
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'ratchet %'"
@@ -212,8 +197,7 @@ class LockIntegrationTests {
 			}
 
 		};
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.javaMigrations(probe)
 			.build()).migrate();
 		assertThat(seen).hasSize(3);

@@ -1,15 +1,11 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,23 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LockRecheckIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	private final MigrationFiles files = this.db.files();
 
 	@Test
 	void migrationWhoseLockSessionEndedMeanwhileIsNotCommitted() {
@@ -46,7 +29,7 @@ class LockRecheckIntegrationTests {
 				WHERE application_name LIKE 'ratchet lock %' AND datname = current_database();
 				""").write("V3__c.sql", "CREATE TABLE c (id int);");
 		Ratchet ratchet = new Ratchet(
-				RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+				this.db.configure().build());
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate).satisfies((ex) -> {
 			assertThat(ex.getMigration().script()).isEqualTo("V2__b.sql");
 			assertThat(ex.getMessage()).contains("Ratchet lost the migration lock", "no longer holds it",

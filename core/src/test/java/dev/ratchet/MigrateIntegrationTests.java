@@ -1,16 +1,13 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,34 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MigrateIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
-	private Ratchet ratchet() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
-	}
+	private final MigrationFiles files = this.db.files();
 
 	@Test
 	void appliesVersionedMigrationsInVersionOrderAndRecordsHistory() {
 		this.files.write("V1.10__third.sql", "ALTER TABLE item ADD COLUMN price numeric;")
 			.write("V1.9__second.sql", "ALTER TABLE item ADD COLUMN name text;")
 			.write("V1__create_item_table.sql", "CREATE TABLE item (id bigint PRIMARY KEY);");
-		MigrateResult result = ratchet().migrate();
+		MigrateResult result = this.db.ratchet().migrate();
 		assertThat(result.appliedCount()).isEqualTo(3);
 		assertThat(result.initialVersion()).isNull();
 		assertThat(result.currentVersion()).hasToString("1.10");
@@ -64,8 +44,8 @@ class MigrateIntegrationTests {
 	@Test
 	void secondRunAppliesNothing() {
 		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
-		ratchet().migrate();
-		MigrateResult second = ratchet().migrate();
+		this.db.ratchet().migrate();
+		MigrateResult second = this.db.ratchet().migrate();
 		assertThat(second.appliedCount()).isZero();
 		assertThat(second.currentVersion()).hasToString("1");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history")).isEqualTo(1);
@@ -83,7 +63,7 @@ class MigrateIntegrationTests {
 					    expires timestmptz
 					);
 					""");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.satisfies((ex) -> {
 				assertThat(ex.getMessage()).contains("V2__broken.sql", "line 6", "type \"timestmptz\" does not exist",
 						"SQLSTATE 42704", "CREATE TABLE session", "rolled back");
@@ -99,11 +79,11 @@ class MigrateIntegrationTests {
 	@Test
 	void fixedMigrationIsRetriedWithoutRepair() {
 		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestmptz);");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
 		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.exists(this.db, "session")).isTrue();
-		assertThat(ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
+		assertThat(this.db.ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
 	}
 
 	@Test
@@ -114,7 +94,7 @@ class MigrateIntegrationTests {
 				CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
 				INSERT INTO child VALUES (42);
 				""");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("23503");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history")).isZero();
 		assertThat(Sql.exists(this.db, "parent")).isFalse();
@@ -124,14 +104,14 @@ class MigrateIntegrationTests {
 	void repeatablesRunAfterVersionedAndAgainWhenChanged() {
 		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id FROM item;")
 			.write("V1__item.sql", "CREATE TABLE item (id int, name text);");
-		assertThat(ratchet().migrate().applied()).extracting((e) -> e.migration().script())
+		assertThat(this.db.ratchet().migrate().applied()).extracting((e) -> e.migration().script())
 			.containsExactly("V1__item.sql", "R__item_view.sql");
-		assertThat(ratchet().migrate().appliedCount()).isZero();
+		assertThat(this.db.ratchet().migrate().appliedCount()).isZero();
 		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id, name FROM item;");
-		assertThat(ratchet().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
+		assertThat(this.db.ratchet().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
 			.extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.OUTDATED);
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.column(this.db, "SELECT column_name FROM information_schema.columns"
 				+ " WHERE table_name = 'item_view' ORDER BY ordinal_position")).containsExactly("id", "name");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history WHERE type = 'REPEATABLE'")).isEqualTo(2);
@@ -143,8 +123,7 @@ class MigrateIntegrationTests {
 				CREATE TABLE item (id int);
 				COMMENT ON TABLE item IS '${team} in ${ratchet:schema}';
 				""");
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.placeholders(java.util.Map.of("team", "shop"))
 			.build()).migrate();
 		assertThat(Sql.column(this.db, "SELECT obj_description('item'::regclass)")).containsExactly("shop in public");
@@ -154,7 +133,7 @@ class MigrateIntegrationTests {
 	void undefinedPlaceholderIsAnErrorBeforeAnythingIsApplied() {
 		this.files.write("V1__a.sql", "CREATE TABLE a (id int);")
 			.write("V2__b.sql", "CREATE TABLE b (id int);\nCOMMENT ON TABLE b IS '${owner}';");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V2__b.sql")
 			.withMessageContaining("line 2")
 			.withMessageContaining("owner");
@@ -164,7 +143,7 @@ class MigrateIntegrationTests {
 	@Test
 	void transactionControlInAMigrationIsRejectedBeforeAnythingIsApplied() {
 		this.files.write("V1__a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V1__a.sql line 1")
 			.withMessageContaining("Remove BEGIN/COMMIT");
 		assertThat(Sql.exists(this.db, "a")).isFalse();
@@ -173,7 +152,7 @@ class MigrateIntegrationTests {
 	@Test
 	void emptyMigrationIsAnError() {
 		this.files.write("V1__empty.sql", "-- nothing yet\n");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V1__empty.sql contains no SQL statement");
 	}
 
@@ -202,8 +181,7 @@ class MigrateIntegrationTests {
 			}
 
 		};
-		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		MigrateResult result = new Ratchet(this.db.configure()
 			.javaMigrations(backfill)
 			.build()).migrate();
 		assertThat(result.applied()).extracting((e) -> e.migration().version().toString())
@@ -237,8 +215,7 @@ class MigrateIntegrationTests {
 
 		};
 		assertThatExceptionOfType(MigrationFailedException.class)
-			.isThrownBy(() -> new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+			.isThrownBy(() -> new Ratchet(this.db.configure()
 				.javaMigrations(failing)
 				.build()).migrate())
 			.withMessageContaining("creator has no associated user")
@@ -250,8 +227,7 @@ class MigrateIntegrationTests {
 	@Test
 	void customSchemaAndTableAreCreatedAndUsedForUnqualifiedObjects() {
 		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
-		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		MigrateResult result = new Ratchet(this.db.configure()
 			.schema("shop")
 			.table("schema_history")
 			.build()).migrate();
@@ -286,8 +262,7 @@ class MigrateIntegrationTests {
 	void failingListenerDoesNotBreakTheRun() {
 		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
 		List<MigrationEvent> seen = new java.util.ArrayList<>();
-		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		MigrateResult result = new Ratchet(this.db.configure()
 			.listeners((event) -> {
 				throw new IllegalStateException("listener bug");
 			}, seen::add)

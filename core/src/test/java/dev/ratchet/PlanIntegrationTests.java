@@ -1,19 +1,16 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,27 +41,13 @@ class PlanIntegrationTests {
 			SELECT 'extension ' || extname FROM pg_extension
 			ORDER BY 1""";
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	private final MigrationFiles files = this.db.files();
 
 	private Ratchet ratchet(JavaMigration... javaMigrations) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(javaMigrations)
 			.build());
 	}

@@ -25,14 +25,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.DelegatingDataSource;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,22 +50,21 @@ class PoolerIntegrationTests {
 	@TempDir
 	Path dir;
 
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private MigrationFiles files;
+	private final MigrationFiles files = this.db.files();
 
 	private final List<Process> started = new ArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__users.sql", "CREATE TABLE users (id bigint);");
+		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint);");
 	}
 
 	@AfterEach
 	void stop() {
 		this.started.forEach(Process::destroy);
-		this.db.close();
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class PoolerIntegrationTests {
 
 	@Test
 	void poolerUrlIsRefusedEvenWhenNothingIsPending() throws Exception {
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build()).migrate();
+		new Ratchet(this.db.configure().build()).migrate();
 		// A run with nothing to apply takes no lock, but a pooler URL is still refused: better at this
 		// deploy than at the next one, which has a migration to apply.
 		DataSource viaPooler = reportingUrl(this.db.dataSource(),

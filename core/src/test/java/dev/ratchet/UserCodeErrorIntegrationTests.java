@@ -1,22 +1,20 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,26 +26,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class UserCodeErrorIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	private final MigrationFiles files = this.db.files();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
 		this.files.write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
 				+ "INSERT INTO item (id) SELECT i FROM generate_series(1, 10) i;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	static Stream<Supplier<Error>> errors() {
@@ -134,8 +123,7 @@ class UserCodeErrorIntegrationTests {
 	}
 
 	private Ratchet ratchet(JavaMigration migration) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(migration)
 			.listeners(this.events::add)
 			.build());

@@ -1,16 +1,14 @@
 package dev.ratchet.data;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrateResult;
@@ -19,13 +17,12 @@ import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,26 +34,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BatchedMigrationIntegrationTests {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final MigrationFiles files = this.db.files();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
+		this.files.write("V1__chatbots.sql", Backfill.SCHEMA)
 			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
 			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -231,8 +220,7 @@ class BatchedMigrationIntegrationTests {
 	@Test
 	void throttleWaitsBetweenBatchesToKeepTheMaximumRate() {
 		FakeClock clock = new FakeClock();
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.javaMigrations(new Backfill("1.1").options(BatchOptions.defaults().withBatchSize(50).withMaxItemsPerSecond(100)))
 			.dataClock(clock)
 			.build()).migrate();
@@ -244,8 +232,7 @@ class BatchedMigrationIntegrationTests {
 	@Test
 	void pauseIsWaitedAfterEachCommittedBatch() {
 		FakeClock clock = new FakeClock();
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.javaMigrations(new Backfill("1.1")
 				.options(BatchOptions.defaults().withBatchSize(100).withPauseBetweenBatches(Duration.ofSeconds(2))))
 			.dataClock(clock)
@@ -293,8 +280,7 @@ class BatchedMigrationIntegrationTests {
 	}
 
 	private Ratchet ratchet(JavaMigration... migrations) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(migrations)
 			.listeners(this.events::add)
 			.build());
