@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,14 +33,12 @@ class BusyTableIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void createAccountTable() {
-		this.files.write("V1__account.sql",
+		this.db.files().write("V1__account.sql",
 				"CREATE TABLE account (id int PRIMARY KEY);\nINSERT INTO account VALUES (1), (2);");
 		ratchet(RatchetConfiguration.builder(this.db.dataSource())).migrate();
-		this.files.write("V2__add_email.sql", """
+		this.db.files().write("V2__add_email.sql", """
 				-- needs ACCESS EXCLUSIVE on account
 				ALTER TABLE account ADD COLUMN email text;
 				UPDATE account SET email = id || '@example.com';
@@ -49,7 +46,7 @@ class BusyTableIntegrationTests {
 	}
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
+		return new Ratchet(builder.locations(this.db.files().location()).build());
 	}
 
 	private Connection openReportTransaction() throws Exception {
@@ -155,7 +152,7 @@ class BusyTableIntegrationTests {
 
 	@Test
 	void nonTransactionalMigrationIsNotRetried() throws Exception {
-		this.files.delete("V2__add_email.sql").write("V2__index_account.sql", """
+		this.db.files().delete("V2__add_email.sql").write("V2__index_account.sql", """
 				CREATE INDEX CONCURRENTLY account_id_idx ON account (id);
 				""");
 		try (Connection report = this.db.connect()) {
@@ -181,7 +178,7 @@ class BusyTableIntegrationTests {
 
 	@Test
 	void statementTimeoutStopsALongStatementAndRollsItBack() {
-		this.files.delete("V2__add_email.sql").write("V2__slow.sql", """
+		this.db.files().delete("V2__add_email.sql").write("V2__slow.sql", """
 				CREATE TABLE slow (id int);
 				SELECT pg_sleep(30);
 				""");
@@ -218,7 +215,7 @@ class BusyTableIntegrationTests {
 		};
 		KeptConnections pool = new KeptConnections(this.db.dataSource());
 		new Ratchet(RatchetConfiguration.builder(pool)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.lockTimeout(Duration.ofSeconds(3))
 			.statementTimeout(Duration.ofMinutes(2))
 			.javaMigrations(probe)

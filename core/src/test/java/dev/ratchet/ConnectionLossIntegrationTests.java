@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TcpProxy;
 
@@ -38,12 +37,10 @@ class ConnectionLossIntegrationTests {
 
 	private TcpProxy proxy;
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void start() throws Exception {
 		this.proxy = TcpProxy.to(this.db);
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	@AfterEach
@@ -58,7 +55,7 @@ class ConnectionLossIntegrationTests {
 		if (this.db.password() != null) {
 			dataSource.setPassword(this.db.password());
 		}
-		return new Ratchet(RatchetConfiguration.builder(dataSource).locations(this.files.location()).build());
+		return new Ratchet(RatchetConfiguration.builder(dataSource).locations(this.db.files().location()).build());
 	}
 
 	private Ratchet direct() {
@@ -67,7 +64,7 @@ class ConnectionLossIntegrationTests {
 
 	@Test
 	void cutMigrationConnectionFailsClearlyAndLeavesNothingOfTheMigration() throws Exception {
-		this.files.write("V2__slow.sql", """
+		this.db.files().write("V2__slow.sql", """
 				CREATE TABLE b (id int);
 				INSERT INTO b VALUES (1);
 				SELECT pg_sleep(30);
@@ -82,7 +79,7 @@ class ConnectionLossIntegrationTests {
 		assertThat(Sql.exists(this.db, "b")).isFalse();
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
 		assertLockFree();
-		this.files.write("V2__slow.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (id int);");
+		this.db.files().write("V2__slow.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (id int);");
 		assertThat(direct().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history ORDER BY installed_rank"))
 			.containsExactly("1", "2");
@@ -90,7 +87,7 @@ class ConnectionLossIntegrationTests {
 
 	@Test
 	void cutLockConnectionStopsTheRunBeforeItCommitsAnything() throws Exception {
-		this.files.write("V2__slow.sql", """
+		this.db.files().write("V2__slow.sql", """
 				CREATE TABLE b (id int);
 				SELECT pg_sleep(2);
 				CREATE TABLE c (id int);
@@ -110,7 +107,7 @@ class ConnectionLossIntegrationTests {
 
 	@Test
 	void cutConnectionOfANonTransactionalMigrationLeavesAFailedEntryThatStopsTheNextRun() throws Exception {
-		this.files.write("V2__no_tx.sql", """
+		this.db.files().write("V2__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE b (id int);
 				SELECT pg_sleep(30);

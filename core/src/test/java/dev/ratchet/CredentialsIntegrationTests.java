@@ -14,7 +14,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
 
@@ -31,13 +30,11 @@ class CredentialsIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void createRoleWithPassword() {
 		Sql.execute(this.db, "CREATE ROLE ratchet_pw LOGIN PASSWORD '" + TestCredentials.PASSWORD + "';"
 				+ " GRANT ALL ON SCHEMA public TO ratchet_pw; GRANT CREATE ON DATABASE " + this.db.name() + " TO ratchet_pw");
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	@AfterEach
@@ -55,7 +52,7 @@ class CredentialsIntegrationTests {
 
 	private Ratchet ratchet(DataSource dataSource) {
 		return new Ratchet(RatchetConfiguration.builder(dataSource)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.lockWaitTimeout(Duration.ofMillis(300))
 			.build());
 	}
@@ -67,7 +64,7 @@ class CredentialsIntegrationTests {
 
 	@Test
 	void failingMigrationReportsNoPassword() {
-		this.files.write("V2__bad.sql", "CREATE TABLE b (at timestmp);");
+		this.db.files().write("V2__bad.sql", "CREATE TABLE b (at timestmp);");
 		assertThatExceptionOfType(MigrationFailedException.class)
 			.isThrownBy(() -> ratchet(withPassword(this.db.url())).migrate())
 			.satisfies(CredentialsIntegrationTests::printAndCheck);

@@ -11,7 +11,6 @@ import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.drift.SchemaDifference.Change;
 import dev.ratchet.drift.SchemaObjectKind;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +25,9 @@ class DriftIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void migrateSessionTable() {
-		this.files.write("V1__session.sql", """
+		this.db.files().write("V1__session.sql", """
 				CREATE TABLE session (
 				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 				    shop text NOT NULL DEFAULT 'none',
@@ -52,7 +49,7 @@ class DriftIntegrationTests {
 	void namesOfEveryKindMatchTheirSnapshotAndARenameIsSeen() {
 		// The unchanged case is decided by fingerprints computed on the server, in byte order: names
 		// that sort differently by collation, with quotes, spaces and non-ASCII letters, must match.
-		this.files.write("V2__odd_names.sql", """
+		this.db.files().write("V2__odd_names.sql", """
 				CREATE TABLE "Zeta" (id int PRIMARY KEY, "Ünïcode col" text, "a""quote" text);
 				CREATE TABLE "alpha table" (id int);
 				CREATE INDEX "ä idx" ON "Zeta" ("Ünïcode col");
@@ -100,7 +97,7 @@ class DriftIntegrationTests {
 	@Test
 	void ratchetsOwnMigrationsNeverCountAsDriftAndDriftMadeByHandStays() {
 		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
-		this.files.write("V2__everything.sql", """
+		this.db.files().write("V2__everything.sql", """
 				CREATE TABLE shop (id bigserial PRIMARY KEY, name text UNIQUE);
 				ALTER TABLE session ADD COLUMN shop_id bigint REFERENCES shop, ALTER COLUMN shop DROP DEFAULT;
 				DROP INDEX session_shop_idx;
@@ -117,14 +114,14 @@ class DriftIntegrationTests {
 		List<String> handMade = List.of("column session.source added: text");
 		assertThat(result.drift().differences()).extracting(SchemaDifference::toString).isEqualTo(handMade);
 		assertThat(this.db.ratchet().drift().differences()).extracting(SchemaDifference::toString).isEqualTo(handMade);
-		this.files.write("V3__drop_source.sql", "ALTER TABLE session DROP COLUMN source;");
+		this.db.files().write("V3__drop_source.sql", "ALTER TABLE session DROP COLUMN source;");
 		this.db.ratchet().migrate();
 		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 	}
 
 	@Test
 	void failedRunStillRecordsWhatItApplied() {
-		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);")
+		this.db.files().write("V2__shop.sql", "CREATE TABLE shop (id bigint);")
 			.write("V3__broken.sql", "CREATE TABLE broken (id bigint REFERENCES nowhere);");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
 		assertThat(Sql.exists(this.db, "shop")).isTrue();
@@ -160,7 +157,7 @@ class DriftIntegrationTests {
 	@Test
 	void driftBeforeARunIsInTheMigrateResult() {
 		Sql.execute(this.db, "ALTER TABLE session ALTER COLUMN expires SET NOT NULL");
-		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
+		this.db.files().write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
 		assertThat(this.db.ratchet().migrate().drift().differences()).extracting(SchemaDifference::toString)
 			.containsExactly("column session.expires changed from timestamp with time zone to timestamp with time "
 					+ "zone NOT NULL");

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintSeverity;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +25,6 @@ class LintIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	private Ratchet ratchet() {
 		return ratchet(UnaryOperator.identity());
 	}
@@ -40,7 +37,7 @@ class LintIntegrationTests {
 
 	@Test
 	void prismaMigrationForSqliteIsStoppedBeforeAnythingOfTheRunIsApplied() {
-		this.files.write("V1__create_shop.sql", "CREATE TABLE shop (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__create_shop.sql", "CREATE TABLE shop (id bigint PRIMARY KEY);")
 			.write("V2__create_session.sql", """
 					-- CreateTable
 					CREATE TABLE "Session" (
@@ -68,9 +65,9 @@ class LintIntegrationTests {
 
 	@Test
 	void warningsAreReportedAndTheRunGoesOn() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
+		this.db.files().write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
 		MigrateResult result = ratchet().migrate();
 		assertThat(result.appliedCount()).isEqualTo(1);
 		assertThat(result.lint().warnings()).extracting(LintFinding::rule)
@@ -80,9 +77,9 @@ class LintIntegrationTests {
 
 	@Test
 	void aConfiguredLockTimeoutSatisfiesTheLockTimeoutRule() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
+		this.db.files().write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
 		assertThat(ratchet().status().lint().warnings()).extracting(LintFinding::rule)
 			.as("without ratchet.lock-timeout")
 			.contains("risk.lock-timeout");
@@ -93,7 +90,7 @@ class LintIntegrationTests {
 
 	@Test
 	void tablesCreatedByAnEarlierMigrationOfTheRunAreNotExisting() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint, email text);")
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint, email text);")
 			.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);")
 			.write("V3__not_null.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
 		assertThat(ratchet().migrate().lint().findings()).isEmpty();
@@ -101,7 +98,7 @@ class LintIntegrationTests {
 
 	@Test
 	void statusLintsPendingMigrationsWithoutApplyingAnything() {
-		this.files.write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
+		this.db.files().write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
 		StatusReport status = ratchet().status();
 		assertThat(status.lint().errors()).singleElement().satisfies((finding) -> {
 			assertThat(finding.rule()).isEqualTo("dialect.datetime");
@@ -117,7 +114,7 @@ class LintIntegrationTests {
 
 	@Test
 	void ruleSwitchedOffLetsPostgreSqlRefuseTheStatementWithAHint() {
-		this.files.write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
+		this.db.files().write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
 		Ratchet ratchet = ratchet((builder) -> builder.lintSeverities(Map.of("dialect.datetime", LintSeverity.OFF)));
 		assertThat(ratchet.lint().findings()).isEmpty();
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
@@ -128,9 +125,9 @@ class LintIntegrationTests {
 
 	@Test
 	void warningRaisedToAnErrorStopsTheRun() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint);");
 		ratchet().migrate();
-		this.files.write("V2__drop_users.sql", "SET LOCAL lock_timeout = '5s';\nDROP TABLE users;");
+		this.db.files().write("V2__drop_users.sql", "SET LOCAL lock_timeout = '5s';\nDROP TABLE users;");
 		Ratchet ratchet = ratchet((builder) -> builder.lintSeverities(Map.of("risk.drop", LintSeverity.ERROR)));
 		assertThatExceptionOfType(LintException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("V2__drop_users.sql line 2 column 12: Dropping table \"users\" breaks instances");
@@ -139,7 +136,7 @@ class LintIntegrationTests {
 
 	@Test
 	void allowCommentWithAReasonSilencesAnError() {
-		this.files.write("V1__compat.sql", """
+		this.db.files().write("V1__compat.sql", """
 				CREATE FUNCTION ifnull(a text, b text) RETURNS text LANGUAGE sql AS 'SELECT coalesce(a, b)';
 				-- ratchet:allow dialect.function because V1 defines ifnull() for the reports
 				CREATE VIEW names AS SELECT ifnull(NULL, 'none') AS name;

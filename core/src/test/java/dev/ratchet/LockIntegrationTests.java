@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +27,9 @@ class LockIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void createDatabase() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	private Connection holdLock() throws Exception {
@@ -71,7 +68,7 @@ class LockIntegrationTests {
 		java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
 			.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners((event) -> {
 				if (event instanceof MigrationEvent.LockWaiting) {
 					waiting.countDown();
@@ -100,7 +97,7 @@ class LockIntegrationTests {
 			assertThat(result.currentVersion()).hasToString("1");
 			assertThat(result.lockWait()).isZero();
 			// A pending migration does need the lock, and waits for it.
-			this.files.write("V2__b.sql", "CREATE TABLE b (id int);");
+			this.db.files().write("V2__b.sql", "CREATE TABLE b (id int);");
 			Ratchet newer = new Ratchet(this.db.configure()
 				.lockWaitTimeout(Duration.ofMillis(500))
 				.build());
@@ -126,13 +123,13 @@ class LockIntegrationTests {
 
 	@Test
 	void waiterWhoseWorkTheHolderDidLeavesWithoutTakingTheLock() throws Exception {
-		this.files.write("V2__slow.sql", "SELECT pg_sleep(1.5); CREATE TABLE slow (id int);");
+		this.db.files().write("V2__slow.sql", "SELECT pg_sleep(1.5); CREATE TABLE slow (id int);");
 		List<MigrationEvent> firstEvents = new CopyOnWriteArrayList<>();
 		List<MigrationEvent> secondEvents = new CopyOnWriteArrayList<>();
 		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
 			.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners(firstEvents::add, (event) -> {
 				if (event instanceof MigrationEvent.MigrationStarted) {
 					started.countDown();
@@ -155,7 +152,7 @@ class LockIntegrationTests {
 
 	@Test
 	void lockIsReleasedAfterAFailedRun() {
-		this.files.write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
+		this.db.files().write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
 		Ratchet ratchet = new Ratchet(
 				this.db.configure().build());
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate);

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +17,10 @@ class LockRecheckIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@Test
 	void migrationWhoseLockSessionEndedMeanwhileIsNotCommitted() {
 		// pg_terminate_backend with a timeout waits until the lock session has ended, and its lock with it.
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", """
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", """
 				CREATE TABLE b (id int);
 				SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
 				WHERE application_name LIKE 'ratchet lock %' AND datname = current_database();

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +19,9 @@ class MigrateIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@Test
 	void appliesVersionedMigrationsInVersionOrderAndRecordsHistory() {
-		this.files.write("V1.10__third.sql", "ALTER TABLE item ADD COLUMN price numeric;")
+		this.db.files().write("V1.10__third.sql", "ALTER TABLE item ADD COLUMN price numeric;")
 			.write("V1.9__second.sql", "ALTER TABLE item ADD COLUMN name text;")
 			.write("V1__create_item_table.sql", "CREATE TABLE item (id bigint PRIMARY KEY);");
 		MigrateResult result = this.db.ratchet().migrate();
@@ -43,7 +40,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void secondRunAppliesNothing() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		this.db.ratchet().migrate();
 		MigrateResult second = this.db.ratchet().migrate();
 		assertThat(second.appliedCount()).isZero();
@@ -53,7 +50,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void failingStatementMidFileLeavesNoTableAndNoHistoryRow() {
-		this.files.write("V1__ok.sql", "CREATE TABLE ok (id int);")
+		this.db.files().write("V1__ok.sql", "CREATE TABLE ok (id int);")
 			.write("V2__broken.sql", """
 					CREATE TABLE half (id int);
 					INSERT INTO half VALUES (1);
@@ -78,9 +75,9 @@ class MigrateIntegrationTests {
 
 	@Test
 	void fixedMigrationIsRetriedWithoutRepair() {
-		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestmptz);");
+		this.db.files().write("V1__session.sql", "CREATE TABLE session (id text, expires timestmptz);");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
-		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
+		this.db.files().write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
 		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.exists(this.db, "session")).isTrue();
 		assertThat(this.db.ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
@@ -89,7 +86,7 @@ class MigrateIntegrationTests {
 	@Test
 	void historyRowIsWrittenInTheMigrationsTransaction() {
 		// A deferred constraint fails at commit, after the history row was inserted: both must vanish.
-		this.files.write("V1__deferred.sql", """
+		this.db.files().write("V1__deferred.sql", """
 				CREATE TABLE parent (id int PRIMARY KEY);
 				CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
 				INSERT INTO child VALUES (42);
@@ -102,12 +99,12 @@ class MigrateIntegrationTests {
 
 	@Test
 	void repeatablesRunAfterVersionedAndAgainWhenChanged() {
-		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id FROM item;")
+		this.db.files().write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id FROM item;")
 			.write("V1__item.sql", "CREATE TABLE item (id int, name text);");
 		assertThat(this.db.ratchet().migrate().applied()).extracting((e) -> e.migration().script())
 			.containsExactly("V1__item.sql", "R__item_view.sql");
 		assertThat(this.db.ratchet().migrate().appliedCount()).isZero();
-		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id, name FROM item;");
+		this.db.files().write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id, name FROM item;");
 		assertThat(this.db.ratchet().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
 			.extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.OUTDATED);
@@ -119,7 +116,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void placeholdersAreReplacedIncludingBuiltIns() {
-		this.files.write("V1__owner.sql", """
+		this.db.files().write("V1__owner.sql", """
 				CREATE TABLE item (id int);
 				COMMENT ON TABLE item IS '${team} in ${ratchet:schema}';
 				""");
@@ -131,7 +128,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void undefinedPlaceholderIsAnErrorBeforeAnythingIsApplied() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);")
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);")
 			.write("V2__b.sql", "CREATE TABLE b (id int);\nCOMMENT ON TABLE b IS '${owner}';");
 		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V2__b.sql")
@@ -142,7 +139,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void transactionControlInAMigrationIsRejectedBeforeAnythingIsApplied() {
-		this.files.write("V1__a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
+		this.db.files().write("V1__a.sql", "BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;");
 		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V1__a.sql line 1")
 			.withMessageContaining("Remove BEGIN/COMMIT");
@@ -151,14 +148,14 @@ class MigrateIntegrationTests {
 
 	@Test
 	void emptyMigrationIsAnError() {
-		this.files.write("V1__empty.sql", "-- nothing yet\n");
+		this.db.files().write("V1__empty.sql", "-- nothing yet\n");
 		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V1__empty.sql contains no SQL statement");
 	}
 
 	@Test
 	void javaMigrationsRunInVersionOrderAmongSqlMigrations() {
-		this.files.write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
+		this.db.files().write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
 			.write("V3__not_null.sql", "ALTER TABLE chatbot ALTER COLUMN version SET NOT NULL;");
 		JavaMigration backfill = new JavaMigration() {
 
@@ -192,7 +189,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void failingJavaMigrationRollsBackWithItsHistoryRow() {
-		this.files.write("V1__t.sql", "CREATE TABLE t (id int);");
+		this.db.files().write("V1__t.sql", "CREATE TABLE t (id int);");
 		JavaMigration failing = new JavaMigration() {
 
 			@Override
@@ -226,7 +223,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void customSchemaAndTableAreCreatedAndUsedForUnqualifiedObjects() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		MigrateResult result = new Ratchet(this.db.configure()
 			.schema("shop")
 			.table("schema_history")
@@ -239,13 +236,13 @@ class MigrateIntegrationTests {
 
 	@Test
 	void pooledConnectionIsHandedBackAsItWas() throws Exception {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		SingleConnectionDataSource single = new SingleConnectionDataSource(this.db.connect());
 		try (var statement = single.connection().createStatement()) {
 			statement.execute("SET application_name = 'shop-app'");
 		}
 		single.connection().setAutoCommit(false);
-		new Ratchet(RatchetConfiguration.builder(single).locations(this.files.location()).schema("other").build())
+		new Ratchet(RatchetConfiguration.builder(single).locations(this.db.files().location()).schema("other").build())
 			.status();
 		assertThat(single.connection().getAutoCommit()).isFalse();
 		single.connection().setAutoCommit(true);
@@ -260,7 +257,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void failingListenerDoesNotBreakTheRun() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		List<MigrationEvent> seen = new java.util.ArrayList<>();
 		MigrateResult result = new Ratchet(this.db.configure()
 			.listeners((event) -> {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +18,9 @@ class NonTransactionalIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@Test
 	void createIndexConcurrentlyOnATableWithDataRunsWithoutATransaction() {
-		this.files.write("V1__messages.sql", """
+		this.db.files().write("V1__messages.sql", """
 				CREATE TABLE message (id bigint GENERATED ALWAYS AS IDENTITY, conversation_id bigint, body text);
 				INSERT INTO message (conversation_id, body) SELECT g % 100, 'hello' FROM generate_series(1, 20000) g;
 				""")
@@ -41,7 +38,7 @@ class NonTransactionalIntegrationTests {
 
 	@Test
 	void mixedFileIsAnErrorThatSaysHowToSplitIt() {
-		this.files.write("V1__mixed.sql", """
+		this.db.files().write("V1__mixed.sql", """
 				CREATE TABLE message (id int);
 				CREATE INDEX CONCURRENTLY message_idx ON message (id);
 				""");
@@ -54,7 +51,7 @@ class NonTransactionalIntegrationTests {
 
 	@Test
 	void directiveRunsAnyMigrationWithoutATransaction() {
-		this.files.write("V1__no_tx.sql", """
+		this.db.files().write("V1__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE a (id int);
 				CREATE TABLE b (id int);
@@ -75,7 +72,7 @@ class NonTransactionalIntegrationTests {
 	@Test
 	void failedNonTransactionalMigrationBlocksLaterRunsUntilRepaired() {
 		Sql.execute(this.db, "CREATE TABLE message (id int); INSERT INTO message VALUES (1), (1)");
-		this.files.write("V1__unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY message_id_idx ON message (id);");
+		this.db.files().write("V1__unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY message_id_idx ON message (id);");
 		Ratchet ratchet = new Ratchet(this.db.configure()
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
@@ -95,7 +92,7 @@ class NonTransactionalIntegrationTests {
 
 	@Test
 	void repairedFirstMigrationIsRetriedOverItsLeftovers() {
-		this.files.write("V1__no_tx.sql", """
+		this.db.files().write("V1__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE a (id int);
 				CREATE TABLE a (id int);
@@ -103,7 +100,7 @@ class NonTransactionalIntegrationTests {
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
 		assertThat(this.db.ratchet().repair().removedFailures()).containsExactly("V1__no_tx.sql");
 		// The history table is empty but exists: the schema is known, so the leftover table is no reason to refuse.
-		this.files.write("V1__no_tx.sql", """
+		this.db.files().write("V1__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE IF NOT EXISTS a (id int);
 				CREATE TABLE b (id int);

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +24,9 @@ class PlanDryRunIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@Test
 	void deferredForeignKeyViolatedByALaterMigrationWouldFailAsItsCommitDoes() {
-		this.files.write("V1__tables.sql", PARENT_AND_CHILD).write("V2__orphan.sql", "INSERT INTO child VALUES (42);");
+		this.db.files().write("V1__tables.sql", PARENT_AND_CHILD).write("V2__orphan.sql", "INSERT INTO child VALUES (42);");
 		PlanResult plan = this.db.ratchet().plan();
 		assertThat(plan.migrations()).extracting(PlannedMigration::outcome)
 			.containsExactly(PlanOutcome.WOULD_SUCCEED, PlanOutcome.WOULD_FAIL);
@@ -43,7 +40,7 @@ class PlanDryRunIntegrationTests {
 	@Test
 	void initiallyDeferredConstraintsAreDeferredAgainForTheNextMigration() {
 		// Valid at commit only: the child row comes before its parent.
-		this.files.write("V1__tables.sql", PARENT_AND_CHILD)
+		this.db.files().write("V1__tables.sql", PARENT_AND_CHILD)
 			.write("V2__rows.sql", "INSERT INTO child VALUES (1); INSERT INTO parent VALUES (1);");
 		assertThat(this.db.ratchet().plan().migrations()).extracting(PlannedMigration::outcome)
 			.containsExactly(PlanOutcome.WOULD_SUCCEED, PlanOutcome.WOULD_SUCCEED);
@@ -52,9 +49,9 @@ class PlanDryRunIntegrationTests {
 
 	@Test
 	void migrationUsingAnEnumValueAnEarlierOneAddsCannotBeDryRunInOneTransaction() {
-		this.files.write("V1__mood.sql", "CREATE TYPE mood AS ENUM ('sad');");
+		this.db.files().write("V1__mood.sql", "CREATE TYPE mood AS ENUM ('sad');");
 		this.db.ratchet().migrate();
-		this.files.write("V2__happy.sql", "ALTER TYPE mood ADD VALUE 'happy';")
+		this.db.files().write("V2__happy.sql", "ALTER TYPE mood ADD VALUE 'happy';")
 			.write("V3__use.sql", "CREATE TABLE person (m mood); INSERT INTO person VALUES ('happy');")
 			.write("V4__after.sql", "CREATE TABLE after_all (id int);");
 		PlanResult plan = this.db.ratchet().plan();
@@ -67,9 +64,9 @@ class PlanDryRunIntegrationTests {
 
 	@Test
 	void migrationUsingAnEnumValueItAddsItselfWouldFail() {
-		this.files.write("V1__mood.sql", "CREATE TYPE mood AS ENUM ('sad');");
+		this.db.files().write("V1__mood.sql", "CREATE TYPE mood AS ENUM ('sad');");
 		this.db.ratchet().migrate();
-		this.files.write("V2__happy.sql", """
+		this.db.files().write("V2__happy.sql", """
 				ALTER TYPE mood ADD VALUE 'happy';
 				CREATE TABLE person (m mood);
 				INSERT INTO person VALUES ('happy');
@@ -82,7 +79,7 @@ class PlanDryRunIntegrationTests {
 
 	@Test
 	void deferredTriggerEventsOfAnEarlierMigrationFireAsItsCommitWould() {
-		this.files.write("V1__audited.sql", """
+		this.db.files().write("V1__audited.sql", """
 				CREATE TABLE audited (id int);
 				CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 				CREATE CONSTRAINT TRIGGER audited_insert AFTER INSERT ON audited

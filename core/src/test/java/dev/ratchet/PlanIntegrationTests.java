@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +43,6 @@ class PlanIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	private Ratchet ratchet(JavaMigration... javaMigrations) {
 		return new Ratchet(this.db.configure()
 			.javaMigrations(javaMigrations)
@@ -54,9 +51,9 @@ class PlanIntegrationTests {
 
 	@Test
 	void planLeavesCatalogAndHistoryAsTheyWere() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__orders.sql", """
+		this.db.files().write("V2__orders.sql", """
 				CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users);
 				CREATE INDEX orders_user_idx ON orders (user_id);
 				CREATE TYPE order_state AS ENUM ('new', 'paid');
@@ -85,7 +82,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void planOnAnEmptyDatabaseLeavesNoHistoryTable() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
 		List<String> catalog = Sql.column(this.db, CATALOG);
 		assertThat(ratchet().plan().wouldSucceed()).isTrue();
 		assertThat(Sql.column(this.db, CATALOG)).isEqualTo(catalog);
@@ -94,7 +91,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void failingMigrationIsReportedWithThePostgreSqlErrorAndLaterOnesAreNotReached() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__profile.sql", """
 					CREATE TABLE profile (
 					    user_id bigint REFERENCES users,
@@ -122,7 +119,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void laterMigrationsSeeEarlierOnesAndTheirHistoryRows() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__seed.sql", "INSERT INTO users VALUES (1), (2);");
 		List<String> seen = new ArrayList<>();
 		JavaMigration count = new TestJavaMigration("2.1", (context) -> {
@@ -141,9 +138,9 @@ class PlanIntegrationTests {
 
 	@Test
 	void migrationWithoutATransactionCannotBeDryRunAndTheRestIs() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__index_email.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);")
+		this.db.files().write("V2__index_email.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);")
 			.write("V3__vacuum.sql", "-- ratchet:no-transaction\nVACUUM users;")
 			.write("V4__seed.sql", "INSERT INTO users VALUES (1, 'a@example.com');");
 		PlanResult plan = ratchet().plan();
@@ -162,7 +159,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void javaMigrationCannotCommitThePlan() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
 		JavaMigration committing = new TestJavaMigration("1.1", (context) -> {
 			try (Statement statement = context.connection().createStatement()) {
 				statement.execute("INSERT INTO users VALUES (1)");
@@ -180,7 +177,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void lintErrorsMakeThePlanFailToo() {
-		this.files.write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
+		this.db.files().write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
 		PlanResult plan = ratchet().plan();
 		assertThat(plan.wouldSucceed()).isFalse();
 		assertThat(plan.lint().errors()).extracting((finding) -> finding.rule()).containsExactly("dialect.datetime");

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +34,6 @@ class PooledConnectionIntegrationTests {
 
 	private HikariDataSource pool;
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void createPool() {
 		Sql.execute(this.db, "CREATE SCHEMA app");
@@ -46,7 +43,7 @@ class PooledConnectionIntegrationTests {
 		config.setMinimumIdle(2);
 		config.setConnectionTimeout(2000);
 		this.pool = new HikariDataSource(config);
-		this.files.write("V1__item.sql", "CREATE TABLE item (id int);");
+		this.db.files().write("V1__item.sql", "CREATE TABLE item (id int);");
 	}
 
 	@AfterEach
@@ -75,7 +72,7 @@ class PooledConnectionIntegrationTests {
 
 	private Ratchet ratchet(javax.sql.DataSource dataSource) {
 		return new Ratchet(
-				RatchetConfiguration.builder(dataSource).locations(this.files.location()).schema("app").build());
+				RatchetConfiguration.builder(dataSource).locations(this.db.files().location()).schema("app").build());
 	}
 
 	/**

@@ -32,7 +32,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,13 +52,11 @@ class PoolerIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	private final List<Process> started = new ArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint);");
 	}
 
 	@AfterEach
@@ -70,7 +67,7 @@ class PoolerIntegrationTests {
 	@Test
 	void connectionsThatShareOneServerSessionAreRefused() throws Exception {
 		SingleConnectionDataSource shared = new SingleConnectionDataSource(this.db.connect());
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(shared).locations(this.files.location()).build());
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(shared).locations(this.db.files().location()).build());
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("connection pooler in transaction mode (both of Ratchet's connections reached the "
 					+ "same server session")
@@ -88,7 +85,7 @@ class PoolerIntegrationTests {
 		// deploy than at the next one, which has a migration to apply.
 		DataSource viaPooler = reportingUrl(this.db.dataSource(),
 				"jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres");
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(viaPooler).locations(this.files.location()).build());
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(viaPooler).locations(this.db.files().location()).build());
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("port 6543 of aws-0-eu-central-1.pooler.supabase.com is Supabase's transaction pooler");
 	}
@@ -128,7 +125,7 @@ class PoolerIntegrationTests {
 	void warnPolicyGoesOn() throws Exception {
 		SingleConnectionDataSource shared = new SingleConnectionDataSource(this.db.connect());
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(shared)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.poolerPolicy(PoolerPolicy.WARN)
 			.build());
 		assertThat(ratchet.migrate().appliedCount()).isEqualTo(1);
@@ -138,7 +135,7 @@ class PoolerIntegrationTests {
 	@Test
 	void pgBouncerInTransactionModeIsRefused() throws Exception {
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(pgBouncer("transaction"))
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.build());
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("connection pooler in transaction mode")
@@ -150,7 +147,7 @@ class PoolerIntegrationTests {
 	@Test
 	void pgBouncerInSessionModeIsFine() throws Exception {
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(pgBouncer("session"))
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.build());
 		assertThat(ratchet.migrate().appliedCount()).isEqualTo(1);
 	}

@@ -12,7 +12,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
 
@@ -28,16 +27,14 @@ class StatusIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	@BeforeEach
 	void createDatabase() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);")
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);")
 			.write("V2__b.sql", "CREATE TABLE b (id int);");
 	}
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
+		return new Ratchet(builder.locations(this.db.files().location()).build());
 	}
 
 	@Test

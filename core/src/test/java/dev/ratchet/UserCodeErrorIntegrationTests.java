@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +28,11 @@ class UserCodeErrorIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.files.write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
+		this.db.files().write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
 				+ "INSERT INTO item (id) SELECT i FROM generate_series(1, 10) i;");
 	}
 
@@ -103,7 +100,7 @@ class UserCodeErrorIntegrationTests {
 			}
 		};
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(broken)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners(this.events::add)
 			.build());
 		assertThatThrownBy(ratchet::migrate).isSameAs(thrown);

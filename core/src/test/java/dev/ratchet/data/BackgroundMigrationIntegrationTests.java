@@ -20,7 +20,6 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +33,11 @@ class BackgroundMigrationIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.files.write("V1__chatbots.sql", Backfill.SCHEMA)
+		this.db.files().write("V1__chatbots.sql", Backfill.SCHEMA)
 			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
 			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 	}
@@ -77,7 +74,7 @@ class BackgroundMigrationIntegrationTests {
 
 	@Test
 	void startUpAppliesRepeatablesAsAnyRunDoesWhileVersionsWait() {
-		this.files.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id FROM chatbot;");
+		this.db.files().write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id FROM chatbot;");
 		Ratchet ratchet = ratchet(background());
 		assertThat(versions(ratchet.migrateUntilBackground())).containsExactly("1", "1.0.0.1", "null");
 		assertThat(Sql.exists(this.db, "chatbot_ids")).isTrue();
@@ -86,7 +83,7 @@ class BackgroundMigrationIntegrationTests {
 			.satisfies((e) -> assertThat(((MigrationEvent.MigrationDeferred) e).waiting())
 				.extracting((m) -> m.script())
 				.containsExactly("V2__require_versions.sql"));
-		this.files.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id, 1 AS one FROM chatbot;");
+		this.db.files().write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id, 1 AS one FROM chatbot;");
 		Ratchet edited = ratchet(background());
 		edited.migrateUntilBackground();
 		assertThat(Sql.column(this.db, "SELECT count(*) FROM ratchet_history WHERE type = 'REPEATABLE'"))

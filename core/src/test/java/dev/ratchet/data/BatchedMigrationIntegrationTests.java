@@ -21,7 +21,6 @@ import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +36,11 @@ class BatchedMigrationIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final MigrationFiles files = this.db.files();
-
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.files.write("V1__chatbots.sql", Backfill.SCHEMA)
+		this.db.files().write("V1__chatbots.sql", Backfill.SCHEMA)
 			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
 			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 	}
@@ -66,7 +63,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void failingItemFailsTheMigrationRollsBackItsBatchAndLaterVersionsWait() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
 		Ratchet ratchet = ratchet(new Backfill("1.1"));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("item '142' failed: creator 142 has no associated user")
@@ -89,7 +86,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void fixedMigrationContinuesAfterTheLastCommittedBatchWithoutRepair() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
 		Ratchet ratchet = ratchet(new Backfill("1.1"));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate);
 		Sql.execute(this.db, "INSERT INTO creator_user VALUES (142, 1142)");
@@ -104,7 +101,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void itemsOverTheThresholdFailTheMigrationAndStayInTheLedger() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);");
 		Ratchet ratchet = ratchet(new Backfill("1.1")
 			.options(BatchOptions.defaults().withBatchSize(100).withFailurePolicy(FailurePolicy.skipUpTo(2))));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate)
@@ -123,7 +120,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void skippedItemsAreRecordedWithTheirErrorAndTheMigrationCompletes() {
-		this.files.write("V1_0_1__orphans.sql", """
+		this.db.files().write("V1_0_1__orphans.sql", """
 				DELETE FROM creator_user WHERE creator_id IN (17, 42);
 				INSERT INTO chatbot_version VALUES (120, 1, 1);
 				UPDATE chatbot SET current_version = 1 WHERE id = 120;
@@ -152,7 +149,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void ratioThresholdCountsAgainstTheTotal() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 43);");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 43);");
 		Ratchet ratchet = ratchet(new Backfill("1.1").counted()
 			.options(BatchOptions.defaults().withBatchSize(100).withFailurePolicy(FailurePolicy.skipUpToRatio(0.01))));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate)
@@ -161,7 +158,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void retryFailedProcessesOnlyTheLedgersItemsAndRemovesThoseThatNowSucceed() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);")
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);")
 			.write("V2__require_versions.sql", "SELECT 1;");
 		Ratchet ratchet = ratchet(new Backfill("1.1")
 			.options(BatchOptions.defaults().withBatchSize(100).withFailurePolicy(FailurePolicy.skipUpTo(10))));

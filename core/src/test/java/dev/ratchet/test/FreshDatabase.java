@@ -25,10 +25,15 @@ import dev.ratchet.RatchetConfiguration;
  * &#64;RegisterExtension
  * final FreshDatabase db = new FreshDatabase();
  *
- * private final MigrationFiles files = this.db.files();
+ * &#64;Test
+ * void appliesAMigration() {
+ *     this.db.files().write("V1__init.sql", "CREATE TABLE item (id int);");
+ *     this.db.ratchet().migrate();
+ *     assertThat(Sql.exists(this.db, "item")).isTrue();
+ * }
  * </pre>
  * The database is created before each test; the folder exists as soon as the extension does, so a
- * field initializer can take {@link #files()}.
+ * field initializer can already take {@link #files()} (its location, for example).
  */
 public final class FreshDatabase implements Database, BeforeEachCallback, AfterEachCallback {
 
