@@ -18,28 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlanIntegrationTests {
 
-	// Everything a migration could leave behind outside of row data, in every schema but the system ones.
-	private static final String CATALOG = """
-			SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
-			UNION ALL
-			SELECT c.relkind::text || ' ' || n.nspname || '.' || c.relname
-			       || coalesce(' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text, '')
-			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k
-			JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname NOT LIKE 'pg\\_%'
-			UNION ALL
-			SELECT 'type ' || typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'function ' || p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'extension ' || extname FROM pg_extension
-			ORDER BY 1""";
-
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
@@ -65,7 +43,7 @@ class PlanIntegrationTests {
 					CREATE VIEW reporting.user_orders AS SELECT u.email, o.id FROM users u JOIN orders o ON o.user_id = u.id;
 					CREATE FUNCTION order_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM orders';
 					""");
-		List<String> catalog = Sql.column(this.db, CATALOG);
+		List<String> catalog = Sql.catalog(this.db);
 		assertThat(catalog).contains("r public.users email text false", "schema public");
 		List<String> history = history();
 		PlanResult plan = ratchet().plan();
@@ -74,7 +52,7 @@ class PlanIntegrationTests {
 		assertThat(plan.migrations()).extracting((planned) -> planned.migration().script())
 			.containsExactly("V2__orders.sql", "V3__seed.sql", "V4__email.sql");
 		assertThat(plan.migrations()).extracting(PlannedMigration::outcome).containsOnly(PlanOutcome.WOULD_SUCCEED);
-		assertThat(Sql.column(this.db, CATALOG)).isEqualTo(catalog);
+		assertThat(Sql.catalog(this.db)).isEqualTo(catalog);
 		assertThat(history()).isEqualTo(history);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM users")).isZero();
 		assertThat(ratchet().migrate().appliedCount()).isEqualTo(3);
@@ -83,9 +61,9 @@ class PlanIntegrationTests {
 	@Test
 	void planOnAnEmptyDatabaseLeavesNoHistoryTable() {
 		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
-		List<String> catalog = Sql.column(this.db, CATALOG);
+		List<String> catalog = Sql.catalog(this.db);
 		assertThat(ratchet().plan().wouldSucceed()).isTrue();
-		assertThat(Sql.column(this.db, CATALOG)).isEqualTo(catalog);
+		assertThat(Sql.catalog(this.db)).isEqualTo(catalog);
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();
 	}
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.BatchOptions;
 import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.test.KeysetTestMigration;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,55 +131,20 @@ class UserCodeErrorIntegrationTests {
 	 * Touches every item once, four at a time; with an error, throws it in the second batch after
 	 * touching that batch's items.
 	 */
-	private static final class Touch implements BatchedMigration<Integer> {
+	private static final class Touch extends KeysetTestMigration {
 
 		private final Error error;
 
 		Touch(Error error) {
+			super("2", "touch", "item", BatchOptions.defaults().withBatchSize(4));
 			this.error = error;
 		}
 
 		@Override
-		public String version() {
-			return "2";
-		}
-
-		@Override
-		public String description() {
-			return "touch";
-		}
-
-		@Override
-		public dev.ratchet.data.BatchOptions options() {
-			return dev.ratchet.data.BatchOptions.defaults().withBatchSize(4);
-		}
-
-		@Override
-		public List<Integer> nextBatch(MigrationContext context, String after, int limit) throws Exception {
-			List<Integer> ids = new java.util.ArrayList<>();
-			try (var statement = context.connection()
-				.prepareStatement("SELECT id FROM item WHERE id > ? ORDER BY id LIMIT ?")) {
-				statement.setInt(1, (after != null) ? Integer.parseInt(after) : 0);
-				statement.setInt(2, limit);
-				try (var rs = statement.executeQuery()) {
-					while (rs.next()) {
-						ids.add(rs.getInt(1));
-					}
-				}
-			}
-			return ids;
-		}
-
-		@Override
-		public String keyOf(Integer item) {
-			return item.toString();
-		}
-
-		@Override
-		public void processBatch(MigrationContext context, List<Integer> items) throws Exception {
+		public void processBatch(MigrationContext context, List<Long> items) throws Exception {
 			try (var statement = context.connection()
 				.prepareStatement("UPDATE item SET touched = touched + 1 WHERE id = ANY (?)")) {
-				statement.setArray(1, context.connection().createArrayOf("int", items.toArray()));
+				statement.setArray(1, context.connection().createArrayOf("bigint", items.toArray()));
 				statement.executeUpdate();
 			}
 			if (this.error != null && items.get(0) > 4) {

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import dev.ratchet.MigrationContext;
+import dev.ratchet.test.MigrationFiles;
 
 /**
  * The runbook's backfill as a batched migration: creates version 1 of every chatbot, and fails for a
@@ -50,6 +51,16 @@ class Backfill implements BatchedMigration<Long> {
 		return "INSERT INTO chatbot (id, creator_id) SELECT i, i FROM generate_series(1, " + chatbots + ") i;\n"
 				+ "INSERT INTO creator_user SELECT i, 1000 + i FROM generate_series(1, " + chatbots + ") i "
 				+ "WHERE i <> ALL ('{" + skipped + "}'::bigint[]);";
+	}
+
+	/**
+	 * Writes the schema, 250 chatbots and, after version 1.1, a migration that needs every chatbot
+	 * to have a current version.
+	 */
+	static void writeMigrations(MigrationFiles files) {
+		files.write("V1__chatbots.sql", SCHEMA)
+			.write("V1_0_0_1__rows.sql", rows(250))
+			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 	}
 
 	Backfill options(BatchOptions options) {

@@ -39,10 +39,8 @@ class BatchedMigrationIntegrationTests {
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db.files().write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+	void writeMigrations() {
+		Backfill.writeMigrations(this.db.files());
 	}
 
 	@Test

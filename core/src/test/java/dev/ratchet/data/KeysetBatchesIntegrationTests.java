@@ -10,13 +10,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
 import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.test.KeysetTestMigration;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keyset paging over an id-keyed table on real PostgreSQL, alone and as the paging of a batched
- * migration.
+ * migration ({@link KeysetTestMigration} pages with it).
  */
 class KeysetBatchesIntegrationTests {
 
@@ -79,33 +80,10 @@ class KeysetBatchesIntegrationTests {
 			.containsExactly("250 3 500");
 	}
 
-	private static final class Touch implements BatchedMigration<Long> {
+	private static final class Touch extends KeysetTestMigration {
 
-		private static final KeysetBatches ITEMS = KeysetBatches.of("item");
-
-		@Override
-		public String version() {
-			return "1.1";
-		}
-
-		@Override
-		public String description() {
-			return "touch every item";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(100);
-		}
-
-		@Override
-		public List<Long> nextBatch(MigrationContext context, String after, int limit) throws Exception {
-			return ITEMS.next(context.connection(), after, limit);
-		}
-
-		@Override
-		public String keyOf(Long id) {
-			return String.valueOf(id);
+		Touch() {
+			super("1.1", "touch every item", "item", BatchOptions.defaults().withBatchSize(100));
 		}
 
 		@Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -91,6 +92,17 @@ public final class FreshDatabase implements Database, BeforeEachCallback, AfterE
 	 */
 	public Ratchet ratchet() {
 		return new Ratchet(configure().build());
+	}
+
+	/**
+	 * Returns the command-line arguments that start a Spring Boot application on this database and
+	 * migrations folder ({@code spring.datasource.*} and {@code ratchet.locations}), as a list the
+	 * caller may add to.
+	 */
+	public List<String> applicationArguments() {
+		List<String> args = springDataSourceArguments();
+		args.add("--ratchet.locations=" + this.files.location());
+		return args;
 	}
 
 	@Override

@@ -12,7 +12,37 @@ import java.util.List;
  */
 public final class Sql {
 
+	// Everything a migration could leave behind outside of row data, in every schema but the system ones.
+	private static final String CATALOG = """
+			SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
+			UNION ALL
+			SELECT c.relkind::text || ' ' || n.nspname || '.' || c.relname
+			       || coalesce(' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text, '')
+			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+			UNION ALL
+			SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k
+			JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname NOT LIKE 'pg\\_%'
+			UNION ALL
+			SELECT 'type ' || typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+			UNION ALL
+			SELECT 'function ' || p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
+			UNION ALL
+			SELECT 'extension ' || extname FROM pg_extension
+			ORDER BY 1""";
+
 	private Sql() {
+	}
+
+	/**
+	 * Returns what a migration could leave behind besides row data (schemas, relations, columns,
+	 * constraints, types, functions, extensions), one line each, to compare before and after.
+	 */
+	public static List<String> catalog(Database db) {
+		return column(db, CATALOG);
 	}
 
 	/**
