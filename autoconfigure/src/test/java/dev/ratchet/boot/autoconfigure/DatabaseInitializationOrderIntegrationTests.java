@@ -32,7 +32,8 @@ class DatabaseInitializationOrderIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class);
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class);
 
 	@BeforeEach
 	void writeMigrations() {

@@ -25,7 +25,8 @@ class JpaInitializationOrderIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db, HibernateJpaAutoConfiguration.class)
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			HibernateJpaAutoConfiguration.class)
 		.withUserConfiguration(EntityConfiguration.class)
 		.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
 

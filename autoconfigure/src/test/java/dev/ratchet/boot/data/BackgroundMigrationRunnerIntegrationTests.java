@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.boot.test.KeysetTestMigration;
+import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
@@ -94,8 +94,7 @@ class BackgroundMigrationRunnerIntegrationTests {
 	private ConfigurableApplicationContext start() {
 		SpringApplication application = new SpringApplication(BackgroundApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		List<String> args = this.db.springDataSourceArguments();
-		args.add("--ratchet.locations=" + this.db.files().location());
+		List<String> args = this.db.applicationArguments();
 		return application.run(args.toArray(String[]::new));
 	}
 
@@ -118,7 +117,7 @@ class BackgroundMigrationRunnerIntegrationTests {
 	/**
 	 * Marks items done, ten per batch, in the background; one batch waits at a gate the test opens.
 	 */
-	static class GatedBackfill extends KeysetTestMigration {
+	static class GatedBackfill extends SpringKeysetTestMigration {
 
 		static volatile CountDownLatch gate;
 
@@ -129,17 +128,7 @@ class BackgroundMigrationRunnerIntegrationTests {
 		private int batch;
 
 		GatedBackfill() {
-			super("1.1", "item");
-		}
-
-		@Override
-		public String description() {
-			return "mark items done";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(10).withBackground(true);
+			super("1.1", "mark items done", "item", BatchOptions.defaults().withBatchSize(10).withBackground(true));
 		}
 
 		@Override

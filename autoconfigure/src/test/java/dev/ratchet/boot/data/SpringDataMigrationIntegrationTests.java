@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.test.KeysetTestMigration;
 import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
@@ -156,23 +156,14 @@ class SpringDataMigrationIntegrationTests {
 
 	}
 
-	static class BackfillVersions extends KeysetTestMigration {
+	static class BackfillVersions extends SpringKeysetTestMigration {
 
 		private final Author author;
 
 		BackfillVersions(Author author) {
-			super("1.2", "chatbots");
+			super("1.2", "create version 1 of every chatbot", "chatbots",
+					BatchOptions.defaults().withBatchSize(2).withFailurePolicy(FailurePolicy.skipUpTo(5)));
 			this.author = author;
-		}
-
-		@Override
-		public String description() {
-			return "create version 1 of every chatbot";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(2).withFailurePolicy(FailurePolicy.skipUpTo(5));
 		}
 
 		@Override

@@ -26,7 +26,8 @@ class MigrationMetricsIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db, RatchetMetricsAutoConfiguration.class);
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetMetricsAutoConfiguration.class);
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 

@@ -24,7 +24,8 @@ class MigrationObservationsIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db, RatchetObservationAutoConfiguration.class);
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetObservationAutoConfiguration.class);
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
