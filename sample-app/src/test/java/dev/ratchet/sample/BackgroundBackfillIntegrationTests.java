@@ -12,7 +12,6 @@ import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.KeysetBatches;
 import dev.ratchet.test.Await;
-import dev.ratchet.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -34,11 +31,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Import(BackgroundBackfillIntegrationTests.BackgroundBackfill.class)
-class BackgroundBackfillIntegrationTests {
+class BackgroundBackfillIntegrationTests extends ExternalDatabaseTests {
 
 	private static final CountDownLatch gate = new CountDownLatch(1);
-
-	private static TestDatabase.Db database;
 
 	@Autowired
 	private RestTestClient client;
@@ -46,15 +41,9 @@ class BackgroundBackfillIntegrationTests {
 	@Autowired
 	private Ratchet ratchet;
 
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		database = ExternalDatabase.register(registry);
-	}
-
 	@AfterAll
-	static void dropDatabase() {
+	static void openTheGate() {
 		gate.countDown();
-		ExternalDatabase.drop(database);
 	}
 
 	@Test
@@ -98,7 +87,6 @@ class BackgroundBackfillIntegrationTests {
 			.jsonPath("$.dataMigrations[1].state").isEqualTo("COMPLETED")
 			.jsonPath("$.dataMigrations[1].processed").isEqualTo(100);
 	}
-
 
 	/**
 	 * Gives every demo conversation a title, in the background, fifty at a time; the second batch

@@ -6,8 +6,6 @@ import java.util.Map;
 import dev.ratchet.sample.chat.Chatbot;
 import dev.ratchet.sample.chat.Conversation;
 import dev.ratchet.sample.chat.Message;
-import dev.ratchet.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,25 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class SampleApplicationIntegrationTests {
-
-	private static TestDatabase.Db database;
+class SampleApplicationIntegrationTests extends ExternalDatabaseTests {
 
 	@Autowired
 	private RestTestClient client;
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		database = ExternalDatabase.register(registry);
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		ExternalDatabase.drop(database);
-	}
 
 	@Test
 	void startUpAppliesEveryMigrationOnce() {
