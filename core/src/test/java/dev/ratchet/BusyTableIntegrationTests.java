@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -194,25 +194,10 @@ class BusyTableIntegrationTests {
 	@Test
 	void timeoutsApplyToMigrationsAndAreResetOnPooledConnections() throws Exception {
 		List<String> seen = new ArrayList<>();
-		JavaMigration probe = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "3";
-			}
-
-			@Override
-			public String description() {
-				return "read the timeouts";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				seen.add(setting(context.connection(), "lock_timeout"));
-				seen.add(setting(context.connection(), "statement_timeout"));
-			}
-
-		};
+		JavaMigration probe = TestJavaMigration.of("3", "read the timeouts", (context) -> {
+			seen.add(setting(context.connection(), "lock_timeout"));
+			seen.add(setting(context.connection(), "statement_timeout"));
+		});
 		KeptConnections pool = new KeptConnections(this.db.dataSource());
 		new Ratchet(RatchetConfiguration.builder(pool)
 			.locations(this.db.files().location())
@@ -251,18 +236,7 @@ class BusyTableIntegrationTests {
 		public Connection getConnection() throws java.sql.SQLException {
 			Connection connection = super.getConnection();
 			this.connections.add(connection);
-			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-					(proxy, method, args) -> {
-						if (method.getName().equals("close")) {
-							return null;
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (java.lang.reflect.InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
+			return SingleConnectionDataSource.unclosable(connection);
 		}
 
 		void close() throws java.sql.SQLException {

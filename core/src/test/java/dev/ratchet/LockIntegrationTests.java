@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ratchet.lock.AdvisoryLock;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -165,35 +166,20 @@ class LockIntegrationTests {
 	@Test
 	void ratchetSessionsSayRatchetAndAskForClientChecks() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
-		JavaMigration probe = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "2";
-			}
-
-			@Override
-			public String description() {
-				return "look at sessions";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (Statement statement = context.connection().createStatement();
-						var rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity"
-								+ " WHERE application_name LIKE 'ratchet %' AND datname = current_database() ORDER BY 1")) {
-					while (rs.next()) {
-						seen.add(rs.getString(1));
-					}
-				}
-				try (Statement statement = context.connection().createStatement();
-						var rs = statement.executeQuery("SELECT current_setting('client_connection_check_interval')")) {
-					rs.next();
-					seen.add("check=" + rs.getString(1));
+		JavaMigration probe = TestJavaMigration.of("2", "look at sessions", (context) -> {
+			try (Statement statement = context.connection().createStatement();
+					var rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity"
+							+ " WHERE application_name LIKE 'ratchet %' AND datname = current_database() ORDER BY 1")) {
+				while (rs.next()) {
+					seen.add(rs.getString(1));
 				}
 			}
-
-		};
+			try (Statement statement = context.connection().createStatement();
+					var rs = statement.executeQuery("SELECT current_setting('client_connection_check_interval')")) {
+				rs.next();
+				seen.add("check=" + rs.getString(1));
+			}
+		});
 		new Ratchet(this.db.configure()
 			.javaMigrations(probe)
 			.build()).migrate();

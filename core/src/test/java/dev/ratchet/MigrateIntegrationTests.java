@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -157,27 +158,12 @@ class MigrateIntegrationTests {
 	void javaMigrationsRunInVersionOrderAmongSqlMigrations() {
 		this.db.files().write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
 			.write("V3__not_null.sql", "ALTER TABLE chatbot ALTER COLUMN version SET NOT NULL;");
-		JavaMigration backfill = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "2.1";
+		JavaMigration backfill = TestJavaMigration.of("2.1", "backfill chatbot versions", (context) -> {
+			try (var statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO chatbot VALUES (1, NULL), (2, NULL)");
+				statement.execute("UPDATE chatbot SET version = 1");
 			}
-
-			@Override
-			public String description() {
-				return "backfill chatbot versions";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (var statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO chatbot VALUES (1, NULL), (2, NULL)");
-					statement.execute("UPDATE chatbot SET version = 1");
-				}
-			}
-
-		};
+		});
 		MigrateResult result = new Ratchet(this.db.configure()
 			.javaMigrations(backfill)
 			.build()).migrate();
@@ -190,27 +176,12 @@ class MigrateIntegrationTests {
 	@Test
 	void failingJavaMigrationRollsBackWithItsHistoryRow() {
 		this.db.files().write("V1__t.sql", "CREATE TABLE t (id int);");
-		JavaMigration failing = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "2";
+		JavaMigration failing = TestJavaMigration.of("2", "fill t", (context) -> {
+			try (var statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO t VALUES (1)");
 			}
-
-			@Override
-			public String description() {
-				return "fill t";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (var statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO t VALUES (1)");
-				}
-				throw new IllegalStateException("creator has no associated user");
-			}
-
-		};
+			throw new IllegalStateException("creator has no associated user");
+		});
 		assertThatExceptionOfType(MigrationFailedException.class)
 			.isThrownBy(() -> new Ratchet(this.db.configure()
 				.javaMigrations(failing)

@@ -15,6 +15,7 @@ import dev.ratchet.data.BatchOptions;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.KeysetTestMigration;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,25 +47,12 @@ class UserCodeErrorIntegrationTests {
 	@MethodSource("errors")
 	void errorInJavaMigrationCommitsNothing(Supplier<Error> error) {
 		Error thrown = error.get();
-		JavaMigration migration = new JavaMigration() {
-			@Override
-			public String version() {
-				return "2";
+		JavaMigration migration = TestJavaMigration.of("2", "half done", (context) -> {
+			try (Statement statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO item (id) VALUES (100)");
 			}
-
-			@Override
-			public String description() {
-				return "half done";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (Statement statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO item (id) VALUES (100)");
-				}
-				throw thrown;
-			}
-		};
+			throw thrown;
+		});
 		assertThatThrownBy(() -> ratchet(migration).migrate()).isSameAs(thrown);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM item WHERE id = 100")).isZero();
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history ORDER BY installed_rank"))

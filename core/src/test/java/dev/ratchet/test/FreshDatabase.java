@@ -62,7 +62,10 @@ public final class FreshDatabase implements Database, BeforeEachCallback, AfterE
 	@Override
 	public void afterEach(ExtensionContext context) throws IOException {
 		try {
-			this.db.close();
+			if (this.db != null) {
+				this.db.close();
+				this.db = null;
+			}
 		}
 		finally {
 			try (Stream<Path> paths = Files.walk(this.directory)) {
