@@ -194,7 +194,7 @@ class BusyTableIntegrationTests {
 	@Test
 	void timeoutsApplyToMigrationsAndAreResetOnPooledConnections() throws Exception {
 		List<String> seen = new ArrayList<>();
-		JavaMigration probe = TestJavaMigration.of("3", "read the timeouts", (context) -> {
+		JavaMigration probe = new TestJavaMigration("3", "read the timeouts", (context) -> {
 			seen.add(setting(context.connection(), "lock_timeout"));
 			seen.add(setting(context.connection(), "statement_timeout"));
 		});

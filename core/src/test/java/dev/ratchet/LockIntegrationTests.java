@@ -166,7 +166,7 @@ class LockIntegrationTests {
 	@Test
 	void ratchetSessionsSayRatchetAndAskForClientChecks() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
-		JavaMigration probe = TestJavaMigration.of("2", "look at sessions", (context) -> {
+		JavaMigration probe = new TestJavaMigration("2", "look at sessions", (context) -> {
 			try (Statement statement = context.connection().createStatement();
 					var rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity"
 							+ " WHERE application_name LIKE 'ratchet %' AND datname = current_database() ORDER BY 1")) {

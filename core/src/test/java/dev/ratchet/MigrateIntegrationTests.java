@@ -158,7 +158,7 @@ class MigrateIntegrationTests {
 	void javaMigrationsRunInVersionOrderAmongSqlMigrations() {
 		this.db.files().write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
 			.write("V3__not_null.sql", "ALTER TABLE chatbot ALTER COLUMN version SET NOT NULL;");
-		JavaMigration backfill = TestJavaMigration.of("2.1", "backfill chatbot versions", (context) -> {
+		JavaMigration backfill = new TestJavaMigration("2.1", "backfill chatbot versions", (context) -> {
 			try (var statement = context.connection().createStatement()) {
 				statement.execute("INSERT INTO chatbot VALUES (1, NULL), (2, NULL)");
 				statement.execute("UPDATE chatbot SET version = 1");
@@ -176,7 +176,7 @@ class MigrateIntegrationTests {
 	@Test
 	void failingJavaMigrationRollsBackWithItsHistoryRow() {
 		this.db.files().write("V1__t.sql", "CREATE TABLE t (id int);");
-		JavaMigration failing = TestJavaMigration.of("2", "fill t", (context) -> {
+		JavaMigration failing = new TestJavaMigration("2", "fill t", (context) -> {
 			try (var statement = context.connection().createStatement()) {
 				statement.execute("INSERT INTO t VALUES (1)");
 			}

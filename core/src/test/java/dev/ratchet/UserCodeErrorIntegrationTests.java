@@ -47,7 +47,7 @@ class UserCodeErrorIntegrationTests {
 	@MethodSource("errors")
 	void errorInJavaMigrationCommitsNothing(Supplier<Error> error) {
 		Error thrown = error.get();
-		JavaMigration migration = TestJavaMigration.of("2", "half done", (context) -> {
+		JavaMigration migration = new TestJavaMigration("2", "half done", (context) -> {
 			try (Statement statement = context.connection().createStatement()) {
 				statement.execute("INSERT INTO item (id) VALUES (100)");
 			}

@@ -4,42 +4,13 @@ import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationContext;
 
 /**
- * A Java migration written as a lambda, for tests: {@code TestJavaMigration.of("2", "fill t", (context) -> …)}.
+ * A Java migration written as a lambda, for tests:
+ * {@code new TestJavaMigration("2", "fill t", (context) -> …)}.
+ * @param version its version
+ * @param description its description
+ * @param body what it does, in Ratchet's transaction
  */
-public final class TestJavaMigration implements JavaMigration {
-
-	private final String version;
-
-	private final String description;
-
-	private final Body body;
-
-	private TestJavaMigration(String version, String description, Body body) {
-		this.version = version;
-		this.description = description;
-		this.body = body;
-	}
-
-	/**
-	 * Returns a migration that runs the body in Ratchet's transaction.
-	 * @param version its version
-	 * @param description its description
-	 * @param body what it does
-	 * @return the migration
-	 */
-	public static JavaMigration of(String version, String description, Body body) {
-		return new TestJavaMigration(version, description, body);
-	}
-
-	@Override
-	public String version() {
-		return this.version;
-	}
-
-	@Override
-	public String description() {
-		return this.description;
-	}
+public record TestJavaMigration(String version, String description, Body body) implements JavaMigration {
 
 	@Override
 	public void migrate(MigrationContext context) throws Exception {
