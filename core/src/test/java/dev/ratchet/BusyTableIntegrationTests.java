@@ -1,7 +1,5 @@
 package dev.ratchet;
 
-import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,15 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.DelegatingDataSource;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,33 +30,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BusyTableIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
 	void createAccountTable() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__account.sql",
+		this.db.files().write("V1__account.sql",
 				"CREATE TABLE account (id int PRIMARY KEY);\nINSERT INTO account VALUES (1), (2);");
 		ratchet(RatchetConfiguration.builder(this.db.dataSource())).migrate();
-		this.files.write("V2__add_email.sql", """
+		this.db.files().write("V2__add_email.sql", """
 				-- needs ACCESS EXCLUSIVE on account
 				ALTER TABLE account ADD COLUMN email text;
 				UPDATE account SET email = id || '@example.com';
 				""");
 	}
 
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
+		return new Ratchet(builder.locations(this.db.files().location()).build());
 	}
 
 	private Connection openReportTransaction() throws Exception {
@@ -165,7 +152,7 @@ class BusyTableIntegrationTests {
 
 	@Test
 	void nonTransactionalMigrationIsNotRetried() throws Exception {
-		this.files.delete("V2__add_email.sql").write("V2__index_account.sql", """
+		this.db.files().delete("V2__add_email.sql").write("V2__index_account.sql", """
 				CREATE INDEX CONCURRENTLY account_id_idx ON account (id);
 				""");
 		try (Connection report = this.db.connect()) {
@@ -191,7 +178,7 @@ class BusyTableIntegrationTests {
 
 	@Test
 	void statementTimeoutStopsALongStatementAndRollsItBack() {
-		this.files.delete("V2__add_email.sql").write("V2__slow.sql", """
+		this.db.files().delete("V2__add_email.sql").write("V2__slow.sql", """
 				CREATE TABLE slow (id int);
 				SELECT pg_sleep(30);
 				""");
@@ -207,28 +194,13 @@ class BusyTableIntegrationTests {
 	@Test
 	void timeoutsApplyToMigrationsAndAreResetOnPooledConnections() throws Exception {
 		List<String> seen = new ArrayList<>();
-		JavaMigration probe = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "3";
-			}
-
-			@Override
-			public String description() {
-				return "read the timeouts";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				seen.add(setting(context.connection(), "lock_timeout"));
-				seen.add(setting(context.connection(), "statement_timeout"));
-			}
-
-		};
+		JavaMigration probe = new TestJavaMigration("3", "read the timeouts", (context) -> {
+			seen.add(setting(context.connection(), "lock_timeout"));
+			seen.add(setting(context.connection(), "statement_timeout"));
+		});
 		KeptConnections pool = new KeptConnections(this.db.dataSource());
 		new Ratchet(RatchetConfiguration.builder(pool)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.lockTimeout(Duration.ofSeconds(3))
 			.statementTimeout(Duration.ofMinutes(2))
 			.javaMigrations(probe)
@@ -264,18 +236,7 @@ class BusyTableIntegrationTests {
 		public Connection getConnection() throws java.sql.SQLException {
 			Connection connection = super.getConnection();
 			this.connections.add(connection);
-			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-					(proxy, method, args) -> {
-						if (method.getName().equals("close")) {
-							return null;
-						}
-						try {
-							return method.invoke(connection, args);
-						}
-						catch (java.lang.reflect.InvocationTargetException ex) {
-							throw ex.getCause();
-						}
-					});
+			return SingleConnectionDataSource.unclosable(connection);
 		}
 
 		void close() throws java.sql.SQLException {

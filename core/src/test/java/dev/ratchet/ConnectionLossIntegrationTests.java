@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,13 +8,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TcpProxy;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,26 +32,20 @@ class ConnectionLossIntegrationTests {
 
 	private static final int LOCK_CONNECTION = 1;
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private TcpProxy proxy;
 
-	private MigrationFiles files;
-
 	@BeforeEach
 	void start() throws Exception {
-		this.db = TestDatabase.createDatabase();
 		this.proxy = TcpProxy.to(this.db);
-		this.files = new MigrationFiles(this.dir).write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	@AfterEach
 	void stop() throws Exception {
 		this.proxy.close();
-		this.db.close();
 	}
 
 	private Ratchet throughProxy() {
@@ -63,16 +55,16 @@ class ConnectionLossIntegrationTests {
 		if (this.db.password() != null) {
 			dataSource.setPassword(this.db.password());
 		}
-		return new Ratchet(RatchetConfiguration.builder(dataSource).locations(this.files.location()).build());
+		return new Ratchet(RatchetConfiguration.builder(dataSource).locations(this.db.files().location()).build());
 	}
 
 	private Ratchet direct() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+		return new Ratchet(this.db.configure().build());
 	}
 
 	@Test
 	void cutMigrationConnectionFailsClearlyAndLeavesNothingOfTheMigration() throws Exception {
-		this.files.write("V2__slow.sql", """
+		this.db.files().write("V2__slow.sql", """
 				CREATE TABLE b (id int);
 				INSERT INTO b VALUES (1);
 				SELECT pg_sleep(30);
@@ -87,7 +79,7 @@ class ConnectionLossIntegrationTests {
 		assertThat(Sql.exists(this.db, "b")).isFalse();
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
 		assertLockFree();
-		this.files.write("V2__slow.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (id int);");
+		this.db.files().write("V2__slow.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nCREATE TABLE c (id int);");
 		assertThat(direct().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history ORDER BY installed_rank"))
 			.containsExactly("1", "2");
@@ -95,7 +87,7 @@ class ConnectionLossIntegrationTests {
 
 	@Test
 	void cutLockConnectionStopsTheRunBeforeItCommitsAnything() throws Exception {
-		this.files.write("V2__slow.sql", """
+		this.db.files().write("V2__slow.sql", """
 				CREATE TABLE b (id int);
 				SELECT pg_sleep(2);
 				CREATE TABLE c (id int);
@@ -115,7 +107,7 @@ class ConnectionLossIntegrationTests {
 
 	@Test
 	void cutConnectionOfANonTransactionalMigrationLeavesAFailedEntryThatStopsTheNextRun() throws Exception {
-		this.files.write("V2__no_tx.sql", """
+		this.db.files().write("V2__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE b (id int);
 				SELECT pg_sleep(30);

@@ -2,7 +2,6 @@ package dev.ratchet;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -10,14 +9,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,25 +27,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CredentialsIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
 	void createRoleWithPassword() {
-		this.db = TestDatabase.createDatabase();
 		Sql.execute(this.db, "CREATE ROLE ratchet_pw LOGIN PASSWORD '" + TestCredentials.PASSWORD + "';"
 				+ " GRANT ALL ON SCHEMA public TO ratchet_pw; GRANT CREATE ON DATABASE " + this.db.name() + " TO ratchet_pw");
-		this.files = new MigrationFiles(this.dir).write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	@AfterEach
 	void dropDatabaseAndRole() {
 		Sql.execute(this.db, "DROP OWNED BY ratchet_pw; DROP ROLE ratchet_pw");
-		this.db.close();
 	}
 
 	private DataSource withPassword(String url) {
@@ -60,7 +52,7 @@ class CredentialsIntegrationTests {
 
 	private Ratchet ratchet(DataSource dataSource) {
 		return new Ratchet(RatchetConfiguration.builder(dataSource)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.lockWaitTimeout(Duration.ofMillis(300))
 			.build());
 	}
@@ -72,7 +64,7 @@ class CredentialsIntegrationTests {
 
 	@Test
 	void failingMigrationReportsNoPassword() {
-		this.files.write("V2__bad.sql", "CREATE TABLE b (at timestmp);");
+		this.db.files().write("V2__bad.sql", "CREATE TABLE b (at timestmp);");
 		assertThatExceptionOfType(MigrationFailedException.class)
 			.isThrownBy(() -> ratchet(withPassword(this.db.url())).migrate())
 			.satisfies(CredentialsIntegrationTests::printAndCheck);

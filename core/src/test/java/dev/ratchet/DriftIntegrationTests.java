@@ -1,20 +1,17 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.drift.SchemaDifference;
 import dev.ratchet.drift.SchemaDifference.Change;
 import dev.ratchet.drift.SchemaObjectKind;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,17 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DriftIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
 	void migrateSessionTable() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__session.sql", """
+		this.db.files().write("V1__session.sql", """
 				CREATE TABLE session (
 				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 				    shop text NOT NULL DEFAULT 'none',
@@ -43,21 +35,12 @@ class DriftIntegrationTests {
 				);
 				CREATE INDEX session_shop_idx ON session (shop);
 				""");
-		ratchet().migrate();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
-	private Ratchet ratchet() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+		this.db.ratchet().migrate();
 	}
 
 	@Test
 	void noDriftRightAfterARun() {
-		DriftReport drift = ratchet().drift();
+		DriftReport drift = this.db.ratchet().drift();
 		assertThat(drift.hasSnapshot()).isTrue();
 		assertThat(drift.isDrifted()).isFalse();
 	}
@@ -66,16 +49,16 @@ class DriftIntegrationTests {
 	void namesOfEveryKindMatchTheirSnapshotAndARenameIsSeen() {
 		// The unchanged case is decided by fingerprints computed on the server, in byte order: names
 		// that sort differently by collation, with quotes, spaces and non-ASCII letters, must match.
-		this.files.write("V2__odd_names.sql", """
+		this.db.files().write("V2__odd_names.sql", """
 				CREATE TABLE "Zeta" (id int PRIMARY KEY, "Ünïcode col" text, "a""quote" text);
 				CREATE TABLE "alpha table" (id int);
 				CREATE INDEX "ä idx" ON "Zeta" ("Ünïcode col");
 				CREATE INDEX "B_idx" ON "alpha table" (id);
 				""");
-		ratchet().migrate();
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		this.db.ratchet().migrate();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		Sql.execute(this.db, "ALTER INDEX \"ä idx\" RENAME TO \"å idx\"");
-		assertThat(ratchet().drift().differences()).extracting(SchemaDifference::toString)
+		assertThat(this.db.ratchet().drift().differences()).extracting(SchemaDifference::toString)
 			.hasSize(2)
 			.anySatisfy((d) -> assertThat(d).contains("ä idx", "removed"))
 			.anySatisfy((d) -> assertThat(d).contains("å idx", "added"));
@@ -84,14 +67,14 @@ class DriftIntegrationTests {
 	@Test
 	void columnAddedByHandIsReported() {
 		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text NOT NULL DEFAULT 'web'");
-		assertThat(ratchet().drift().differences()).containsExactly(new SchemaDifference(SchemaObjectKind.COLUMN,
+		assertThat(this.db.ratchet().drift().differences()).containsExactly(new SchemaDifference(SchemaObjectKind.COLUMN,
 				"session.source", Change.ADDED, null, "text NOT NULL DEFAULT 'web'::text"));
 	}
 
 	@Test
 	void indexDroppedByHandIsReported() {
 		Sql.execute(this.db, "DROP INDEX session_shop_idx");
-		assertThat(ratchet().drift().differences()).containsExactly(new SchemaDifference(SchemaObjectKind.INDEX,
+		assertThat(this.db.ratchet().drift().differences()).containsExactly(new SchemaDifference(SchemaObjectKind.INDEX,
 				"session_shop_idx", Change.REMOVED,
 				"CREATE INDEX session_shop_idx ON public.session USING btree (shop)", null));
 	}
@@ -99,7 +82,7 @@ class DriftIntegrationTests {
 	@Test
 	void defaultChangedByHandIsReported() {
 		Sql.execute(this.db, "ALTER TABLE session ALTER COLUMN shop SET DEFAULT 'unknown'");
-		assertThat(ratchet().drift().differences()).containsExactly(new SchemaDifference(SchemaObjectKind.COLUMN,
+		assertThat(this.db.ratchet().drift().differences()).containsExactly(new SchemaDifference(SchemaObjectKind.COLUMN,
 				"session.shop", Change.CHANGED, "text NOT NULL DEFAULT 'none'::text",
 				"text NOT NULL DEFAULT 'unknown'::text"));
 	}
@@ -107,14 +90,14 @@ class DriftIntegrationTests {
 	@Test
 	void tableDroppedByHandIsOneDifference() {
 		Sql.execute(this.db, "DROP TABLE session");
-		assertThat(ratchet().drift().differences()).extracting(SchemaDifference::toString)
+		assertThat(this.db.ratchet().drift().differences()).extracting(SchemaDifference::toString)
 			.containsExactly("table session removed (was: table)");
 	}
 
 	@Test
 	void ratchetsOwnMigrationsNeverCountAsDriftAndDriftMadeByHandStays() {
 		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
-		this.files.write("V2__everything.sql", """
+		this.db.files().write("V2__everything.sql", """
 				CREATE TABLE shop (id bigserial PRIMARY KEY, name text UNIQUE);
 				ALTER TABLE session ADD COLUMN shop_id bigint REFERENCES shop, ALTER COLUMN shop DROP DEFAULT;
 				DROP INDEX session_shop_idx;
@@ -126,39 +109,39 @@ class DriftIntegrationTests {
 				CREATE TRIGGER session_touch BEFORE UPDATE ON session FOR EACH ROW EXECUTE FUNCTION touch();
 				ALTER TABLE session ENABLE ROW LEVEL SECURITY;
 				""").write("R__shop_names.sql", "CREATE OR REPLACE VIEW shop_names AS SELECT name FROM shop;");
-		MigrateResult result = ratchet().migrate();
+		MigrateResult result = this.db.ratchet().migrate();
 		assertThat(result.appliedCount()).isEqualTo(2);
 		List<String> handMade = List.of("column session.source added: text");
 		assertThat(result.drift().differences()).extracting(SchemaDifference::toString).isEqualTo(handMade);
-		assertThat(ratchet().drift().differences()).extracting(SchemaDifference::toString).isEqualTo(handMade);
-		this.files.write("V3__drop_source.sql", "ALTER TABLE session DROP COLUMN source;");
-		ratchet().migrate();
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().drift().differences()).extracting(SchemaDifference::toString).isEqualTo(handMade);
+		this.db.files().write("V3__drop_source.sql", "ALTER TABLE session DROP COLUMN source;");
+		this.db.ratchet().migrate();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 	}
 
 	@Test
 	void failedRunStillRecordsWhatItApplied() {
-		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);")
+		this.db.files().write("V2__shop.sql", "CREATE TABLE shop (id bigint);")
 			.write("V3__broken.sql", "CREATE TABLE broken (id bigint REFERENCES nowhere);");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
 		assertThat(Sql.exists(this.db, "shop")).isTrue();
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 	}
 
 	@Test
 	void repairAcceptsDrift() {
 		Sql.execute(this.db, "CREATE INDEX session_expires_idx ON session (expires)");
-		RepairResult repair = ratchet().repair();
+		RepairResult repair = this.db.ratchet().repair();
 		assertThat(repair.acceptedDrift()).extracting(SchemaDifference::name).containsExactly("session_expires_idx");
 		assertThat(repair.isNothingToRepair()).isFalse();
-		assertThat(ratchet().drift().isDrifted()).isFalse();
-		assertThat(ratchet().repair().isNothingToRepair()).isTrue();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().repair().isNothingToRepair()).isTrue();
 	}
 
 	@Test
 	void snapshotIsNotRewrittenWhenNothingWasApplied() {
 		String takenOn = Sql.column(this.db, "SELECT taken_on FROM ratchet_history_snapshot").get(0);
-		assertThat(ratchet().migrate().appliedCount()).isZero();
+		assertThat(this.db.ratchet().migrate().appliedCount()).isZero();
 		assertThat(Sql.column(this.db, "SELECT taken_on FROM ratchet_history_snapshot")).containsExactly(takenOn);
 	}
 
@@ -174,8 +157,8 @@ class DriftIntegrationTests {
 	@Test
 	void driftBeforeARunIsInTheMigrateResult() {
 		Sql.execute(this.db, "ALTER TABLE session ALTER COLUMN expires SET NOT NULL");
-		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
-		assertThat(ratchet().migrate().drift().differences()).extracting(SchemaDifference::toString)
+		this.db.files().write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
+		assertThat(this.db.ratchet().migrate().drift().differences()).extracting(SchemaDifference::toString)
 			.containsExactly("column session.expires changed from timestamp with time zone to timestamp with time "
 					+ "zone NOT NULL");
 	}

@@ -1,20 +1,16 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintSeverity;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,23 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class LintIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private Ratchet ratchet() {
 		return ratchet(UnaryOperator.identity());
@@ -50,13 +31,13 @@ class LintIntegrationTests {
 
 	private Ratchet ratchet(UnaryOperator<RatchetConfiguration.Builder> customizer) {
 		return new Ratchet(customizer
-			.apply(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()))
+			.apply(this.db.configure())
 			.build());
 	}
 
 	@Test
 	void prismaMigrationForSqliteIsStoppedBeforeAnythingOfTheRunIsApplied() {
-		this.files.write("V1__create_shop.sql", "CREATE TABLE shop (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__create_shop.sql", "CREATE TABLE shop (id bigint PRIMARY KEY);")
 			.write("V2__create_session.sql", """
 					-- CreateTable
 					CREATE TABLE "Session" (
@@ -84,9 +65,9 @@ class LintIntegrationTests {
 
 	@Test
 	void warningsAreReportedAndTheRunGoesOn() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
+		this.db.files().write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
 		MigrateResult result = ratchet().migrate();
 		assertThat(result.appliedCount()).isEqualTo(1);
 		assertThat(result.lint().warnings()).extracting(LintFinding::rule)
@@ -96,9 +77,9 @@ class LintIntegrationTests {
 
 	@Test
 	void aConfiguredLockTimeoutSatisfiesTheLockTimeoutRule() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
+		this.db.files().write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);");
 		assertThat(ratchet().status().lint().warnings()).extracting(LintFinding::rule)
 			.as("without ratchet.lock-timeout")
 			.contains("risk.lock-timeout");
@@ -109,7 +90,7 @@ class LintIntegrationTests {
 
 	@Test
 	void tablesCreatedByAnEarlierMigrationOfTheRunAreNotExisting() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint, email text);")
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint, email text);")
 			.write("V2__index_email.sql", "CREATE INDEX users_email_idx ON users (email);")
 			.write("V3__not_null.sql", "ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
 		assertThat(ratchet().migrate().lint().findings()).isEmpty();
@@ -117,7 +98,7 @@ class LintIntegrationTests {
 
 	@Test
 	void statusLintsPendingMigrationsWithoutApplyingAnything() {
-		this.files.write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
+		this.db.files().write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
 		StatusReport status = ratchet().status();
 		assertThat(status.lint().errors()).singleElement().satisfies((finding) -> {
 			assertThat(finding.rule()).isEqualTo("dialect.datetime");
@@ -133,7 +114,7 @@ class LintIntegrationTests {
 
 	@Test
 	void ruleSwitchedOffLetsPostgreSqlRefuseTheStatementWithAHint() {
-		this.files.write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
+		this.db.files().write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
 		Ratchet ratchet = ratchet((builder) -> builder.lintSeverities(Map.of("dialect.datetime", LintSeverity.OFF)));
 		assertThat(ratchet.lint().findings()).isEmpty();
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
@@ -144,9 +125,9 @@ class LintIntegrationTests {
 
 	@Test
 	void warningRaisedToAnErrorStopsTheRun() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint);");
 		ratchet().migrate();
-		this.files.write("V2__drop_users.sql", "SET LOCAL lock_timeout = '5s';\nDROP TABLE users;");
+		this.db.files().write("V2__drop_users.sql", "SET LOCAL lock_timeout = '5s';\nDROP TABLE users;");
 		Ratchet ratchet = ratchet((builder) -> builder.lintSeverities(Map.of("risk.drop", LintSeverity.ERROR)));
 		assertThatExceptionOfType(LintException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("V2__drop_users.sql line 2 column 12: Dropping table \"users\" breaks instances");
@@ -155,7 +136,7 @@ class LintIntegrationTests {
 
 	@Test
 	void allowCommentWithAReasonSilencesAnError() {
-		this.files.write("V1__compat.sql", """
+		this.db.files().write("V1__compat.sql", """
 				CREATE FUNCTION ifnull(a text, b text) RETURNS text LANGUAGE sql AS 'SELECT coalesce(a, b)';
 				-- ratchet:allow dialect.function because V1 defines ifnull() for the reports
 				CREATE VIEW names AS SELECT ifnull(NULL, 'none') AS name;

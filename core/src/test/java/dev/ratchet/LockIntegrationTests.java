@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,15 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,22 +25,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LockIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__a.sql", "CREATE TABLE a (id int);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 	}
 
 	private Connection holdLock() throws Exception {
@@ -58,8 +46,7 @@ class LockIntegrationTests {
 	void waitingInstanceReportsTheHolderAndTimesOut() throws Exception {
 		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 		try (Connection holder = holdLock()) {
-			Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+			Ratchet ratchet = new Ratchet(this.db.configure()
 				.lockWaitTimeout(Duration.ofMillis(700))
 				.listeners(events::add)
 				.build());
@@ -82,7 +69,7 @@ class LockIntegrationTests {
 		java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
 			.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners((event) -> {
 				if (event instanceof MigrationEvent.LockWaiting) {
 					waiting.countDown();
@@ -101,8 +88,7 @@ class LockIntegrationTests {
 
 	@Test
 	void runWithNothingToApplyNeedsNoLock() throws Exception {
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		Ratchet ratchet = new Ratchet(this.db.configure()
 			.lockWaitTimeout(Duration.ofMillis(500))
 			.build());
 		ratchet.migrate();
@@ -112,9 +98,8 @@ class LockIntegrationTests {
 			assertThat(result.currentVersion()).hasToString("1");
 			assertThat(result.lockWait()).isZero();
 			// A pending migration does need the lock, and waits for it.
-			this.files.write("V2__b.sql", "CREATE TABLE b (id int);");
-			Ratchet newer = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+			this.db.files().write("V2__b.sql", "CREATE TABLE b (id int);");
+			Ratchet newer = new Ratchet(this.db.configure()
 				.lockWaitTimeout(Duration.ofMillis(500))
 				.build());
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(newer::migrate);
@@ -123,8 +108,7 @@ class LockIntegrationTests {
 
 	@Test
 	void driftSeenWithoutTheLockIsConfirmedUnderIt() throws Exception {
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		Ratchet ratchet = new Ratchet(this.db.configure()
 			.lockWaitTimeout(Duration.ofMillis(500))
 			.build());
 		ratchet.migrate();
@@ -140,13 +124,13 @@ class LockIntegrationTests {
 
 	@Test
 	void waiterWhoseWorkTheHolderDidLeavesWithoutTakingTheLock() throws Exception {
-		this.files.write("V2__slow.sql", "SELECT pg_sleep(1.5); CREATE TABLE slow (id int);");
+		this.db.files().write("V2__slow.sql", "SELECT pg_sleep(1.5); CREATE TABLE slow (id int);");
 		List<MigrationEvent> firstEvents = new CopyOnWriteArrayList<>();
 		List<MigrationEvent> secondEvents = new CopyOnWriteArrayList<>();
 		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(() -> new Ratchet(RatchetConfiguration
 			.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners(firstEvents::add, (event) -> {
 				if (event instanceof MigrationEvent.MigrationStarted) {
 					started.countDown();
@@ -154,8 +138,7 @@ class LockIntegrationTests {
 			})
 			.build()).migrate());
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-		MigrateResult second = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		MigrateResult second = new Ratchet(this.db.configure()
 			.listeners(secondEvents::add)
 			.build()).migrate();
 		assertThat(first.get(30, TimeUnit.SECONDS).appliedCount()).isEqualTo(2);
@@ -170,9 +153,9 @@ class LockIntegrationTests {
 
 	@Test
 	void lockIsReleasedAfterAFailedRun() {
-		this.files.write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
+		this.db.files().write("V2__bad.sql", "CREATE TABLE b (id nonsense_type);");
 		Ratchet ratchet = new Ratchet(
-				RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+				this.db.configure().build());
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'ratchet %'"
@@ -183,37 +166,21 @@ class LockIntegrationTests {
 	@Test
 	void ratchetSessionsSayRatchetAndAskForClientChecks() throws Exception {
 		List<String> seen = new CopyOnWriteArrayList<>();
-		JavaMigration probe = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "2";
-			}
-
-			@Override
-			public String description() {
-				return "look at sessions";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (Statement statement = context.connection().createStatement();
-						var rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity"
-								+ " WHERE application_name LIKE 'ratchet %' AND datname = current_database() ORDER BY 1")) {
-					while (rs.next()) {
-						seen.add(rs.getString(1));
-					}
-				}
-				try (Statement statement = context.connection().createStatement();
-						var rs = statement.executeQuery("SELECT current_setting('client_connection_check_interval')")) {
-					rs.next();
-					seen.add("check=" + rs.getString(1));
+		JavaMigration probe = new TestJavaMigration("2", "look at sessions", (context) -> {
+			try (Statement statement = context.connection().createStatement();
+					var rs = statement.executeQuery("SELECT application_name FROM pg_stat_activity"
+							+ " WHERE application_name LIKE 'ratchet %' AND datname = current_database() ORDER BY 1")) {
+				while (rs.next()) {
+					seen.add(rs.getString(1));
 				}
 			}
-
-		};
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+			try (Statement statement = context.connection().createStatement();
+					var rs = statement.executeQuery("SELECT current_setting('client_connection_check_interval')")) {
+				rs.next();
+				seen.add("check=" + rs.getString(1));
+			}
+		});
+		new Ratchet(this.db.configure()
 			.javaMigrations(probe)
 			.build()).migrate();
 		assertThat(seen).hasSize(3);

@@ -1,15 +1,10 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,34 +14,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class LockRecheckIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void migrationWhoseLockSessionEndedMeanwhileIsNotCommitted() {
 		// pg_terminate_backend with a timeout waits until the lock session has ended, and its lock with it.
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", """
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", """
 				CREATE TABLE b (id int);
 				SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
 				WHERE application_name LIKE 'ratchet lock %' AND datname = current_database();
 				""").write("V3__c.sql", "CREATE TABLE c (id int);");
 		Ratchet ratchet = new Ratchet(
-				RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
+				this.db.configure().build());
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate).satisfies((ex) -> {
 			assertThat(ex.getMigration().script()).isEqualTo("V2__b.sql");
 			assertThat(ex.getMessage()).contains("Ratchet lost the migration lock", "no longer holds it",

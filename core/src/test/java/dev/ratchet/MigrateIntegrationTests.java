@@ -1,16 +1,13 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,34 +17,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MigrateIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
-	private Ratchet ratchet() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void appliesVersionedMigrationsInVersionOrderAndRecordsHistory() {
-		this.files.write("V1.10__third.sql", "ALTER TABLE item ADD COLUMN price numeric;")
+		this.db.files().write("V1.10__third.sql", "ALTER TABLE item ADD COLUMN price numeric;")
 			.write("V1.9__second.sql", "ALTER TABLE item ADD COLUMN name text;")
 			.write("V1__create_item_table.sql", "CREATE TABLE item (id bigint PRIMARY KEY);");
-		MigrateResult result = ratchet().migrate();
+		MigrateResult result = this.db.ratchet().migrate();
 		assertThat(result.appliedCount()).isEqualTo(3);
 		assertThat(result.initialVersion()).isNull();
 		assertThat(result.currentVersion()).hasToString("1.10");
@@ -63,9 +41,9 @@ class MigrateIntegrationTests {
 
 	@Test
 	void secondRunAppliesNothing() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
-		ratchet().migrate();
-		MigrateResult second = ratchet().migrate();
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.ratchet().migrate();
+		MigrateResult second = this.db.ratchet().migrate();
 		assertThat(second.appliedCount()).isZero();
 		assertThat(second.currentVersion()).hasToString("1");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history")).isEqualTo(1);
@@ -73,7 +51,7 @@ class MigrateIntegrationTests {
 
 	@Test
 	void failingStatementMidFileLeavesNoTableAndNoHistoryRow() {
-		this.files.write("V1__ok.sql", "CREATE TABLE ok (id int);")
+		this.db.files().write("V1__ok.sql", "CREATE TABLE ok (id int);")
 			.write("V2__broken.sql", """
 					CREATE TABLE half (id int);
 					INSERT INTO half VALUES (1);
@@ -83,7 +61,7 @@ class MigrateIntegrationTests {
 					    expires timestmptz
 					);
 					""");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.satisfies((ex) -> {
 				assertThat(ex.getMessage()).contains("V2__broken.sql", "line 6", "type \"timestmptz\" does not exist",
 						"SQLSTATE 42704", "CREATE TABLE session", "rolled back");
@@ -98,23 +76,23 @@ class MigrateIntegrationTests {
 
 	@Test
 	void fixedMigrationIsRetriedWithoutRepair() {
-		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestmptz);");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
-		this.files.write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		this.db.files().write("V1__session.sql", "CREATE TABLE session (id text, expires timestmptz);");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
+		this.db.files().write("V1__session.sql", "CREATE TABLE session (id text, expires timestamptz);");
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.exists(this.db, "session")).isTrue();
-		assertThat(ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
+		assertThat(this.db.ratchet().status().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
 	}
 
 	@Test
 	void historyRowIsWrittenInTheMigrationsTransaction() {
 		// A deferred constraint fails at commit, after the history row was inserted: both must vanish.
-		this.files.write("V1__deferred.sql", """
+		this.db.files().write("V1__deferred.sql", """
 				CREATE TABLE parent (id int PRIMARY KEY);
 				CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
 				INSERT INTO child VALUES (42);
 				""");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("23503");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history")).isZero();
 		assertThat(Sql.exists(this.db, "parent")).isFalse();
@@ -122,16 +100,16 @@ class MigrateIntegrationTests {
 
 	@Test
 	void repeatablesRunAfterVersionedAndAgainWhenChanged() {
-		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id FROM item;")
+		this.db.files().write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id FROM item;")
 			.write("V1__item.sql", "CREATE TABLE item (id int, name text);");
-		assertThat(ratchet().migrate().applied()).extracting((e) -> e.migration().script())
+		assertThat(this.db.ratchet().migrate().applied()).extracting((e) -> e.migration().script())
 			.containsExactly("V1__item.sql", "R__item_view.sql");
-		assertThat(ratchet().migrate().appliedCount()).isZero();
-		this.files.write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id, name FROM item;");
-		assertThat(ratchet().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
+		assertThat(this.db.ratchet().migrate().appliedCount()).isZero();
+		this.db.files().write("R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS SELECT id, name FROM item;");
+		assertThat(this.db.ratchet().status().migrations()).filteredOn((m) -> m.type() == MigrationType.REPEATABLE)
 			.extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.OUTDATED);
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.column(this.db, "SELECT column_name FROM information_schema.columns"
 				+ " WHERE table_name = 'item_view' ORDER BY ordinal_position")).containsExactly("id", "name");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history WHERE type = 'REPEATABLE'")).isEqualTo(2);
@@ -139,12 +117,11 @@ class MigrateIntegrationTests {
 
 	@Test
 	void placeholdersAreReplacedIncludingBuiltIns() {
-		this.files.write("V1__owner.sql", """
+		this.db.files().write("V1__owner.sql", """
 				CREATE TABLE item (id int);
 				COMMENT ON TABLE item IS '${team} in ${ratchet:schema}';
 				""");
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.placeholders(java.util.Map.of("team", "shop"))
 			.build()).migrate();
 		assertThat(Sql.column(this.db, "SELECT obj_description('item'::regclass)")).containsExactly("shop in public");
@@ -152,9 +129,9 @@ class MigrateIntegrationTests {
 
 	@Test
 	void undefinedPlaceholderIsAnErrorBeforeAnythingIsApplied() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);")
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);")
 			.write("V2__b.sql", "CREATE TABLE b (id int);\nCOMMENT ON TABLE b IS '${owner}';");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V2__b.sql")
 			.withMessageContaining("line 2")
 			.withMessageContaining("owner");
@@ -163,8 +140,8 @@ class MigrateIntegrationTests {
 
 	@Test
 	void transactionControlInAMigrationIsRejectedBeforeAnythingIsApplied() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);\ncommit;\nCREATE TABLE b (id int);");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);\ncommit;\nCREATE TABLE b (id int);");
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V1__a.sql line 2")
 			.withMessageContaining("Remove BEGIN/COMMIT");
 		assertThat(Sql.exists(this.db, "a")).isFalse();
@@ -172,9 +149,9 @@ class MigrateIntegrationTests {
 
 	@Test
 	void wrappingBeginAndCommitAreLeftOutSoTheScriptCommitsWithItsHistoryRow() {
-		this.files.write("V1__a.sql", "-- generated\nBEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nCOMMIT;\n")
+		this.db.files().write("V1__a.sql", "-- generated\nBEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\nCOMMIT;\n")
 			.write("V2__b.sql", "start transaction;\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\ncommit work;");
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(2);
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(2);
 		// One transaction wrote each table's row and its history row: the script's COMMIT did not run.
 		assertThat(Sql.column(this.db, "SELECT (SELECT xmin::text FROM a) = h.xmin::text FROM ratchet_history h "
 				+ "WHERE script = 'V1__a.sql' UNION ALL SELECT (SELECT xmin::text FROM b) = h.xmin::text "
@@ -184,14 +161,14 @@ class MigrateIntegrationTests {
 
 	@Test
 	void migrationWithoutStatementsIsAppliedAsANoOpWithALintWarning() {
-		this.files.write("V1__todo.sql", "-- TODO write this; later\n/* nothing; yet */\n")
+		this.db.files().write("V1__todo.sql", "-- TODO write this; later\n/* nothing; yet */\n")
 			.write("V2__empty.sql", "")
 			.write("V3__semicolons.sql", ";\n;;\n")
 			.write("V4__table.sql", "CREATE TABLE after_empty (id int);");
-		assertThat(ratchet().lint().warnings()).filteredOn((finding) -> finding.rule().equals("script.no-statement"))
+		assertThat(this.db.ratchet().lint().warnings()).filteredOn((finding) -> finding.rule().equals("script.no-statement"))
 			.extracting((finding) -> finding.script() + ":" + finding.line())
 			.containsExactly("V1__todo.sql:1", "V2__empty.sql:1", "V3__semicolons.sql:1");
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(4);
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(4);
 		assertThat(Sql.column(this.db, "SELECT script || '|' || success FROM ratchet_history ORDER BY installed_rank"))
 			.containsExactly("V1__todo.sql|true", "V2__empty.sql|true", "V3__semicolons.sql|true", "V4__table.sql|true");
 		assertThat(Sql.exists(this.db, "after_empty")).isTrue();
@@ -199,31 +176,15 @@ class MigrateIntegrationTests {
 
 	@Test
 	void javaMigrationsRunInVersionOrderAmongSqlMigrations() {
-		this.files.write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
+		this.db.files().write("V2__chatbot.sql", "CREATE TABLE chatbot (id int PRIMARY KEY, version int);")
 			.write("V3__not_null.sql", "ALTER TABLE chatbot ALTER COLUMN version SET NOT NULL;");
-		JavaMigration backfill = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "2.1";
+		JavaMigration backfill = new TestJavaMigration("2.1", "backfill chatbot versions", (context) -> {
+			try (var statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO chatbot VALUES (1, NULL), (2, NULL)");
+				statement.execute("UPDATE chatbot SET version = 1");
 			}
-
-			@Override
-			public String description() {
-				return "backfill chatbot versions";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (var statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO chatbot VALUES (1, NULL), (2, NULL)");
-					statement.execute("UPDATE chatbot SET version = 1");
-				}
-			}
-
-		};
-		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		});
+		MigrateResult result = new Ratchet(this.db.configure()
 			.javaMigrations(backfill)
 			.build()).migrate();
 		assertThat(result.applied()).extracting((e) -> e.migration().version().toString())
@@ -234,31 +195,15 @@ class MigrateIntegrationTests {
 
 	@Test
 	void failingJavaMigrationRollsBackWithItsHistoryRow() {
-		this.files.write("V1__t.sql", "CREATE TABLE t (id int);");
-		JavaMigration failing = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "2";
+		this.db.files().write("V1__t.sql", "CREATE TABLE t (id int);");
+		JavaMigration failing = new TestJavaMigration("2", "fill t", (context) -> {
+			try (var statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO t VALUES (1)");
 			}
-
-			@Override
-			public String description() {
-				return "fill t";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (var statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO t VALUES (1)");
-				}
-				throw new IllegalStateException("creator has no associated user");
-			}
-
-		};
+			throw new IllegalStateException("creator has no associated user");
+		});
 		assertThatExceptionOfType(MigrationFailedException.class)
-			.isThrownBy(() -> new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+			.isThrownBy(() -> new Ratchet(this.db.configure()
 				.javaMigrations(failing)
 				.build()).migrate())
 			.withMessageContaining("creator has no associated user")
@@ -269,9 +214,8 @@ class MigrateIntegrationTests {
 
 	@Test
 	void customSchemaAndTableAreCreatedAndUsedForUnqualifiedObjects() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
-		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
+		MigrateResult result = new Ratchet(this.db.configure()
 			.schema("shop")
 			.table("schema_history")
 			.build()).migrate();
@@ -283,13 +227,13 @@ class MigrateIntegrationTests {
 
 	@Test
 	void pooledConnectionIsHandedBackAsItWas() throws Exception {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		SingleConnectionDataSource single = new SingleConnectionDataSource(this.db.connect());
 		try (var statement = single.connection().createStatement()) {
 			statement.execute("SET application_name = 'shop-app'");
 		}
 		single.connection().setAutoCommit(false);
-		new Ratchet(RatchetConfiguration.builder(single).locations(this.files.location()).schema("other").build())
+		new Ratchet(RatchetConfiguration.builder(single).locations(this.db.files().location()).schema("other").build())
 			.status();
 		assertThat(single.connection().getAutoCommit()).isFalse();
 		single.connection().setAutoCommit(true);
@@ -304,10 +248,9 @@ class MigrateIntegrationTests {
 
 	@Test
 	void failingListenerDoesNotBreakTheRun() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		List<MigrationEvent> seen = new java.util.ArrayList<>();
-		MigrateResult result = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		MigrateResult result = new Ratchet(this.db.configure()
 			.listeners((event) -> {
 				throw new IllegalStateException("listener bug");
 			}, seen::add)

@@ -1,15 +1,10 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,31 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class NonTransactionalIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
-	private Ratchet ratchet() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void createIndexConcurrentlyOnATableWithDataRunsWithoutATransaction() {
-		this.files.write("V1__messages.sql", """
+		this.db.files().write("V1__messages.sql", """
 				CREATE TABLE message (id bigint GENERATED ALWAYS AS IDENTITY, conversation_id bigint, body text);
 				INSERT INTO message (conversation_id, body) SELECT g % 100, 'hello' FROM generate_series(1, 20000) g;
 				""")
@@ -52,7 +28,7 @@ class NonTransactionalIntegrationTests {
 					SET lock_timeout = '5s';
 					CREATE INDEX CONCURRENTLY message_conversation_idx ON message (conversation_id);
 					""");
-		MigrateResult result = ratchet().migrate();
+		MigrateResult result = this.db.ratchet().migrate();
 		assertThat(result.applied()).extracting(ExecutedMigration::transactional).containsExactly(true, false);
 		assertThat(Sql.column(this.db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'message_conversation_idx'::regclass"))
 			.containsExactly("t");
@@ -62,11 +38,11 @@ class NonTransactionalIntegrationTests {
 
 	@Test
 	void mixedFileIsAnErrorThatSaysHowToSplitIt() {
-		this.files.write("V1__mixed.sql", """
+		this.db.files().write("V1__mixed.sql", """
 				CREATE TABLE message (id int);
 				CREATE INDEX CONCURRENTLY message_idx ON message (id);
 				""");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.withMessageContaining("V1__mixed.sql mixes CREATE INDEX CONCURRENTLY (line 2)")
 			.withMessageContaining("(line 1)")
 			.withMessageContaining("Split it");
@@ -75,13 +51,13 @@ class NonTransactionalIntegrationTests {
 
 	@Test
 	void directiveRunsAnyMigrationWithoutATransaction() {
-		this.files.write("V1__no_tx.sql", """
+		this.db.files().write("V1__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE a (id int);
 				CREATE TABLE b (id int);
 				CREATE TABLE a (id int);
 				""");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate())
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.satisfies((ex) -> {
 				assertThat(ex.isTransactional()).isFalse();
 				assertThat(ex.getLine()).isEqualTo(4);
@@ -96,9 +72,8 @@ class NonTransactionalIntegrationTests {
 	@Test
 	void failedNonTransactionalMigrationBlocksLaterRunsUntilRepaired() {
 		Sql.execute(this.db, "CREATE TABLE message (id int); INSERT INTO message VALUES (1), (1)");
-		this.files.write("V1__unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY message_id_idx ON message (id);");
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		this.db.files().write("V1__unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY message_id_idx ON message (id);");
+		Ratchet ratchet = new Ratchet(this.db.configure()
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.build());
@@ -117,21 +92,21 @@ class NonTransactionalIntegrationTests {
 
 	@Test
 	void repairedFirstMigrationIsRetriedOverItsLeftovers() {
-		this.files.write("V1__no_tx.sql", """
+		this.db.files().write("V1__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE a (id int);
 				CREATE TABLE a (id int);
 				""");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().migrate());
-		assertThat(ratchet().repair().removedFailures()).containsExactly("V1__no_tx.sql");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate());
+		assertThat(this.db.ratchet().repair().removedFailures()).containsExactly("V1__no_tx.sql");
 		// The history table is empty but exists: the schema is known, so the leftover table is no reason to refuse.
-		this.files.write("V1__no_tx.sql", """
+		this.db.files().write("V1__no_tx.sql", """
 				-- ratchet:no-transaction
 				CREATE TABLE IF NOT EXISTS a (id int);
 				CREATE TABLE b (id int);
 				""");
-		assertThat(ratchet().status().isValid()).isTrue();
-		assertThat(ratchet().migrate().appliedCount()).isEqualTo(1);
+		assertThat(this.db.ratchet().status().isValid()).isTrue();
+		assertThat(this.db.ratchet().migrate().appliedCount()).isEqualTo(1);
 		assertThat(Sql.exists(this.db, "b")).isTrue();
 	}
 

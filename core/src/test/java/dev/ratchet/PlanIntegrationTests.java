@@ -1,19 +1,15 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,58 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlanIntegrationTests {
 
-	// Everything a migration could leave behind outside of row data, in every schema but the system ones.
-	private static final String CATALOG = """
-			SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
-			UNION ALL
-			SELECT c.relkind::text || ' ' || n.nspname || '.' || c.relname
-			       || coalesce(' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text, '')
-			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k
-			JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname NOT LIKE 'pg\\_%'
-			UNION ALL
-			SELECT 'type ' || typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'function ' || p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'extension ' || extname FROM pg_extension
-			ORDER BY 1""";
-
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private Ratchet ratchet(JavaMigration... javaMigrations) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(javaMigrations)
 			.build());
 	}
 
 	@Test
 	void planLeavesCatalogAndHistoryAsTheyWere() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__orders.sql", """
+		this.db.files().write("V2__orders.sql", """
 				CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users);
 				CREATE INDEX orders_user_idx ON orders (user_id);
 				CREATE TYPE order_state AS ENUM ('new', 'paid');
@@ -85,7 +43,7 @@ class PlanIntegrationTests {
 					CREATE VIEW reporting.user_orders AS SELECT u.email, o.id FROM users u JOIN orders o ON o.user_id = u.id;
 					CREATE FUNCTION order_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM orders';
 					""");
-		List<String> catalog = Sql.column(this.db, CATALOG);
+		List<String> catalog = Sql.catalog(this.db);
 		assertThat(catalog).contains("r public.users email text false", "schema public");
 		List<String> history = history();
 		PlanResult plan = ratchet().plan();
@@ -94,7 +52,7 @@ class PlanIntegrationTests {
 		assertThat(plan.migrations()).extracting((planned) -> planned.migration().script())
 			.containsExactly("V2__orders.sql", "V3__seed.sql", "V4__email.sql");
 		assertThat(plan.migrations()).extracting(PlannedMigration::outcome).containsOnly(PlanOutcome.WOULD_SUCCEED);
-		assertThat(Sql.column(this.db, CATALOG)).isEqualTo(catalog);
+		assertThat(Sql.catalog(this.db)).isEqualTo(catalog);
 		assertThat(history()).isEqualTo(history);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM users")).isZero();
 		assertThat(ratchet().migrate().appliedCount()).isEqualTo(3);
@@ -102,16 +60,16 @@ class PlanIntegrationTests {
 
 	@Test
 	void planOnAnEmptyDatabaseLeavesNoHistoryTable() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
-		List<String> catalog = Sql.column(this.db, CATALOG);
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
+		List<String> catalog = Sql.catalog(this.db);
 		assertThat(ratchet().plan().wouldSucceed()).isTrue();
-		assertThat(Sql.column(this.db, CATALOG)).isEqualTo(catalog);
+		assertThat(Sql.catalog(this.db)).isEqualTo(catalog);
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();
 	}
 
 	@Test
 	void failingMigrationIsReportedWithThePostgreSqlErrorAndLaterOnesAreNotReached() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__profile.sql", """
 					CREATE TABLE profile (
 					    user_id bigint REFERENCES users,
@@ -139,7 +97,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void laterMigrationsSeeEarlierOnesAndTheirHistoryRows() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__seed.sql", "INSERT INTO users VALUES (1), (2);");
 		List<String> seen = new ArrayList<>();
 		JavaMigration count = new TestJavaMigration("2.1", (context) -> {
@@ -158,9 +116,9 @@ class PlanIntegrationTests {
 
 	@Test
 	void migrationWithoutATransactionCannotBeDryRunAndTheRestIs() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
 		ratchet().migrate();
-		this.files.write("V2__index_email.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);")
+		this.db.files().write("V2__index_email.sql", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);")
 			.write("V3__vacuum.sql", "-- ratchet:no-transaction\nVACUUM users;")
 			.write("V4__seed.sql", "INSERT INTO users VALUES (1, 'a@example.com');");
 		PlanResult plan = ratchet().plan();
@@ -179,7 +137,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void javaMigrationCannotCommitThePlan() {
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
 		JavaMigration committing = new TestJavaMigration("1.1", (context) -> {
 			try (Statement statement = context.connection().createStatement()) {
 				statement.execute("INSERT INTO users VALUES (1)");
@@ -197,7 +155,7 @@ class PlanIntegrationTests {
 
 	@Test
 	void lintErrorsMakeThePlanFailToo() {
-		this.files.write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
+		this.db.files().write("V1__audit.sql", "CREATE TABLE audit (at DATETIME);");
 		PlanResult plan = ratchet().plan();
 		assertThat(plan.wouldSucceed()).isFalse();
 		assertThat(plan.lint().errors()).extracting((finding) -> finding.rule()).containsExactly("dialect.datetime");

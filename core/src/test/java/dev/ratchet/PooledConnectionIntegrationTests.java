@@ -2,7 +2,6 @@ package dev.ratchet;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,12 +15,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.DelegatingDataSource;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,18 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PooledConnectionIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private HikariDataSource pool;
 
-	private MigrationFiles files;
-
 	@BeforeEach
 	void createPool() {
-		this.db = TestDatabase.createDatabase();
 		Sql.execute(this.db, "CREATE SCHEMA app");
 		HikariConfig config = new HikariConfig();
 		config.setDataSource(this.db.dataSource());
@@ -50,13 +43,12 @@ class PooledConnectionIntegrationTests {
 		config.setMinimumIdle(2);
 		config.setConnectionTimeout(2000);
 		this.pool = new HikariDataSource(config);
-		this.files = new MigrationFiles(this.dir).write("V1__item.sql", "CREATE TABLE item (id int);");
+		this.db.files().write("V1__item.sql", "CREATE TABLE item (id int);");
 	}
 
 	@AfterEach
 	void closePool() {
 		this.pool.close();
-		this.db.close();
 	}
 
 	@Test
@@ -80,7 +72,7 @@ class PooledConnectionIntegrationTests {
 
 	private Ratchet ratchet(javax.sql.DataSource dataSource) {
 		return new Ratchet(
-				RatchetConfiguration.builder(dataSource).locations(this.files.location()).schema("app").build());
+				RatchetConfiguration.builder(dataSource).locations(this.db.files().location()).schema("app").build());
 	}
 
 	/**

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.test.ChildLogs;
 import dev.ratchet.test.DelegatingDataSource;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,28 +49,25 @@ class PoolerIntegrationTests {
 	@TempDir
 	Path dir;
 
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private final List<Process> started = new ArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__users.sql", "CREATE TABLE users (id bigint);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint);");
 	}
 
 	@AfterEach
 	void stop() {
 		this.started.forEach(Process::destroy);
-		this.db.close();
 	}
 
 	@Test
 	void connectionsThatShareOneServerSessionAreRefused() throws Exception {
 		SingleConnectionDataSource shared = new SingleConnectionDataSource(this.db.connect());
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(shared).locations(this.files.location()).build());
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(shared).locations(this.db.files().location()).build());
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("connection pooler in transaction mode (both of Ratchet's connections reached the "
 					+ "same server session")
@@ -83,12 +80,12 @@ class PoolerIntegrationTests {
 
 	@Test
 	void poolerUrlIsRefusedEvenWhenNothingIsPending() throws Exception {
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build()).migrate();
+		new Ratchet(this.db.configure().build()).migrate();
 		// A run with nothing to apply takes no lock, but a pooler URL is still refused: better at this
 		// deploy than at the next one, which has a migration to apply.
 		DataSource viaPooler = reportingUrl(this.db.dataSource(),
 				"jdbc:postgresql://aws-0-eu-central-1.pooler.supabase.com:6543/postgres");
-		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(viaPooler).locations(this.files.location()).build());
+		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(viaPooler).locations(this.db.files().location()).build());
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("port 6543 of aws-0-eu-central-1.pooler.supabase.com is Supabase's transaction pooler");
 	}
@@ -128,7 +125,7 @@ class PoolerIntegrationTests {
 	void warnPolicyGoesOn() throws Exception {
 		SingleConnectionDataSource shared = new SingleConnectionDataSource(this.db.connect());
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(shared)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.poolerPolicy(PoolerPolicy.WARN)
 			.build());
 		assertThat(ratchet.migrate().appliedCount()).isEqualTo(1);
@@ -138,7 +135,7 @@ class PoolerIntegrationTests {
 	@Test
 	void pgBouncerInTransactionModeIsRefused() throws Exception {
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(pgBouncer("transaction"))
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.build());
 		assertThatExceptionOfType(DatabaseConnectionException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("connection pooler in transaction mode")
@@ -150,7 +147,7 @@ class PoolerIntegrationTests {
 	@Test
 	void pgBouncerInSessionModeIsFine() throws Exception {
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(pgBouncer("session"))
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.build());
 		assertThat(ratchet.migrate().appliedCount()).isEqualTo(1);
 	}

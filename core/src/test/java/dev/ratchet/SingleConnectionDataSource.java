@@ -19,8 +19,15 @@ final class SingleConnectionDataSource implements DataSource {
 
 	SingleConnectionDataSource(Connection connection) {
 		this.connection = connection;
-		this.handle = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-				(proxy, method, args) -> {
+		this.handle = unclosable(connection);
+	}
+
+	/**
+	 * Returns a view of a connection whose close() does nothing, as a pool's handle.
+	 */
+	static Connection unclosable(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(SingleConnectionDataSource.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					if (method.getName().equals("close")) {
 						return null;
 					}

@@ -1,22 +1,21 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.ratchet.data.BatchedMigration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.data.BatchOptions;
+import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.test.KeysetTestMigration;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,26 +27,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class UserCodeErrorIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-		this.files.write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
+		this.db.files().write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
 				+ "INSERT INTO item (id) SELECT i FROM generate_series(1, 10) i;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	static Stream<Supplier<Error>> errors() {
@@ -59,25 +47,12 @@ class UserCodeErrorIntegrationTests {
 	@MethodSource("errors")
 	void errorInJavaMigrationCommitsNothing(Supplier<Error> error) {
 		Error thrown = error.get();
-		JavaMigration migration = new JavaMigration() {
-			@Override
-			public String version() {
-				return "2";
+		JavaMigration migration = new TestJavaMigration("2", "half done", (context) -> {
+			try (Statement statement = context.connection().createStatement()) {
+				statement.execute("INSERT INTO item (id) VALUES (100)");
 			}
-
-			@Override
-			public String description() {
-				return "half done";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws Exception {
-				try (Statement statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO item (id) VALUES (100)");
-				}
-				throw thrown;
-			}
-		};
+			throw thrown;
+		});
 		assertThatThrownBy(() -> ratchet(migration).migrate()).isSameAs(thrown);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM item WHERE id = 100")).isZero();
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history ORDER BY installed_rank"))
@@ -114,7 +89,7 @@ class UserCodeErrorIntegrationTests {
 			}
 		};
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(broken)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners(this.events::add)
 			.build());
 		assertThatThrownBy(ratchet::migrate).isSameAs(thrown);
@@ -134,8 +109,7 @@ class UserCodeErrorIntegrationTests {
 	}
 
 	private Ratchet ratchet(JavaMigration migration) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(migration)
 			.listeners(this.events::add)
 			.build());
@@ -145,55 +119,20 @@ class UserCodeErrorIntegrationTests {
 	 * Touches every item once, four at a time; with an error, throws it in the second batch after
 	 * touching that batch's items.
 	 */
-	private static final class Touch implements BatchedMigration<Integer> {
+	private static final class Touch extends KeysetTestMigration {
 
 		private final Error error;
 
 		Touch(Error error) {
+			super("2", "touch", "item", BatchOptions.defaults().withBatchSize(4));
 			this.error = error;
 		}
 
 		@Override
-		public String version() {
-			return "2";
-		}
-
-		@Override
-		public String description() {
-			return "touch";
-		}
-
-		@Override
-		public dev.ratchet.data.BatchOptions options() {
-			return dev.ratchet.data.BatchOptions.defaults().withBatchSize(4);
-		}
-
-		@Override
-		public List<Integer> nextBatch(MigrationContext context, String after, int limit) throws Exception {
-			List<Integer> ids = new java.util.ArrayList<>();
-			try (var statement = context.connection()
-				.prepareStatement("SELECT id FROM item WHERE id > ? ORDER BY id LIMIT ?")) {
-				statement.setInt(1, (after != null) ? Integer.parseInt(after) : 0);
-				statement.setInt(2, limit);
-				try (var rs = statement.executeQuery()) {
-					while (rs.next()) {
-						ids.add(rs.getInt(1));
-					}
-				}
-			}
-			return ids;
-		}
-
-		@Override
-		public String keyOf(Integer item) {
-			return item.toString();
-		}
-
-		@Override
-		public void processBatch(MigrationContext context, List<Integer> items) throws Exception {
+		public void processBatch(MigrationContext context, List<Long> items) throws Exception {
 			try (var statement = context.connection()
 				.prepareStatement("UPDATE item SET touched = touched + 1 WHERE id = ANY (?)")) {
-				statement.setArray(1, context.connection().createArrayOf("int", items.toArray()));
+				statement.setArray(1, context.connection().createArrayOf("bigint", items.toArray()));
 				statement.executeUpdate();
 			}
 			if (this.error != null && items.get(0) > 4) {

@@ -1,15 +1,10 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,37 +14,22 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ValidationIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private Ratchet ratchet() {
 		return ratchet(RatchetConfiguration.builder(this.db.dataSource()));
 	}
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
+		return new Ratchet(builder.locations(this.db.files().location()).build());
 	}
 
 	@Test
 	void changedAppliedMigrationStopsTheRunAndRepairRealignsIt() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		ratchet().migrate();
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int); -- reformatted")
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int); -- reformatted")
 			.write("V2__b.sql", "CREATE TABLE b (id int);");
 		assertThat(ratchet().status().migrations()).extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.CHANGED, MigrationState.PENDING);
@@ -66,17 +46,17 @@ class ValidationIntegrationTests {
 
 	@Test
 	void lineEndingChangeIsNotAChange() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
 		ratchet().migrate();
-		this.files.write("V1__a.sql", "\uFEFFCREATE TABLE a (id int);\r\nCREATE TABLE b (id int);\r\n");
+		this.db.files().write("V1__a.sql", "\uFEFFCREATE TABLE a (id int);\r\nCREATE TABLE b (id int);\r\n");
 		assertThat(ratchet().validate().status()).isEqualTo(SchemaStatus.UP_TO_DATE);
 	}
 
 	@Test
 	void missingAppliedMigrationIsReported() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
 		ratchet().migrate();
-		this.files.delete("V1__a.sql");
+		this.db.files().delete("V1__a.sql");
 		StatusReport report = ratchet().status();
 		assertThat(report.migrations()).extracting(MigrationInfo::script, MigrationInfo::state)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("V1__a.sql", MigrationState.MISSING),
@@ -87,9 +67,9 @@ class ValidationIntegrationTests {
 
 	@Test
 	void versionsAppliedByNewerCodeAreAllowedAndReported() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
 		ratchet().migrate();
-		this.files.delete("V2__b.sql");
+		this.db.files().delete("V2__b.sql");
 		StatusReport report = ratchet().status();
 		assertThat(report.isValid()).isTrue();
 		assertThat(report.currentVersion()).hasToString("2");
@@ -100,9 +80,9 @@ class ValidationIntegrationTests {
 
 	@Test
 	void olderPendingMigrationIsRefusedUnlessOutOfOrderIsAllowed() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);").write("V3__c.sql", "CREATE TABLE c (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V3__c.sql", "CREATE TABLE c (id int);");
 		ratchet().migrate();
-		this.files.write("V2__b.sql", "CREATE TABLE b (id int);");
+		this.db.files().write("V2__b.sql", "CREATE TABLE b (id int);");
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> ratchet().migrate())
 			.withMessageContaining("V2__b.sql (version 2) was never applied")
 			.withMessageContaining("already at version 3")
@@ -116,7 +96,7 @@ class ValidationIntegrationTests {
 	@Test
 	void nonEmptySchemaWithoutHistoryIsRefusedWithoutCreatingAnything() {
 		Sql.execute(this.db, "CREATE TABLE \"Session\" (id text)");
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> ratchet().migrate())
 			.withMessageContaining("already holds 1 object (Session)")
 			.withMessageContaining("baseline");
@@ -127,7 +107,7 @@ class ValidationIntegrationTests {
 	@Test
 	void baselineOnMigrateSkipsMigrationsUpToTheBaseline() {
 		Sql.execute(this.db, "CREATE TABLE a (id int)");
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
 		MigrateResult result = ratchet(
 				RatchetConfiguration.builder(this.db.dataSource()).baselineOnMigrate(true).baselineVersion("1"))
 			.migrate();
@@ -144,7 +124,7 @@ class ValidationIntegrationTests {
 		assertThat(ratchet.baseline()).isEqualTo(new BaselineResult(MigrationVersion.parse("5"), true));
 		assertThat(ratchet.baseline().created()).isFalse();
 		assertThat(Sql.column(this.db, "SELECT version || ' ' || type FROM ratchet_history")).containsExactly("5 BASELINE");
-		this.files.write("V6__f.sql", "CREATE TABLE f (id int);");
+		this.db.files().write("V6__f.sql", "CREATE TABLE f (id int);");
 		ratchet.migrate();
 		assertThatExceptionOfType(RatchetException.class)
 			.isThrownBy(() -> ratchet(RatchetConfiguration.builder(this.db.dataSource()).baselineVersion("7")).baseline())
@@ -153,7 +133,7 @@ class ValidationIntegrationTests {
 
 	@Test
 	void statusOnAnEmptyDatabaseChangesNothing() {
-		this.files.write("V1__a.sql", "CREATE TABLE a (id int);");
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
 		StatusReport report = ratchet().status();
 		assertThat(report.status()).isEqualTo(SchemaStatus.PENDING);
 		assertThat(report.pendingCount()).isEqualTo(1);

@@ -1,17 +1,16 @@
 package dev.ratchet.data;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import dev.ratchet.MigrationContext;
+import dev.ratchet.test.MigrationFiles;
 
 /**
  * The runbook's backfill as a batched migration: creates version 1 of every chatbot, and fails for a
@@ -26,6 +25,8 @@ class Backfill implements BatchedMigration<Long> {
 			    current_version int, touched int NOT NULL DEFAULT 0);
 			CREATE TABLE chatbot_version (chatbot_id bigint PRIMARY KEY, number int NOT NULL, created_by bigint NOT NULL);
 			""";
+
+	private static final KeysetBatches CHATBOTS = KeysetBatches.of("chatbot");
 
 	private final String version;
 
@@ -50,6 +51,16 @@ class Backfill implements BatchedMigration<Long> {
 		return "INSERT INTO chatbot (id, creator_id) SELECT i, i FROM generate_series(1, " + chatbots + ") i;\n"
 				+ "INSERT INTO creator_user SELECT i, 1000 + i FROM generate_series(1, " + chatbots + ") i "
 				+ "WHERE i <> ALL ('{" + skipped + "}'::bigint[]);";
+	}
+
+	/**
+	 * Writes the schema, 250 chatbots and, after version 1.1, a migration that needs every chatbot
+	 * to have a current version.
+	 */
+	static void writeMigrations(MigrationFiles files) {
+		files.write("V1__chatbots.sql", SCHEMA)
+			.write("V1_0_0_1__rows.sql", rows(250))
+			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 	}
 
 	Backfill options(BatchOptions options) {
@@ -95,8 +106,7 @@ class Backfill implements BatchedMigration<Long> {
 
 	@Override
 	public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
-		return ids(context.connection(), "SELECT id FROM chatbot WHERE id > ? ORDER BY id LIMIT ?",
-				(after != null) ? Long.parseLong(after) : 0, limit);
+		return CHATBOTS.next(context.connection(), after, limit);
 	}
 
 	@Override
@@ -150,12 +160,7 @@ class Backfill implements BatchedMigration<Long> {
 
 	@Override
 	public List<Long> find(MigrationContext context, List<String> keys) throws SQLException {
-		Connection connection = context.connection();
-		Array array = connection.createArrayOf("bigint", keys.stream().map(Long::valueOf).toArray());
-		try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM chatbot WHERE id = ANY (?)")) {
-			statement.setArray(1, array);
-			return ids(statement);
-		}
+		return CHATBOTS.find(context.connection(), keys);
 	}
 
 	@Override
@@ -182,24 +187,6 @@ class Backfill implements BatchedMigration<Long> {
 				throw new IllegalStateException(rs.getLong(1) + " chatbots whose creator has a user have no current version");
 			}
 		}
-	}
-
-	private static List<Long> ids(Connection connection, String sql, long after, int limit) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, after);
-			statement.setInt(2, limit);
-			return ids(statement);
-		}
-	}
-
-	private static List<Long> ids(PreparedStatement statement) throws SQLException {
-		List<Long> ids = new ArrayList<>();
-		try (ResultSet rs = statement.executeQuery()) {
-			while (rs.next()) {
-				ids.add(rs.getLong(1));
-			}
-		}
-		return ids;
 	}
 
 }

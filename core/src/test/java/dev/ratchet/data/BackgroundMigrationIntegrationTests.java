@@ -1,6 +1,5 @@
 package dev.ratchet.data;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -9,10 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationContext;
@@ -21,9 +19,8 @@ import dev.ratchet.MigrationVersion;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BackgroundMigrationIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
-	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+	void writeMigrations() {
+		Backfill.writeMigrations(this.db.files());
 	}
 
 	@Test
@@ -87,7 +72,7 @@ class BackgroundMigrationIntegrationTests {
 
 	@Test
 	void startUpAppliesRepeatablesAsAnyRunDoesWhileVersionsWait() {
-		this.files.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id FROM chatbot;");
+		this.db.files().write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id FROM chatbot;");
 		Ratchet ratchet = ratchet(background());
 		assertThat(versions(ratchet.migrateUntilBackground())).containsExactly("1", "1.0.0.1", "null");
 		assertThat(Sql.exists(this.db, "chatbot_ids")).isTrue();
@@ -96,7 +81,7 @@ class BackgroundMigrationIntegrationTests {
 			.satisfies((e) -> assertThat(((MigrationEvent.MigrationDeferred) e).waiting())
 				.extracting((m) -> m.script())
 				.containsExactly("V2__require_versions.sql"));
-		this.files.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id, 1 AS one FROM chatbot;");
+		this.db.files().write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_ids AS SELECT id, 1 AS one FROM chatbot;");
 		Ratchet edited = ratchet(background());
 		edited.migrateUntilBackground();
 		assertThat(Sql.column(this.db, "SELECT count(*) FROM ratchet_history WHERE type = 'REPEATABLE'"))
@@ -177,8 +162,7 @@ class BackgroundMigrationIntegrationTests {
 	}
 
 	private Ratchet ratchet(Duration lockWaitTimeout, Backfill migration) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.lockWaitTimeout(lockWaitTimeout)
 			.javaMigrations(migration)
 			.listeners(this.events::add)

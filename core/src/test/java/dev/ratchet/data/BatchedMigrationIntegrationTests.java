@@ -1,16 +1,14 @@
 package dev.ratchet.data;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrateResult;
@@ -19,13 +17,11 @@ import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,26 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BatchedMigrationIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
-	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+	void writeMigrations() {
+		Backfill.writeMigrations(this.db.files());
 	}
 
 	@Test
@@ -77,7 +61,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void failingItemFailsTheMigrationRollsBackItsBatchAndLaterVersionsWait() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
 		Ratchet ratchet = ratchet(new Backfill("1.1"));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("item '142' failed: creator 142 has no associated user")
@@ -100,7 +84,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void fixedMigrationContinuesAfterTheLastCommittedBatchWithoutRepair() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id = 142;");
 		Ratchet ratchet = ratchet(new Backfill("1.1"));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate);
 		Sql.execute(this.db, "INSERT INTO creator_user VALUES (142, 1142)");
@@ -115,7 +99,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void itemsOverTheThresholdFailTheMigrationAndStayInTheLedger() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);");
 		Ratchet ratchet = ratchet(new Backfill("1.1")
 			.options(BatchOptions.defaults().withBatchSize(100).withFailurePolicy(FailurePolicy.skipUpTo(2))));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate)
@@ -134,7 +118,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void skippedItemsAreRecordedWithTheirErrorAndTheMigrationCompletes() {
-		this.files.write("V1_0_1__orphans.sql", """
+		this.db.files().write("V1_0_1__orphans.sql", """
 				DELETE FROM creator_user WHERE creator_id IN (17, 42);
 				INSERT INTO chatbot_version VALUES (120, 1, 1);
 				UPDATE chatbot SET current_version = 1 WHERE id = 120;
@@ -163,7 +147,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void ratioThresholdCountsAgainstTheTotal() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 43);");
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 43);");
 		Ratchet ratchet = ratchet(new Backfill("1.1").counted()
 			.options(BatchOptions.defaults().withBatchSize(100).withFailurePolicy(FailurePolicy.skipUpToRatio(0.01))));
 		assertThatExceptionOfType(DataMigrationFailedException.class).isThrownBy(ratchet::migrate)
@@ -172,7 +156,7 @@ class BatchedMigrationIntegrationTests {
 
 	@Test
 	void retryFailedProcessesOnlyTheLedgersItemsAndRemovesThoseThatNowSucceed() {
-		this.files.write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);")
+		this.db.files().write("V1_0_1__orphans.sql", "DELETE FROM creator_user WHERE creator_id IN (17, 42, 143);")
 			.write("V2__require_versions.sql", "SELECT 1;");
 		Ratchet ratchet = ratchet(new Backfill("1.1")
 			.options(BatchOptions.defaults().withBatchSize(100).withFailurePolicy(FailurePolicy.skipUpTo(10))));
@@ -231,8 +215,7 @@ class BatchedMigrationIntegrationTests {
 	@Test
 	void throttleWaitsBetweenBatchesToKeepTheMaximumRate() {
 		FakeClock clock = new FakeClock();
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.javaMigrations(new Backfill("1.1").options(BatchOptions.defaults().withBatchSize(50).withMaxItemsPerSecond(100)))
 			.dataClock(clock)
 			.build()).migrate();
@@ -244,8 +227,7 @@ class BatchedMigrationIntegrationTests {
 	@Test
 	void pauseIsWaitedAfterEachCommittedBatch() {
 		FakeClock clock = new FakeClock();
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		new Ratchet(this.db.configure()
 			.javaMigrations(new Backfill("1.1")
 				.options(BatchOptions.defaults().withBatchSize(100).withPauseBetweenBatches(Duration.ofSeconds(2))))
 			.dataClock(clock)
@@ -293,8 +275,7 @@ class BatchedMigrationIntegrationTests {
 	}
 
 	private Ratchet ratchet(JavaMigration... migrations) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(migrations)
 			.listeners(this.events::add)
 			.build());

@@ -10,9 +10,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.MigrationDescriptor;
@@ -21,9 +21,9 @@ import dev.ratchet.MigrationVersion;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.data.FailedItem;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,17 +40,12 @@ class RatchetTablesIntegrationTests {
 	@TempDir
 	Path dir;
 
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
 	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
 		Sql.execute(this.db, "CREATE SCHEMA " + RatchetTable.quote(SCHEMA));
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test

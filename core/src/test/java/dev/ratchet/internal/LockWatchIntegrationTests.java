@@ -10,13 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.lock.AdvisoryLock;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,17 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LockWatchIntegrationTests {
 
-	private TestDatabase.Db db;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void closeWaitsForALookInProgressOnTheLockSession() throws Exception {

@@ -7,13 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.FreshDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,17 +24,8 @@ class LockNotificationsIntegrationTests {
 
 	private static final long KEY = AdvisoryLock.keyFor("public", "ratchet_history");
 
-	private TestDatabase.Db db;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void releaseNotifiesTheLocksChannel() throws Exception {

@@ -26,7 +26,7 @@ public final class ChildJvm {
 	 * @return the process
 	 * @throws IOException if it cannot start
 	 */
-	public static Process migrate(TestDatabase.Db db, String location, Path log, String... jvmOptions)
+	public static Process migrate(Database db, String location, Path log, String... jvmOptions)
 			throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(new File(System.getProperty("java.home"), "bin/java").getPath());

@@ -7,6 +7,8 @@ import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.JavaMigration;
@@ -28,13 +30,7 @@ public final class MigrateMain {
 	}
 
 	public static void main(String[] args) throws Exception {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(args[0]);
-		dataSource.setUser(args[1]);
-		String password = System.getenv("RATCHET_TEST_JDBC_PASSWORD");
-		if (password != null) {
-			dataSource.setPassword(password);
-		}
+		DataSource dataSource = dataSource(args[0], args[1]);
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(dataSource)
 			.locations(args[2])
 			.javaMigrations(javaMigrations(System.getProperty("ratchet.test.java-migrations", "")))
@@ -50,6 +46,21 @@ public final class MigrateMain {
 		else {
 			ratchet.migrate();
 		}
+	}
+
+	/**
+	 * Returns a DataSource for a child JVM: URL and user from its arguments, the password from
+	 * {@code RATCHET_TEST_JDBC_PASSWORD} when set.
+	 */
+	public static DataSource dataSource(String url, String user) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(url);
+		dataSource.setUser(user);
+		String password = System.getenv("RATCHET_TEST_JDBC_PASSWORD");
+		if (password != null) {
+			dataSource.setPassword(password);
+		}
+		return dataSource;
 	}
 
 	private static JavaMigration[] javaMigrations(String classNames) throws Exception {

@@ -41,7 +41,7 @@ public final class TcpProxy implements AutoCloseable {
 	 * @return the proxy
 	 * @throws IOException if it cannot listen
 	 */
-	public static TcpProxy to(TestDatabase.Db db) throws IOException {
+	public static TcpProxy to(Database db) throws IOException {
 		Matcher matcher = HOST_AND_PORT.matcher(db.url());
 		if (!matcher.find()) {
 			throw new IllegalArgumentException("No host and port in " + db.url());
@@ -53,7 +53,7 @@ public final class TcpProxy implements AutoCloseable {
 	/**
 	 * Returns the database's JDBC URL, pointing at this proxy.
 	 */
-	public String url(TestDatabase.Db db) {
+	public String url(Database db) {
 		return HOST_AND_PORT.matcher(db.url()).replaceFirst("//127.0.0.1:" + this.server.getLocalPort() + "/");
 	}
 

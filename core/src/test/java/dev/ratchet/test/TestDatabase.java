@@ -71,7 +71,7 @@ public final class TestDatabase {
 	/**
 	 * A database of the test server, dropped on {@link #close()}.
 	 */
-	public static final class Db implements AutoCloseable {
+	public static final class Db implements Database, AutoCloseable {
 
 		private final Server server;
 
@@ -85,18 +85,22 @@ public final class TestDatabase {
 			this.url = server.urlFor(name);
 		}
 
+		@Override
 		public String name() {
 			return this.name;
 		}
 
+		@Override
 		public String url() {
 			return this.url;
 		}
 
+		@Override
 		public String username() {
 			return this.server.username;
 		}
 
+		@Override
 		public String password() {
 			return this.server.password;
 		}
@@ -104,6 +108,7 @@ public final class TestDatabase {
 		/**
 		 * Returns a new non-pooled DataSource for this database.
 		 */
+		@Override
 		public DataSource dataSource() {
 			PGSimpleDataSource dataSource = new PGSimpleDataSource();
 			dataSource.setUrl(this.url);
@@ -119,6 +124,7 @@ public final class TestDatabase {
 		 * @return the connection
 		 * @throws SQLException on failure
 		 */
+		@Override
 		public Connection connect() throws SQLException {
 			return this.server.connect(this.url);
 		}

@@ -1,17 +1,17 @@
 package dev.ratchet.sample;
 
-import java.time.Duration;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.data.SpringBatchedMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.data.KeysetBatches;
+import dev.ratchet.test.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.util.StringUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample app with one more data migration, a background one: the application is ready and
@@ -36,11 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Import(BackgroundBackfillIntegrationTests.BackgroundBackfill.class)
-class BackgroundBackfillIntegrationTests {
+class BackgroundBackfillIntegrationTests extends ExternalDatabaseTests {
 
 	private static final CountDownLatch gate = new CountDownLatch(1);
-
-	private static TestDatabase.Db database;
 
 	@Autowired
 	private RestTestClient client;
@@ -48,27 +41,14 @@ class BackgroundBackfillIntegrationTests {
 	@Autowired
 	private Ratchet ratchet;
 
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
-			database = TestDatabase.createDatabase();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::username);
-			registry.add("spring.datasource.password", database::password);
-		}
-	}
-
 	@AfterAll
-	static void dropDatabase() {
+	static void openTheGate() {
 		gate.countDown();
-		if (database != null) {
-			database.close();
-		}
 	}
 
 	@Test
 	void applicationServesRequestsAndStaysReadyWhileTheBackgroundMigrationRuns() {
-		await(() -> this.ratchet.dataMigrations()
+		Await.until(() -> this.ratchet.dataMigrations()
 			.stream()
 			.anyMatch((data) -> data.version().toString().equals("8") && data.state() == DataMigrationState.RUNNING
 					&& data.processed() == 50));
@@ -98,7 +78,7 @@ class BackgroundBackfillIntegrationTests {
 			.jsonPath("$.components.migrations.status").isEqualTo("UP")
 			.jsonPath("$.components.migrations.details.backgroundMigrations[0].version").isEqualTo("8");
 		gate.countDown();
-		await(() -> this.ratchet.status().pendingCount() == 0);
+		Await.until(() -> this.ratchet.status().pendingCount() == 0);
 		this.client.get()
 			.uri("/actuator/migrations")
 			.exchange()
@@ -106,20 +86,6 @@ class BackgroundBackfillIntegrationTests {
 			.jsonPath("$.status").isEqualTo("UP_TO_DATE")
 			.jsonPath("$.dataMigrations[1].state").isEqualTo("COMPLETED")
 			.jsonPath("$.dataMigrations[1].processed").isEqualTo(100);
-	}
-
-	private static void await(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
-			try {
-				Thread.sleep(25);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
 	}
 
 	/**
@@ -151,13 +117,8 @@ class BackgroundBackfillIntegrationTests {
 				}
 
 				@Override
-				public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
-					return context.jdbcClient()
-						.sql("SELECT id FROM conversations WHERE id > :after ORDER BY id LIMIT :limit")
-						.param("after", (after != null) ? Long.parseLong(after) : 0)
-						.param("limit", limit)
-						.query(Long.class)
-						.list();
+				public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) throws SQLException {
+					return KeysetBatches.of("conversations").next(context.connection(), after, limit);
 				}
 
 				@Override

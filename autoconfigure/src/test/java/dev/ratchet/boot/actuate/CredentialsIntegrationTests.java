@@ -1,27 +1,22 @@
 package dev.ratchet.boot.actuate;
 
-import java.nio.file.Path;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.RatchetException;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -39,26 +34,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @ExtendWith(OutputCaptureExtension.class)
 class CredentialsIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
-				RatchetHealthContributorAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class,
+			JacksonEndpointAutoConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=0");
 
 	private final String role = "ratchet_ops_" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final String password = "S3cret-" + UUID.randomUUID();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
 	@BeforeEach
 	void createDatabaseAndRole() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session_table.sql",
+		this.db.files().write("V1__create_session_table.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY);");
 		Sql.execute(this.db, "CREATE ROLE " + this.role + " LOGIN PASSWORD '" + this.password + "'");
 		Sql.execute(this.db, "GRANT CREATE ON DATABASE " + this.db.name() + " TO " + this.role);
@@ -69,13 +59,12 @@ class CredentialsIntegrationTests {
 	void dropDatabaseAndRole() {
 		Sql.execute(this.db, "DROP OWNED BY " + this.role);
 		Sql.execute(this.db, "DROP ROLE " + this.role);
-		this.db.close();
 	}
 
 	@Test
 	void passwordOfRatchetUrlNeverShows(CapturedOutput output) {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=" + urlWithoutUser(),
+		this.contextRunner
+			.withPropertyValues("ratchet.url=" + urlWithoutUser(),
 					"ratchet.username=" + this.role, "ratchet.password=" + this.password)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

@@ -8,11 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -21,17 +19,16 @@ import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
@@ -44,30 +41,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsEndpointIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class,
-				RatchetEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations");
 
 	@TempDir
 	private Path migrations;
 
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations.resolve("app"))
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
 			.write("R__chatbot_view.sql", "CREATE OR REPLACE VIEW chatbot_names AS SELECT name FROM chatbot;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -115,8 +103,8 @@ class MigrationsEndpointIntegrationTests {
 
 	@Test
 	void pendingWorkInValidateModeIsPendingWithoutHistoryFields() {
-		migrateAsAnotherInstance(this.files);
-		this.files.write("V3__add_chatbot_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner text;");
+		migrateAsAnotherInstance(this.db.files());
+		this.db.files().write("V3__add_chatbot_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner text;");
 		run((context) -> {
 			JsonNode json = json(context);
 			assertThat(json.get("status").asString()).isEqualTo("PENDING");
@@ -133,14 +121,13 @@ class MigrationsEndpointIntegrationTests {
 
 	@Test
 	void failedNonTransactionalMigrationIsFailedWithTheRunsFailure() {
-		this.files.write("V3__index_chatbot.sql", """
+		this.db.files().write("V3__index_chatbot.sql", """
 				-- ratchet:no-transaction
 				CREATE INDEX CONCURRENTLY chatbot_name ON chatbot (name);
 				CREATE INDEX CONCURRENTLY chatbot_owner ON chatbot (owner);
 				""");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(RatchetMigrationStrategy.class, () -> RatchetMigrationStrategyTolerant.INSTANCE)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				JsonNode json = json(context);
 				assertThat(json.get("status").asString()).isEqualTo("FAILED");
@@ -193,7 +180,7 @@ class MigrationsEndpointIntegrationTests {
 
 	@Test
 	void migrationAppliedAfterANewerOneIsOutOfOrder() {
-		this.files.write("V3__add_chatbot_owner.sql", "CREATE TABLE owner (name text);");
+		this.db.files().write("V3__add_chatbot_owner.sql", "CREATE TABLE owner (name text);");
 		migrateAsAnotherInstance(new MigrationFiles(this.migrations.resolve("older"))
 			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V3__add_chatbot_owner.sql", "CREATE TABLE owner (name text);"));
@@ -227,9 +214,9 @@ class MigrationsEndpointIntegrationTests {
 	void runningMigrationOfThisInstanceIsRunningUnderItsLock() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(JavaMigration.class, () -> new BlockingMigration(started, release))
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
 				CompletableFuture<?> run = CompletableFuture.runAsync(() -> context.getBean(Ratchet.class).migrate());
 				try {
@@ -256,8 +243,8 @@ class MigrationsEndpointIntegrationTests {
 
 	@Test
 	void lintFindingsOfPendingMigrationsAreShown() {
-		migrateAsAnotherInstance(this.files);
-		this.files.write("V3__index_chatbot.sql", "\nCREATE INDEX chatbot_name_idx ON chatbot (name);");
+		migrateAsAnotherInstance(this.db.files());
+		this.db.files().write("V3__index_chatbot.sql", "\nCREATE INDEX chatbot_name_idx ON chatbot (name);");
 		run((context) -> {
 			JsonNode lint = json(context).get("lint");
 			assertThat(lint.get("errorCount").asInt()).isZero();
@@ -305,7 +292,7 @@ class MigrationsEndpointIntegrationTests {
 			assertThat(json(context).get("drift").get("drifted").asBoolean()).isFalse();
 			Sql.execute(this.db, "ALTER TABLE chatbot ADD COLUMN owner text");
 			assertThat(json(context).get("drift").get("drifted").asBoolean()).as("reused").isFalse();
-			migrateAsAnotherInstance(this.files.write("V3__create_owner.sql", "CREATE TABLE owner (name text);"));
+			migrateAsAnotherInstance(this.db.files().write("V3__create_owner.sql", "CREATE TABLE owner (name text);"));
 			JsonNode drift = json(context).get("drift");
 			assertThat(drift.get("drifted").asBoolean()).as("compared again after another instance's run").isTrue();
 			assertThat(drift.get("differences")).hasSize(1);
@@ -358,8 +345,7 @@ class MigrationsEndpointIntegrationTests {
 	}
 
 	private void run(ContextConsumer<AssertableApplicationContext> consumer, String... properties) {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
+		this.contextRunner
 			.withPropertyValues(properties)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

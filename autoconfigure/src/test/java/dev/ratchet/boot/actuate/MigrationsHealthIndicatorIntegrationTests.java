@@ -1,18 +1,14 @@
 package dev.ratchet.boot.actuate;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationState;
@@ -21,15 +17,13 @@ import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.BlockingMigration;
 import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.RatchetMigrationStrategyTolerant;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
 import dev.ratchet.boot.report.DriftDescriptor;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -45,27 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsHealthIndicatorIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetHealthContributorAutoConfiguration.class);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -92,14 +75,13 @@ class MigrationsHealthIndicatorIntegrationTests {
 
 	@Test
 	void failedMigrationIsDownNamingTheScriptAtFault() {
-		this.files.write("V3__index_chatbot.sql", """
+		this.db.files().write("V3__index_chatbot.sql", """
 				-- ratchet:no-transaction
 				CREATE INDEX CONCURRENTLY chatbot_name ON chatbot (name);
 				CREATE INDEX CONCURRENTLY chatbot_owner ON chatbot (owner);
 				""");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(RatchetMigrationStrategy.class, () -> RatchetMigrationStrategyTolerant.INSTANCE)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				Health health = health(context);
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -178,9 +160,9 @@ class MigrationsHealthIndicatorIntegrationTests {
 	void runOfThisInstanceIsOutOfServiceAndEndsTheCache() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(JavaMigration.class, () -> new BlockingMigration(started, release))
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate",
+			.withPropertyValues("ratchet.mode=validate",
 					"ratchet.health.cache-ttl=1h")
 			.run((context) -> {
 				assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -201,8 +183,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 	}
 
 	private void run(ContextConsumer<AssertableApplicationContext> consumer, String... properties) {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
+		this.contextRunner
 			.withPropertyValues(properties)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -211,7 +192,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 	}
 
 	private void migrateAsAnotherInstance() {
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build())
+		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.db.files().location()).build())
 			.migrate();
 	}
 

@@ -5,18 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -32,37 +31,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsWebEndpointIntegrationTests {
 
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
 
 	private ConfigurableApplicationContext context;
 
 	@BeforeEach
 	void startApplication() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-		this.context = SpringApplication.run(WebApplication.class, "--server.port=0",
-				"--spring.datasource.url=" + this.db.url(), "--spring.datasource.username=" + this.db.username(),
-				"--ratchet.locations=" + this.files.location(), "--ratchet.health.cache-ttl=200ms",
+		List<String> args = this.db.applicationArguments();
+		args.addAll(List.of("--server.port=0", "--ratchet.health.cache-ttl=200ms",
 				"--management.endpoints.web.exposure.include=health,migrations,metrics",
 				"--management.endpoint.health.show-details=always", "--management.endpoint.health.probes.enabled=true",
-				"--management.endpoint.health.group.readiness.include=readinessState,migrations");
+				"--management.endpoint.health.group.readiness.include=readinessState,migrations"));
+		this.context = SpringApplication.run(WebApplication.class, args.toArray(String[]::new));
 	}
 
 	@AfterEach
 	void stopApplication() {
 		this.context.close();
-		this.db.close();
 	}
 
 	@Test

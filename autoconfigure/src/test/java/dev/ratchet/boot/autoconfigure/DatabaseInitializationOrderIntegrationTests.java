@@ -1,21 +1,18 @@
 package dev.ratchet.boot.autoconfigure;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -32,50 +29,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseInitializationOrderIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-				JdbcClientAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY); INSERT INTO session VALUES (1), (2), (3);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void jdbcTemplateUserSeesMigratedTablesDuringStartup() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(TemplateSessionCount.class)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context.getBean(TemplateSessionCount.class).count).isEqualTo(3));
 	}
 
 	@Test
 	void jdbcClientUserSeesMigratedTablesDuringStartup() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(ClientSessionCount.class)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context.getBean(ClientSessionCount.class).count).isEqualTo(3));
 	}
 
 	@Test
 	void beanMarkedDependsOnDatabaseInitializationSeesMigratedTablesDuringStartup() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(DataSourceSessionCount.class)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context.getBean(DataSourceSessionCount.class).count).isEqualTo(3));
 	}
 

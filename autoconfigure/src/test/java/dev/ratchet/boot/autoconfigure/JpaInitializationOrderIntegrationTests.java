@@ -1,20 +1,14 @@
 package dev.ratchet.boot.autoconfigure;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
 import jakarta.persistence.EntityManagerFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.boot.autoconfigure.jpa.ChatSession;
-import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,37 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JpaInitializationOrderIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			HibernateJpaAutoConfiguration.class)
 		.withUserConfiguration(EntityConfiguration.class)
 		.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql", """
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql", """
 				CREATE TABLE session (id bigint PRIMARY KEY, user_name varchar(255));
 				INSERT INTO session VALUES (1, 'ada');
 				""");
 	}
 
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
 	@Test
 	void entityManagerFactoryValidatesAndReadsMigratedTables() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(FirstUser.class)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(FirstUser.class).name).isEqualTo("ada");

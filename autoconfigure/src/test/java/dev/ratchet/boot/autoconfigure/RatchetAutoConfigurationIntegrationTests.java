@@ -1,6 +1,5 @@
 package dev.ratchet.boot.autoconfigure;
 
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -9,10 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationContext;
@@ -20,14 +18,14 @@ import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
 
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,32 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetAutoConfigurationIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void migratesTheApplicationDataSourceDuringStartup() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Ratchet.class).hasSingleBean(RatchetMigrationInitializer.class);
 				assertThat(Sql.exists(this.db, "session")).isTrue();
@@ -79,7 +65,7 @@ class RatchetAutoConfigurationIntegrationTests {
 				.withBean("migrationDataSource", DataSource.class, migrated::dataSource,
 						(definition) -> ((AbstractBeanDefinition) definition)
 							.addQualifier(new AutowireCandidateQualifier(RatchetDataSource.class)))
-				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=jdbc:postgresql://127.0.0.1:1/none")
+				.withPropertyValues("ratchet.url=jdbc:postgresql://127.0.0.1:1/none")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(Sql.exists(migrated, "session")).isTrue();
@@ -92,7 +78,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	void ratchetUrlWinsOverApplicationDataSource() {
 		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
 			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=" + migrated.url(),
+				.withPropertyValues("ratchet.url=" + migrated.url(),
 						"ratchet.username=" + migrated.username())
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
@@ -105,7 +91,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void ratchetUrlMigratesWithoutApplicationDataSource() {
 		this.contextRunner
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.url=" + this.db.url(),
+			.withPropertyValues("ratchet.url=" + this.db.url(),
 					"ratchet.username=" + this.db.username())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Ratchet.class).doesNotHaveBean(DataSource.class);
@@ -121,7 +107,7 @@ class RatchetAutoConfigurationIntegrationTests {
 				"GRANT CREATE, USAGE ON SCHEMA public TO " + owner);
 		try {
 			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-				.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.username=" + owner,
+				.withPropertyValues("ratchet.username=" + owner,
 						"ratchet.password=" + TestCredentials.PASSWORD)
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
@@ -137,14 +123,14 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void propertiesReachTheEngine() {
-		this.files.write("V1__create_session.sql", "CREATE TABLE ${prefix}session (id bigint PRIMARY KEY);");
+		this.db.files().write("V1__create_session.sql", "CREATE TABLE ${prefix}session (id bigint PRIMARY KEY);");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.schema=public",
+			.withPropertyValues("ratchet.schema=public",
 					"ratchet.table=schema_history", "ratchet.lock.wait-timeout=45s", "ratchet.baseline-on-migrate=true",
 					"ratchet.baseline-version=0.5", "ratchet.out-of-order=true", "ratchet.placeholders.prefix=shop_")
 			.run((context) -> {
 				RatchetConfiguration configuration = context.getBean(Ratchet.class).getConfiguration();
-				assertThat(configuration.getLocations()).containsExactly(this.files.location());
+				assertThat(configuration.getLocations()).containsExactly(this.db.files().location());
 				assertThat(configuration.getSchema()).isEqualTo("public");
 				assertThat(configuration.getTable()).isEqualTo("schema_history");
 				assertThat(configuration.getLockWaitTimeout()).isEqualTo(Duration.ofSeconds(45));
@@ -159,10 +145,10 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void placeholderMarkersAndReplacementReachTheEngine() {
-		this.files.write("V2__create_template.sql", "CREATE TABLE [[prefix]]template (body text);\n"
+		this.db.files().write("V2__create_template.sql", "CREATE TABLE [[prefix]]template (body text);\n"
 				+ "INSERT INTO [[prefix]]template VALUES ('Dear ${name}');");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.placeholders.prefix=shop_",
+			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.placeholders.prefix=shop_",
 					"ratchet.placeholder-prefix=[[", "ratchet.placeholder-suffix=]]")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -172,10 +158,10 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void mixedAndDriftPropertiesReachTheEngine() {
-		this.files.write("V2__mixed.sql", "CREATE TABLE message (id int);\n"
+		this.db.files().write("V2__mixed.sql", "CREATE TABLE message (id int);\n"
 				+ "CREATE INDEX CONCURRENTLY message_idx ON message (id);");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mixed=true",
+			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.mixed=true",
 					"ratchet.drift.enabled=false", "ratchet.drift.ignore=table:qrtz_*,view:report_*")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -189,10 +175,10 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void placeholderReplacementCanBeTurnedOff() {
-		this.files.write("V2__create_template.sql", "CREATE TABLE template (body text);\n"
+		this.db.files().write("V2__create_template.sql", "CREATE TABLE template (body text);\n"
 				+ "INSERT INTO template VALUES ('Dear ${name}; see ${ratchet:schema}');");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.placeholder-replacement=false")
+			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.placeholder-replacement=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.column(this.db, "SELECT body FROM template"))
@@ -204,7 +190,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	void customizersRunAfterProperties() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(RatchetConfigurationCustomizer.class, () -> (builder) -> builder.table("customized_history"))
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.table=property_history")
+			.withPropertyValues("ratchet.table=property_history")
 			.run((context) -> {
 				assertThat(Sql.exists(this.db, "customized_history")).isTrue();
 				assertThat(Sql.exists(this.db, "property_history")).isFalse();
@@ -216,7 +202,6 @@ class RatchetAutoConfigurationIntegrationTests {
 		List<Ratchet> called = new CopyOnWriteArrayList<>();
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(RatchetMigrationStrategy.class, () -> called::add)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(called).containsExactly(context.getBean(Ratchet.class));
 				assertThat(Sql.exists(this.db, "session")).isFalse();
@@ -228,7 +213,6 @@ class RatchetAutoConfigurationIntegrationTests {
 		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(MigrationListener.class, () -> events::add)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(events).filteredOn(MigrationEvent.MigrationApplied.class::isInstance)
 				.extracting((event) -> ((MigrationEvent.MigrationApplied) event).migration().script())
 				.containsExactly("V1__create_session.sql"));
@@ -236,10 +220,9 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void javaMigrationBeansRunInVersionOrder() {
-		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(JavaMigration.class, SeedSessions::new)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.column(this.db, "SELECT type || ' ' || version FROM ratchet_history ORDER BY installed_rank"))
@@ -252,7 +235,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	void userDefinedRatchetReplacesOurs() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(Ratchet.class, () -> new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.locations(this.files.location())
+				.locations(this.db.files().location())
 				.table("own_history")
 				.build()))
 			.run((context) -> {
@@ -266,7 +249,6 @@ class RatchetAutoConfigurationIntegrationTests {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(RatchetMigrationInitializer.class,
 					() -> new RatchetMigrationInitializer(null, (ratchet) -> { }))
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RatchetMigrationInitializer.class);
 				assertThat(Sql.exists(this.db, "session")).isFalse();

@@ -1,21 +1,17 @@
 package dev.ratchet.boot.autoconfigure;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.LintException;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -27,32 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetPreflightIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void connectionThatBehavesLikeATransactionPoolerIsRefusedByDefault() {
 		this.contextRunner.withBean(DataSource.class, this::sharedSession)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -66,7 +50,7 @@ class RatchetPreflightIntegrationTests {
 	@Test
 	void poolerPolicyWarnMigratesThroughThePooler() {
 		this.contextRunner.withBean(DataSource.class, this::sharedSession)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.pooler-policy=warn")
+			.withPropertyValues("ratchet.pooler-policy=warn")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(Sql.exists(this.db, "session")).isTrue();
 	}
@@ -74,9 +58,9 @@ class RatchetPreflightIntegrationTests {
 	@Test
 	void lintSeverityPropertyTurnsAWarningIntoAnErrorThatStopsTheStartup() {
 		migrate();
-		this.files.write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
+		this.db.files().write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(),
+			.withPropertyValues("ratchet.locations=" + this.db.files().location(),
 					"ratchet.lint.severity.risk.index-not-concurrent=error")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
@@ -90,16 +74,15 @@ class RatchetPreflightIntegrationTests {
 
 	@Test
 	void lintSeverityPropertySwitchesADialectRuleOff() {
-		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
+		this.db.files().write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.isInstanceOf(LintException.class));
 		assertThat(Sql.exists(this.db, "session")).isFalse();
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.lint.severity.dialect.datetime=off")
+			.withPropertyValues("ratchet.lint.severity.dialect.datetime=off")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("type \"datetime\" does not exist"));
@@ -108,7 +91,6 @@ class RatchetPreflightIntegrationTests {
 
 	private void migrate() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -1,21 +1,15 @@
 package dev.ratchet.boot.autoconfigure;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.ValidationException;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,34 +23,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ValidateModeIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void startsWithPendingMigrationsAndAppliesNothing() {
 		migrated();
-		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.contextRunner
+			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.exists(this.db, "chatbot")).isFalse();
@@ -66,9 +49,9 @@ class ValidateModeIntegrationTests {
 	@Test
 	void failsStartupWhenAnAppliedMigrationChanged() {
 		migrated();
-		this.files.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
+		this.contextRunner
+			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(ValidationException.class)
@@ -77,9 +60,9 @@ class ValidateModeIntegrationTests {
 
 	@Test
 	void doesNotUseTheMigrationStrategy() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(RatchetMigrationStrategy.class, () -> (ratchet) -> ratchet.migrate())
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.exists(this.db, "session")).isFalse();
@@ -90,16 +73,15 @@ class ValidateModeIntegrationTests {
 	void logsDriftFromRatchetsSnapshot(CapturedOutput output) {
 		migrated();
 		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+		this.contextRunner
+			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("Schema \"public\" differs from the snapshot Ratchet took after its run of ")
 			.contains("  column session.source added: text");
 	}
 
 	private void migrated() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
+		this.contextRunner
 			.run((context) -> assertThat(Sql.exists(this.db, "session")).isTrue());
 	}
 

@@ -1,23 +1,19 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -39,24 +35,13 @@ class RatchetCommandIntegrationTests {
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
-			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -82,7 +67,7 @@ class RatchetCommandIntegrationTests {
 	@Test
 	void statusOfChangedMigrationExitsTwoAndListsTheProblem() {
 		run("migrate");
-		this.files.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
+		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
 		CommandRun run = run("status");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).containsPattern("1 +CHANGED")
@@ -94,7 +79,7 @@ class RatchetCommandIntegrationTests {
 	void validateExitsZeroWithPendingWorkAndTwoWhenInvalid() {
 		assertThat(run("validate").exitCode()).isZero();
 		run("migrate");
-		this.files.delete("V1__create_session.sql");
+		this.db.files().delete("V1__create_session.sql");
 		CommandRun run = run("validate");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet validate failed").containsPattern("1 +MISSING");
@@ -111,7 +96,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void migrateWithFailingMigrationExitsTwoAndNamesIt() {
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
+		this.db.files().write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet migrate failed: Migration V3__add_expiry.sql failed at line 1")
@@ -121,7 +106,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void planListsPendingMigrationsInOrderAndAppliesNothing() {
-		this.files.write("R__session_view.sql", "CREATE OR REPLACE VIEW active_session AS SELECT * FROM session;");
+		this.db.files().write("R__session_view.sql", "CREATE OR REPLACE VIEW active_session AS SELECT * FROM session;");
 		CommandRun run = run("plan");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).containsPattern("(?s)migrate would apply 3 migrations, in this order.*"
@@ -133,7 +118,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void repairRemovesTheFailedEntryOfANonTransactionalMigration() {
-		this.files.write("V3__add_index.sql", """
+		this.db.files().write("V3__add_index.sql", """
 				-- ratchet:no-transaction
 				CREATE INDEX CONCURRENTLY session_missing ON session (missing);
 				""");
@@ -155,7 +140,7 @@ class RatchetCommandIntegrationTests {
 	@Test
 	void jsonReportIsTheOnlyThingOnStandardOutput() {
 		run("migrate");
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestamptz;");
+		this.db.files().write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestamptz;");
 		CommandRun run = run("status", "--ratchet.output=json");
 		assertThat(run.exitCode()).isEqualTo(1);
 		JsonNode report = json.readTree(run.out());
@@ -184,7 +169,7 @@ class RatchetCommandIntegrationTests {
 
 	@Test
 	void jsonReportOfFailureCarriesTheError() {
-		this.files.write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
+		this.db.files().write("V3__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		CommandRun run = run("migrate", "--ratchet.output=json");
 		assertThat(run.exitCode()).isEqualTo(2);
 		JsonNode error = json.readTree(run.out()).get("error");
@@ -209,7 +194,7 @@ class RatchetCommandIntegrationTests {
 	@Test
 	void unreachableDatabaseExitsThreeWithoutShowingThePassword() {
 		CommandRun run = CommandRun.of(RatchetUrlApplication.class, "--ratchet.command=status",
-				"--ratchet.locations=" + this.files.location(), "--ratchet.url=jdbc:postgresql://127.0.0.1:1/orders",
+				"--ratchet.locations=" + this.db.files().location(), "--ratchet.url=jdbc:postgresql://127.0.0.1:1/orders",
 				"--ratchet.username=app", "--ratchet.password=" + TestCredentials.PASSWORD);
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
 		assertThat(run.out()).as(run.err()).contains("Ratchet status failed: Ratchet could not connect to the database")
@@ -220,7 +205,7 @@ class RatchetCommandIntegrationTests {
 	@Test
 	void unreachableApplicationDataSourceExitsThree() {
 		CommandRun run = CommandRun.of(CommandApplication.class, "--ratchet.command=migrate",
-				"--ratchet.locations=" + this.files.location(),
+				"--ratchet.locations=" + this.db.files().location(),
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.password=" + TestCredentials.PASSWORD);
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.out() + run.err()).doesNotContain(TestCredentials.PASSWORD);
@@ -269,8 +254,7 @@ class RatchetCommandIntegrationTests {
 	}
 
 	private String[] connection(List<String> args, String... more) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location()));
+		List<String> all = this.db.applicationArguments();
 		all.addAll(List.of(more));
 		all.addAll(args);
 		return all.toArray(String[]::new);

@@ -1,21 +1,17 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -29,63 +25,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetPreflightCommandIntegrationTests {
 
-	// What a migration could leave behind besides row data: relations, columns, constraints, types,
-	// functions, schemas and extensions.
-	private static final String CATALOG = """
-			SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'
-			UNION ALL
-			SELECT c.relkind::text || ' ' || n.nspname || '.' || c.relname || coalesce(' ' || a.attname || ' '
-			       || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text, '')
-			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k
-			JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname NOT LIKE 'pg\\_%'
-			UNION ALL
-			SELECT 'type ' || typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'function ' || p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-			WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
-			UNION ALL
-			SELECT 'extension ' || extname FROM pg_extension
-			ORDER BY 1""";
-
 	private static final JsonMapper json = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void planOfMigrationsThatWouldSucceedExitsZeroAndLeavesNoTrace() {
 		assertThat(run("migrate").exitCode()).isZero();
-		this.files.write("V2__create_chatbot.sql", """
+		this.db.files().write("V2__create_chatbot.sql", """
 				CREATE TABLE chatbot (id bigserial PRIMARY KEY, name text NOT NULL);
 				CREATE TYPE chatbot_state AS ENUM ('draft', 'live');
 				CREATE FUNCTION chatbot_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM chatbot';
 				""")
 			.write("V3__seed_chatbot.sql", "INSERT INTO chatbot (name) VALUES ('support');")
 			.write("R__chatbot_names.sql", "CREATE OR REPLACE VIEW chatbot_names AS SELECT name FROM chatbot;");
-		List<String> catalog = Sql.column(this.db, CATALOG);
+		List<String> catalog = Sql.catalog(this.db);
 		List<String> history = history();
 		CommandRun run = run("plan");
 		assertThat(run.exitCode()).as(run.err()).isZero();
@@ -94,7 +57,7 @@ class RatchetPreflightCommandIntegrationTests {
 			.containsPattern("(?s)2 +WOULD_SUCCEED +\\d+ ms +V2__create_chatbot.sql.*"
 					+ "3 +WOULD_SUCCEED +\\d+ ms +V3__seed_chatbot.sql.*- +WOULD_SUCCEED +\\d+ ms +R__chatbot_names.sql")
 			.contains("Exit code 0: migrate would succeed");
-		assertThat(Sql.column(this.db, CATALOG)).isEqualTo(catalog);
+		assertThat(Sql.catalog(this.db)).isEqualTo(catalog);
 		assertThat(history()).isEqualTo(history);
 		assertThat(run("migrate").exitCode()).isZero();
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot")).isOne();
@@ -102,7 +65,7 @@ class RatchetPreflightCommandIntegrationTests {
 
 	@Test
 	void planOfFailingMigrationExitsTwoWithThePostgresErrorAndLaterOnesNotReached() {
-		this.files.write("V2__add_embedding.sql", """
+		this.db.files().write("V2__add_embedding.sql", """
 				CREATE TABLE embedding (
 				    session_id bigint REFERENCES session,
 				    vector vector(3)
@@ -138,7 +101,7 @@ class RatchetPreflightCommandIntegrationTests {
 	@Test
 	void planSaysWhyANonTransactionalMigrationCannotBeDryRun() {
 		assertThat(run("migrate").exitCode()).isZero();
-		this.files.write("V2__index_session_shop.sql", "CREATE INDEX CONCURRENTLY session_shop_idx ON session (shop);")
+		this.db.files().write("V2__index_session_shop.sql", "CREATE INDEX CONCURRENTLY session_shop_idx ON session (shop);")
 			.write("V3__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		CommandRun run = run("plan");
 		assertThat(run.exitCode()).as(run.out()).isZero();
@@ -154,7 +117,7 @@ class RatchetPreflightCommandIntegrationTests {
 
 	@Test
 	void planWithLintErrorExitsTwoAndListsTheFinding() {
-		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
+		this.db.files().write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
 		CommandRun run = run("plan");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Lint found 1 error in the pending migrations:")
@@ -169,7 +132,7 @@ class RatchetPreflightCommandIntegrationTests {
 	@Test
 	void statusShowsLintFindingsOfPendingMigrationsWithRuleSeverityPlaceMessageAndHint() {
 		assertThat(run("migrate").exitCode()).isZero();
-		this.files.write("V2__index_session_shop.sql", "\nCREATE INDEX session_shop_idx ON session (shop);");
+		this.db.files().write("V2__index_session_shop.sql", "\nCREATE INDEX session_shop_idx ON session (shop);");
 		CommandRun text = run("status");
 		assertThat(text.exitCode()).isEqualTo(1);
 		assertThat(text.out()).contains("Lint found 2 warnings in the pending migrations:")
@@ -240,7 +203,7 @@ class RatchetPreflightCommandIntegrationTests {
 
 	@Test
 	void migrateStoppedByLintExitsTwoAndAppliesNothing() {
-		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (id INTEGER PRIMARY KEY AUTOINCREMENT);");
+		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (id INTEGER PRIMARY KEY AUTOINCREMENT);");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet migrate failed: lint found 1 error in the pending migrations (below); "
@@ -257,7 +220,7 @@ class RatchetPreflightCommandIntegrationTests {
 	@Test
 	void migrateReportsTheLintWarningsOfWhatItApplied() {
 		assertThat(run("migrate").exitCode()).isZero();
-		this.files.write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
+		this.db.files().write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Lint found 2 warnings in the migrations it applied:")
@@ -269,7 +232,7 @@ class RatchetPreflightCommandIntegrationTests {
 	void migrateReportsDriftFoundWhenTheRunStarted() {
 		assertThat(run("migrate").exitCode()).isZero();
 		Sql.execute(this.db, "ALTER TABLE session ALTER COLUMN shop SET DEFAULT 'none'");
-		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Drift: when the run started, the schema differed from Ratchet's snapshot of ")
@@ -278,7 +241,7 @@ class RatchetPreflightCommandIntegrationTests {
 
 	@Test
 	void migrateFailureCarriesTheHintOfTheError() {
-		this.files.write("V2__add_embedding.sql", "ALTER TABLE session ADD COLUMN embedding vector(3);");
+		this.db.files().write("V2__add_embedding.sql", "ALTER TABLE session ADD COLUMN embedding vector(3);");
 		JsonNode error = json.readTree(run("migrate", "--ratchet.output=json").out()).get("error");
 		assertThat(error.get("type").asString()).isEqualTo("MigrationFailedException");
 		assertThat(error.get("hint").asString()).contains("CREATE EXTENSION IF NOT EXISTS vector");
@@ -287,7 +250,7 @@ class RatchetPreflightCommandIntegrationTests {
 	@Test
 	void lintSeverityPropertyChangesTheOutcome() {
 		assertThat(run("migrate").exitCode()).isZero();
-		this.files.write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
+		this.db.files().write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
 		String asError = "--ratchet.lint.severity.risk.index-not-concurrent=error";
 		CommandRun plan = run("plan", asError);
 		assertThat(plan.exitCode()).isEqualTo(2);
@@ -307,9 +270,8 @@ class RatchetPreflightCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location(),
-				"--ratchet.command=" + command));
+		List<String> all = this.db.applicationArguments();
+		all.add("--ratchet.command=" + command);
 		all.addAll(List.of(args));
 		return CommandRun.of(CommandApplication.class, all.toArray(String[]::new));
 	}

@@ -1,25 +1,21 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.data.JdbcMigrationContext;
-import dev.ratchet.boot.data.SpringBatchedMigration;
+import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.FailurePolicy;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -33,28 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryFailedCommandIntegrationTests {
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__chatbots.sql", """
+	void writeMigrations() {
+		this.db.files().write("V1__chatbots.sql", """
 				CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
 				CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
 				INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
 				INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
 				WHERE i NOT IN (4, 9);
 				""");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -103,9 +89,8 @@ class RetryFailedCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location(),
-				"--ratchet.command=" + command));
+		List<String> all = this.db.applicationArguments();
+		all.add("--ratchet.command=" + command);
 		all.addAll(List.of(args));
 		return CommandRun.of(RetryApplication.class, all.toArray(String[]::new));
 	}
@@ -117,50 +102,16 @@ class RetryFailedCommandIntegrationTests {
 
 	}
 
-	static class AssignOwners implements SpringBatchedMigration<Long> {
+	static class AssignOwners extends SpringKeysetTestMigration {
 
-		@Override
-		public String version() {
-			return "1.1";
-		}
-
-		@Override
-		public String description() {
-			return "assign every chatbot its owner";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(5).withFailurePolicy(FailurePolicy.skipUpTo(10));
+		AssignOwners() {
+			super("1.1", "assign every chatbot its owner", "chatbot",
+					BatchOptions.defaults().withBatchSize(5).withFailurePolicy(FailurePolicy.skipUpTo(10)));
 		}
 
 		@Override
 		public OptionalLong total(JdbcMigrationContext context) {
 			return OptionalLong.of(context.jdbcClient().sql("SELECT count(*) FROM chatbot").query(Long.class).single());
-		}
-
-		@Override
-		public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
-			return context.jdbcClient()
-				.sql("SELECT id FROM chatbot WHERE id > :after ORDER BY id LIMIT :limit")
-				.param("after", (after != null) ? Long.parseLong(after) : 0)
-				.param("limit", limit)
-				.query(Long.class)
-				.list();
-		}
-
-		@Override
-		public String keyOf(Long id) {
-			return String.valueOf(id);
-		}
-
-		@Override
-		public List<Long> find(JdbcMigrationContext context, List<String> keys) {
-			return context.jdbcClient()
-				.sql("SELECT id FROM chatbot WHERE id IN (:ids)")
-				.param("ids", keys.stream().map(Long::valueOf).toList())
-				.query(Long.class)
-				.list();
 		}
 
 		@Override

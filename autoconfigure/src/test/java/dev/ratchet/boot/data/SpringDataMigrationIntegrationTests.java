@@ -1,26 +1,21 @@
 package dev.ratchet.boot.data;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,32 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpringDataMigrationIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__chatbots.sql", ChatbotMigrations.SCHEMA)
+	void writeMigrations() {
+		this.db.files().write("V1__chatbots.sql", ChatbotMigrations.SCHEMA)
 			.write("V2__require_versions.sql", "ALTER TABLE chatbots ALTER COLUMN current_version_id SET NOT NULL;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void springJavaMigrationWritesThroughTheContextsJdbcClientWithInjectedBeans() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
+		this.contextRunner
 			.withUserConfiguration(ChatbotMigrations.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -79,8 +62,8 @@ class SpringDataMigrationIntegrationTests {
 
 	@Test
 	void failingSpringJavaMigrationRollsBackWhatItsJdbcClientWrote() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "demo.fail=true")
+		this.contextRunner
+			.withPropertyValues("demo.fail=true")
 			.withUserConfiguration(ChatbotMigrations.class)
 			.run((context) -> {
 				assertThat(context).getFailure()
@@ -94,10 +77,9 @@ class SpringDataMigrationIntegrationTests {
 
 	@Test
 	void springBatchedMigrationRecordsItemsThatFailInTheLedger() {
-		this.files.write("V1_0_1__unversionable.sql", "INSERT INTO refused VALUES ('b.myshopify.com');")
+		this.db.files().write("V1_0_1__unversionable.sql", "INSERT INTO refused VALUES ('b.myshopify.com');")
 			.write("V2__require_versions.sql", "SELECT 1;");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
+		this.contextRunner
 			.withUserConfiguration(ChatbotMigrations.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -174,42 +156,14 @@ class SpringDataMigrationIntegrationTests {
 
 	}
 
-	static class BackfillVersions implements SpringBatchedMigration<Long> {
+	static class BackfillVersions extends SpringKeysetTestMigration {
 
 		private final Author author;
 
 		BackfillVersions(Author author) {
+			super("1.2", "create version 1 of every chatbot", "chatbots",
+					BatchOptions.defaults().withBatchSize(2).withFailurePolicy(FailurePolicy.skipUpTo(5)));
 			this.author = author;
-		}
-
-		@Override
-		public String version() {
-			return "1.2";
-		}
-
-		@Override
-		public String description() {
-			return "create version 1 of every chatbot";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(2).withFailurePolicy(FailurePolicy.skipUpTo(5));
-		}
-
-		@Override
-		public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
-			return context.jdbcClient()
-				.sql("SELECT id FROM chatbots WHERE id > :after ORDER BY id LIMIT :limit")
-				.param("after", (after != null) ? Long.parseLong(after) : 0)
-				.param("limit", limit)
-				.query(Long.class)
-				.list();
-		}
-
-		@Override
-		public String keyOf(Long id) {
-			return String.valueOf(id);
 		}
 
 		@Override

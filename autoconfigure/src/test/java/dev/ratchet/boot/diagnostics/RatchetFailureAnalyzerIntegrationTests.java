@@ -1,27 +1,24 @@
 package dev.ratchet.boot.diagnostics;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.TestCredentials;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -42,31 +39,20 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class RatchetFailureAnalyzerIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__create_session.sql",
+	void writeMigrations() {
+		this.db.files().write("V1__create_session.sql",
 				"CREATE TABLE session (id bigint PRIMARY KEY);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void failedMigrationNamesScriptLineStatementAndPostgresError() {
-		this.files.write("V2__add_expiry.sql", """
+		this.db.files().write("V2__add_expiry.sql", """
 				-- when a session expires
 				ALTER TABLE session
 				    ADD COLUMN expires_at timestmp;
@@ -82,7 +68,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void failedMigrationWithoutTransactionSaysToRepair() {
-		this.files.write("V2__add_index.sql", """
+		this.db.files().write("V2__add_index.sql", """
 				-- ratchet:no-transaction
 				CREATE INDEX CONCURRENTLY session_id ON session (id);
 				CREATE INDEX CONCURRENTLY session_missing ON session (missing);
@@ -95,7 +81,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void failedMigrationActionCarriesTheFixForAKnownError() {
-		this.files.write("V2__add_embedding.sql", "ALTER TABLE session ADD COLUMN embedding vector(3);");
+		this.db.files().write("V2__add_embedding.sql", "ALTER TABLE session ADD COLUMN embedding vector(3);");
 		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
 		assertThat(analysis.getDescription()).contains("PostgreSQL: type \"vector\" does not exist (SQLSTATE 42704)");
 		assertThat(analysis.getAction()).startsWith("Fix V2__add_embedding.sql at line 1. Type vector comes from the "
@@ -106,7 +92,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 	@Test
 	void lintErrorsAreListedWithTheWaysOut() {
 		migrate();
-		this.files.write("V2__add_expiry.sql", """
+		this.db.files().write("V2__add_expiry.sql", """
 				ALTER TABLE session
 				    ADD COLUMN expires_at DATETIME;
 				CREATE INDEX session_expiry_idx ON session (expires_at);
@@ -127,7 +113,6 @@ class RatchetFailureAnalyzerIntegrationTests {
 		String url = this.db.url() + ((this.db.url().contains("?")) ? "&" : "?") + "password=" + TestCredentials.PASSWORD;
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		this.contextRunner.withBean(DataSource.class, this::sharedSession)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> failure.set(context.getStartupFailure()));
 		FailureAnalysis analysis = new RatchetFailureAnalyzer(new MockEnvironment()
 			.withProperty("spring.datasource.url", url)
@@ -145,7 +130,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 	@Test
 	void changedMigrationIsListedWithWhatToDo() {
 		migrate();
-		this.files.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
+		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
 		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
 		assertThat(analysis.getDescription()).startsWith("Ratchet found 1 problem in schema \"public\" and applied nothing")
 			.contains("- V1__create_session.sql");
@@ -156,19 +141,19 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void missingMigrationNamesTheLocations() {
-		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		migrate();
-		this.files.delete("V1__create_session.sql");
+		this.db.files().delete("V1__create_session.sql");
 		FailureAnalysis analysis = analyzeStartup(
-				new MockEnvironment().withProperty("ratchet.locations", this.files.location()));
+				new MockEnvironment().withProperty("ratchet.locations", this.db.files().location()));
 		assertThat(analysis.getDescription()).contains("V1__create_session.sql");
 		assertThat(analysis.getAction()).contains("Restore the missing migration files")
-			.contains("ratchet.locations (" + this.files.location() + ")");
+			.contains("ratchet.locations (" + this.db.files().location() + ")");
 	}
 
 	@Test
 	void misnamedFileIsNamed() {
-		this.files.write("V2_add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestamptz;");
+		this.db.files().write("V2_add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestamptz;");
 		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
 		assertThat(analysis.getDescription()).contains("V2_add_expiry.sql");
 		assertThat(analysis.getAction()).contains("V<version>__<description>.sql").contains("nothing was applied");
@@ -176,7 +161,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void duplicateVersionNamesBothFiles() {
-		this.files.write("V1__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.db.files().write("V1__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		FailureAnalysis analysis = analyzeStartup(new MockEnvironment());
 		assertThat(analysis.getDescription()).contains("V1__create_session.sql").contains("V1__create_chatbot.sql");
 	}
@@ -212,13 +197,13 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	@Test
 	void failedStartupPrintsTheAnalysisAndNoPassword(CapturedOutput output) {
-		this.files.write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
+		this.db.files().write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at timestmp;");
 		SpringApplication application = new SpringApplication(FailingApplication.class);
 		// Web server classes are on the test class path, for the HTTP tests; this application has none.
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + this.db.url(),
 				"--spring.datasource.username=" + this.db.username(), "--spring.datasource.password=" + TestCredentials.PASSWORD,
-				"--ratchet.locations=" + this.files.location()));
+				"--ratchet.locations=" + this.db.files().location()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Migration V2__add_expiry.sql failed at line 1")
 			.contains("Fix V2__add_expiry.sql at line 1")
@@ -232,7 +217,7 @@ class RatchetFailureAnalyzerIntegrationTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(() -> application.run(
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orders", "--spring.datasource.username=app",
-				"--spring.datasource.password=" + TestCredentials.PASSWORD, "--ratchet.locations=" + this.files.location()));
+				"--spring.datasource.password=" + TestCredentials.PASSWORD, "--ratchet.locations=" + this.db.files().location()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Ratchet could not use the database at host and port 127.0.0.1:1, database \"orders\"")
 			.contains("Connection to 127.0.0.1:1 refused")
@@ -246,14 +231,12 @@ class RatchetFailureAnalyzerIntegrationTests {
 
 	private void migrate() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	private FailureAnalysis analyzeStartup(MockEnvironment environment, String... properties) {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.withPropertyValues(properties)
 			.run((context) -> failure.set(context.getStartupFailure()));
 		assertThat(failure.get()).as("start-up failure").isNotNull();

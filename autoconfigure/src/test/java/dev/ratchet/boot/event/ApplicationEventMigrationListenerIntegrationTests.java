@@ -1,23 +1,17 @@
 package dev.ratchet.boot.event;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -32,36 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationEventMigrationListenerIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
 
 	private final List<ApplicationEvent> received = new CopyOnWriteArrayList<>();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void applicationListenerHearsTheStartupRun() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(ApplicationListener.class, () -> (ApplicationListener<RatchetRunCompletedEvent>) this.received::add)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(this.received).singleElement()
@@ -75,11 +56,10 @@ class ApplicationEventMigrationListenerIntegrationTests {
 
 	@Test
 	void applicationListenerHearsAMigrationFailingAtStartup() {
-		this.files.write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.db.files().write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
+		this.contextRunner
 			.withBean(ApplicationListener.class,
 					() -> (ApplicationListener<RatchetMigrationFailedEvent>) this.received::add)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context).hasFailed());
 		assertThat(this.received).singleElement().isInstanceOfSatisfying(RatchetMigrationFailedEvent.class, (event) -> {
 			assertThat(event.getMigration().script()).isEqualTo("V3__add_owner.sql");
@@ -92,9 +72,8 @@ class ApplicationEventMigrationListenerIntegrationTests {
 
 	@Test
 	void eventListenerMethodsHearRunsAfterStartup() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withUserConfiguration(EventListenerConfiguration.class)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				EventListenerConfiguration hooks = context.getBean(EventListenerConfiguration.class);
 				assertThat(hooks.completed).as("the start-up run ends before @EventListener methods are registered")

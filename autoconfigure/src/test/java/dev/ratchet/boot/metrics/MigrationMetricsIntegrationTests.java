@@ -1,25 +1,18 @@
 package dev.ratchet.boot.metrics;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMetricsAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,37 +23,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationMetricsIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetMetricsAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetMetricsAutoConfiguration.class);
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
 			.write("R__chatbot_view.sql", "CREATE OR REPLACE VIEW chatbot_names AS SELECT name FROM chatbot;");
 	}
 
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
 	@Test
 	void startupRunIsCounted() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(MeterRegistry.class, () -> this.registry)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(applied("SQL", "success")).isEqualTo(2);
@@ -75,10 +56,9 @@ class MigrationMetricsIntegrationTests {
 
 	@Test
 	void runWithAFailureIsCountedByOutcome() {
-		this.files.write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.db.files().write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
+		this.contextRunner
 			.withBean(MeterRegistry.class, () -> this.registry)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> assertThat(context).getFailure().hasCauseInstanceOf(MigrationFailedException.class));
 		assertThat(applied("SQL", "success")).isEqualTo(2);
 		assertThat(applied("SQL", "failure")).isEqualTo(1);
@@ -94,12 +74,12 @@ class MigrationMetricsIntegrationTests {
 
 	@Test
 	void pendingGaugeFollowsStatusReadsOfThisInstance() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(MeterRegistry.class, () -> this.registry)
-			.withPropertyValues("ratchet.locations=" + this.files.location(), "ratchet.mode=validate")
+			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
 				assertThat(this.registry.get("ratchet.migrations.pending").gauge().value()).isEqualTo(3);
-				new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build())
+				new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.db.files().location()).build())
 					.migrate();
 				context.getBean(Ratchet.class).status();
 				assertThat(this.registry.get("ratchet.migrations.pending").gauge().value()).isZero();

@@ -1,23 +1,16 @@
 package dev.ratchet.boot.observation;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetObservationAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
@@ -28,36 +21,24 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
  */
 class MigrationObservationsIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetObservationAutoConfiguration.class));
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
+			RatchetObservationAutoConfiguration.class);
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
 	void startupRunIsObservedWithEachMigrationInside() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(ObservationRegistry.class, () -> this.registry)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> org.assertj.core.api.Assertions.assertThat(context).hasNotFailed());
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(MigrationObservations.RUN, 1)
 			.hasNumberOfObservationsWithNameEqualTo(MigrationObservations.MIGRATION, 2)
@@ -79,10 +60,9 @@ class MigrationObservationsIntegrationTests {
 
 	@Test
 	void failedMigrationAndItsRunCarryTheError() {
-		this.files.write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.db.files().write("V3__add_owner.sql", "ALTER TABLE chatbot ADD COLUMN owner user_name;");
+		this.contextRunner
 			.withBean(ObservationRegistry.class, () -> this.registry)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
 			.run((context) -> org.assertj.core.api.Assertions.assertThat(context)
 				.getFailure()
 				.hasCauseInstanceOf(MigrationFailedException.class));
