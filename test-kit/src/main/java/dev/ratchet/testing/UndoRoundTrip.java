@@ -2,10 +2,12 @@ package dev.ratchet.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -77,7 +79,7 @@ final class UndoRoundTrip {
 		applied.addAll(rest.applied());
 		SchemaFingerprint migrated = SchemaFingerprint.read(this.dataSource, schema, table);
 		List<MigrationVersion> newestFirst = new ArrayList<>(before.keySet());
-		java.util.Collections.reverse(newestFirst);
+		Collections.reverse(newestFirst);
 		for (MigrationVersion version : newestFirst) {
 			try {
 				latest.undo("previous");
@@ -111,7 +113,7 @@ final class UndoRoundTrip {
 		return step("migrate to target " + target, ratchet::migrate);
 	}
 
-	private static <T> T step(String name, java.util.function.Supplier<T> action) {
+	private static <T> T step(String name, Supplier<T> action) {
 		try {
 			return action.get();
 		}
