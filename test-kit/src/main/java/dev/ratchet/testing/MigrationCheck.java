@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationContext;
+import dev.ratchet.MigrationVersion;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
@@ -27,7 +28,8 @@ import dev.ratchet.lint.LintReport;
 /**
  * Checks a service's migrations the way its deploys will run them, on real PostgreSQL: lint finds
  * no error (and, with {@link #failOnLintWarnings()}, no warning), every migration applies, a second
- * run applies nothing, and validation then finds the schema up to date. A failed check throws an
+ * run applies nothing, and validation then finds the schema up to date. With {@link #undoRoundTrip()}
+ * every undo script must also round-trip. A failed check throws an
  * {@link AssertionError} that names the migration at fault and PostgreSQL's or lint's message.
  *
  * <pre class="code">
@@ -45,6 +47,10 @@ public final class MigrationCheck {
 	private UnaryOperator<RatchetConfiguration.Builder> customizer = UnaryOperator.identity();
 
 	private boolean failOnLintWarnings;
+
+	private boolean undoRoundTrip;
+
+	private MigrationVersion undoRoundTripAbove;
 
 	private MigrationCheck(List<String> locations) {
 		this.locations = List.copyOf(locations);
@@ -92,6 +98,36 @@ public final class MigrationCheck {
 	}
 
 	/**
+	 * Also checks that every versioned migration's undo script round-trips: the check migrates one
+	 * version at a time, reading a catalog fingerprint of the schema (tables, columns and types,
+	 * constraints, indexes, views, functions, triggers, enum types) after each; then undoes the
+	 * versions one at a time from the newest down, and after each undo the schema must equal the
+	 * one from before that version was applied; then migrates again, and the schema must equal the
+	 * fully migrated one. A version without an undo script, or a Java migration, fails the check
+	 * naming it.
+	 * @return this check
+	 * @see #undoRoundTripAbove(String)
+	 */
+	public MigrationCheck undoRoundTrip() {
+		this.undoRoundTrip = true;
+		this.undoRoundTripAbove = null;
+		return this;
+	}
+
+	/**
+	 * Like {@link #undoRoundTrip()}, for the versions above the given one only: those at or below
+	 * it (for example older migrations written before undo scripts, or a Java data migration) are
+	 * migrated at once and never undone.
+	 * @param version the newest version that needs no undo script
+	 * @return this check
+	 */
+	public MigrationCheck undoRoundTripAbove(String version) {
+		this.undoRoundTrip = true;
+		this.undoRoundTripAbove = MigrationVersion.parse(version);
+		return this;
+	}
+
+	/**
 	 * Changes the engine's configuration further, for example its lint severities.
 	 * @param customizer applied to the builder after the check's own settings
 	 * @return this check
@@ -116,7 +152,8 @@ public final class MigrationCheck {
 	/**
 	 * Runs the check on the given database, which should be empty.
 	 * @param dataSource the database
-	 * @return what the first run applied
+	 * @return what the first run applied (with the undo round trip: what migrating one version at a
+	 * time applied)
 	 * @throws AssertionError when the check fails
 	 */
 	public MigrateResult check(DataSource dataSource) {
@@ -127,7 +164,10 @@ public final class MigrationCheck {
 			throw new AssertionError("Lint found " + blocking.size() + " problem(s) in the migrations of "
 					+ this.locations + ":" + blocking.stream().map((finding) -> "\n  " + finding).collect(Collectors.joining()));
 		}
-		MigrateResult first = run("migrate", ratchet::migrate);
+		MigrateResult first = this.undoRoundTrip
+				? new UndoRoundTrip((target) -> new Ratchet(configuration(dataSource, target)), dataSource,
+						this.undoRoundTripAbove).run()
+				: run("migrate", ratchet::migrate);
 		MigrateResult second = run("migrate a second time", ratchet::migrate);
 		if (second.appliedCount() != 0) {
 			throw new AssertionError("A second migrate applied " + second.appliedCount() + " migration(s) again: "
@@ -168,11 +208,16 @@ public final class MigrationCheck {
 	}
 
 	private RatchetConfiguration configuration(DataSource dataSource) {
+		return configuration(dataSource, null);
+	}
+
+	private RatchetConfiguration configuration(DataSource dataSource, String target) {
 		RatchetConfiguration.Builder builder = RatchetConfiguration.builder(dataSource)
 			.locations(this.locations)
 			.placeholders(this.placeholders)
 			.javaMigrations(this.javaMigrations);
-		return this.customizer.apply(builder).build();
+		builder = this.customizer.apply(builder);
+		return (target != null) ? builder.target(target).build() : builder.build();
 	}
 
 	private <T> T run(String step, Supplier<T> action) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.ratchet.JavaMigration;
+import dev.ratchet.testing.MigrationCheck;
 import dev.ratchet.testing.MigrationsTest;
 
 import static dev.ratchet.testing.MigrationCheck.assertVerifies;
@@ -18,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The sample's migrations checked with Ratchet's test kit, as a service checks its own in CI: the
  * {@code @MigrationsTest} slice migrates a fresh database with the SQL files and the creators
- * data migrations, and the backfill's verify step is checked on fixture rows.
+ * data migrations, the backfill's verify step is checked on fixture rows, and the undo scripts of
+ * the versions above the batched data migration 6.2 (which has no undo) round-trip on another fresh
+ * database.
  */
 @MigrationsTest
 class CreatorsMigrationsIntegrationTests {
@@ -32,6 +36,9 @@ class CreatorsMigrationsIntegrationTests {
 	@Autowired
 	private AssignChatbotCreators assignChatbotCreators;
 
+	@Autowired
+	private List<JavaMigration> javaMigrations;
+
 	@Test
 	void everyMigrationAppliesWithTheDataMigrationsInOrder() {
 		List<String> scripts = this.jdbc.sql("SELECT script FROM ratchet_history WHERE success ORDER BY installed_rank")
@@ -41,6 +48,21 @@ class CreatorsMigrationsIntegrationTests {
 				"V3__create_conversations_and_messages.sql", "V4__add_chatbot_versions.sql",
 				"V5__index_messages_concurrently.sql", DemoShops.class.getName(), "V6__add_chatbot_creators.sql",
 				AssignChatbotCreators.class.getName(), "V7__require_chatbot_creators.sql", "R__chatbot_stats_view.sql");
+	}
+
+	@Test
+	void undoScriptsAboveTheBatchedDataMigrationRoundTrip() {
+		MigrationCheck check = MigrationCheck.of("classpath:db/migration")
+			.javaMigrations(this.javaMigrations.toArray(JavaMigration[]::new));
+		assertThat(check.undoRoundTripAbove("6.2").checkOnFreshDatabase().applied())
+			.extracting((applied) -> applied.migration().script())
+			.endsWith("R__chatbot_stats_view.sql", "V7__require_chatbot_creators.sql");
+		// migrated one version at a time, the repeatable view is applied with the first step
+		// below 6.2 the batched data migration, which has no undo, stops the round trip, naming itself
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> check.undoRoundTripAbove("5.1").checkOnFreshDatabase())
+			.withMessageContaining("6.2")
+			.withMessageContaining(AssignChatbotCreators.class.getName());
 	}
 
 	@Test
