@@ -169,7 +169,7 @@ class TenantsIntegrationTests {
 
 	@Test
 	void aBrokenTenantMigrationStopsTheRunBeforeAnyTenant() {
-		this.tenant.write("V4__broken.sql", "BEGIN;\nCREATE TABLE x (id int);\nCOMMIT;");
+		this.tenant.write("V4__broken.sql", "CREATE TABLE x (id int);\nCOMMIT;\nCREATE TABLE y (id int);");
 		RatchetTenants tenants = RatchetTenants.builder(mainConfiguration())
 			.schemas(List.of("a", "b"))
 			.locations(List.of(this.tenant.location()))

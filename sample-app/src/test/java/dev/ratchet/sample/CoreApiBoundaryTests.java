@@ -43,7 +43,7 @@ class CoreApiBoundaryTests {
 			String pkg = type.getPackageName();
 			boolean ratchet = pkg.equals("dev.ratchet") || pkg.startsWith("dev.ratchet.");
 			boolean outsideCore = pkg.startsWith("dev.ratchet.boot") || pkg.equals("dev.ratchet.test")
-					|| pkg.startsWith("dev.ratchet.sample");
+					|| pkg.startsWith("dev.ratchet.sample") || pkg.equals("dev.ratchet.testing");
 			return ratchet && !outsideCore && !EXPORTED.contains(pkg);
 		});
 	}
