@@ -227,7 +227,7 @@ final class StatusCalculator {
 				else if (row.type() == MigrationType.REPEATABLE) {
 					this.repeatables.put(row.description(), row);
 				}
-				else if (row.type() == MigrationType.UNDO_SQL && row.success()) {
+				else if (row.type().isUndo() && row.success()) {
 					undo(row);
 					continue;
 				}
