@@ -56,11 +56,22 @@ class JavaUndoIntegrationTests {
 				+ "FROM ratchet_history ORDER BY installed_rank");
 	}
 
+	private static Boolean undoable(Ratchet ratchet) {
+		return ratchet.status()
+			.migrations()
+			.stream()
+			.filter((info) -> "2".equals(String.valueOf(info.version())))
+			.findFirst()
+			.orElseThrow()
+			.undoable();
+	}
+
 	@Test
 	void javaMigrationWithUndoIsUndoneAndRecorded() {
 		SeedUsers seed = new SeedUsers(null);
 		ratchet(seed).migrate();
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM users")).isEqualTo(2);
+		assertThat(undoable(ratchet(seed))).isTrue();
 		PlanResult plan = ratchet(seed).planUndo("1");
 		assertThat(plan.migrations()).extracting(PlannedMigration::outcome).containsExactly(PlanOutcome.WOULD_SUCCEED);
 		assertThat(plan.migrations().get(0).migration().type()).isEqualTo(MigrationType.UNDO_JAVA);
@@ -82,6 +93,7 @@ class JavaUndoIntegrationTests {
 	void javaMigrationWithoutUndoIsRefusedByName() {
 		NoUndo plain = new NoUndo();
 		ratchet(plain).migrate();
+		assertThat(undoable(ratchet(plain))).isFalse();
 		assertThatExceptionOfType(UndoRefusedException.class).isThrownBy(() -> ratchet(plain).undo("1"))
 			.withMessageContaining("Java migration " + NoUndo.class.getName() + " (version 2) cannot be undone: "
 					+ "it has no undo");
@@ -93,6 +105,7 @@ class JavaUndoIntegrationTests {
 	void batchedDataMigrationIsRefusedEvenWhenItClaimsAnUndo() {
 		Batched batched = new Batched();
 		ratchet(batched).migrate();
+		assertThat(undoable(ratchet(batched))).isFalse();
 		assertThatExceptionOfType(UndoRefusedException.class).isThrownBy(() -> ratchet(batched).undo("1"))
 			.withMessageContaining("(version 2) cannot be undone: a batched data migration commits batch by batch");
 		assertThat(batched.undone).isFalse();
