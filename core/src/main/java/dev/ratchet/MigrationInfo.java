@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param installedOn when it was applied, or {@code null}
  * @param executionTimeMs how long it took, or {@code null}
  * @param undoable for an applied versioned migration, whether {@code undo} could undo it: its undo
- * script exists and is unchanged since it was applied; {@code null} for the others
+ * script exists and is unchanged since it was applied, or, for a Java migration, it provides an undo
+ * ({@link JavaMigration#canUndo()}) and is not a batched data migration; {@code null} for the others
  */
 public record MigrationInfo(MigrationVersion version, String description, MigrationType type, String script,
 		String checksum, MigrationState state, Integer installedRank, String installedBy, Instant installedOn,

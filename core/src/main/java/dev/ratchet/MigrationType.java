@@ -21,13 +21,26 @@ public enum MigrationType {
 	 * An undo of a versioned SQL migration, {@code U<version>__<description>.sql}: its history row
 	 * records that the migration of that version was undone.
 	 */
-	UNDO_SQL;
+	UNDO_SQL,
+
+	/**
+	 * An undo of a Java migration, by its {@link JavaMigration#undo(MigrationContext)}: its history
+	 * row records that the migration of that version was undone.
+	 */
+	UNDO_JAVA;
 
 	/**
 	 * Returns whether migrations of this type carry a version.
 	 */
 	public boolean isVersioned() {
 		return this != REPEATABLE;
+	}
+
+	/**
+	 * Returns whether this type records an undo ({@link #UNDO_SQL} or {@link #UNDO_JAVA}).
+	 */
+	public boolean isUndo() {
+		return this == UNDO_SQL || this == UNDO_JAVA;
 	}
 
 }

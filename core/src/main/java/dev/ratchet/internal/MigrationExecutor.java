@@ -15,6 +15,7 @@ import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationResolutionException;
+import dev.ratchet.MigrationType;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 import dev.ratchet.lock.AdvisoryLock;
@@ -129,7 +130,13 @@ final class MigrationExecutor {
 		SqlStatement current = null;
 		try {
 			if (migration.java() != null) {
-				migration.java().migrate(new MigrationContext(TransactionGuard.wrap(this.connection), this.schema));
+				MigrationContext context = new MigrationContext(TransactionGuard.wrap(this.connection), this.schema);
+				if (d.type() == MigrationType.UNDO_JAVA) {
+					migration.java().undo(context);
+				}
+				else {
+					migration.java().migrate(context);
+				}
 			}
 			else {
 				try (SqlStatementReader reader = this.scripts.open(migration.file());

@@ -16,6 +16,7 @@ import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.StatusReport;
+import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.history.AppliedMigration;
 
 /**
@@ -154,14 +155,18 @@ final class StatusCalculator {
 	}
 
 	/**
-	 * Tells of an applied SQL migration whether its undo script is there and unchanged since it was applied.
+	 * Tells of an applied SQL migration whether its undo script is there and unchanged since it was applied,
+	 * and of an applied Java migration whether it provides an undo (a batched data migration never does).
 	 */
 	private static MigrationInfo undoable(MigrationInfo info, ResolvedMigration migration, AppliedMigration row) {
-		if (row == null || !row.success() || migration.descriptor().type() != MigrationType.SQL) {
+		MigrationType type = migration.descriptor().type();
+		if (row == null || !row.success() || (type != MigrationType.SQL && type != MigrationType.JAVA)) {
 			return info;
 		}
 		boolean undoable = (info.state() == MigrationState.APPLIED || info.state() == MigrationState.OUT_OF_ORDER)
-				&& migration.undo() != null && Objects.equals(migration.undoChecksum(), row.undoChecksum());
+				&& ((migration.java() != null)
+						? !(migration.java() instanceof BatchedMigration<?>) && migration.java().canUndo()
+						: migration.undo() != null && Objects.equals(migration.undoChecksum(), row.undoChecksum()));
 		return new MigrationInfo(info.version(), info.description(), info.type(), info.script(), info.checksum(),
 				info.state(), info.installedRank(), info.installedBy(), info.installedOn(), info.executionTimeMs(),
 				undoable);
@@ -227,7 +232,7 @@ final class StatusCalculator {
 				else if (row.type() == MigrationType.REPEATABLE) {
 					this.repeatables.put(row.description(), row);
 				}
-				else if (row.type() == MigrationType.UNDO_SQL && row.success()) {
+				else if (row.type().isUndo() && row.success()) {
 					undo(row);
 					continue;
 				}

@@ -23,7 +23,8 @@ import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
 /**
  * {@code undo}: under the lock, read the history, work out the range above the target and refuse
  * before anything runs unless every step can be done, lint the undo scripts, then run each undo
- * script, newest first, in a transaction with its {@code UNDO_SQL} history row.
+ * script or Java undo, newest first, in a transaction with its {@code UNDO_SQL} or {@code UNDO_JAVA}
+ * history row.
  */
 final class UndoOperation implements LockedOperation<UndoResult> {
 

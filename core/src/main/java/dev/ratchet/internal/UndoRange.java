@@ -24,7 +24,8 @@ import dev.ratchet.resolve.SqlMigrationFile;
  * @param target the target
  * @param currentVersion the newest applied version now, or {@code null}
  * @param resultingVersion the newest applied version once the range is undone, or {@code null}
- * @param steps the undo scripts to run, newest version first ({@link MigrationType#UNDO_SQL})
+ * @param steps the undo scripts and Java undos to run, newest version first ({@link MigrationType#UNDO_SQL},
+ *     {@link MigrationType#UNDO_JAVA})
  * @param problems why it cannot be done, one sentence each; empty when it can
  */
 record UndoRange(Target target, MigrationVersion currentVersion, MigrationVersion resultingVersion,
@@ -51,6 +52,11 @@ record UndoRange(Target target, MigrationVersion currentVersion, MigrationVersio
 			String problem = problem(info, migration, row(rows, info.installedRank()));
 			if (problem != null) {
 				problems.add(problem);
+			}
+			else if (migration.java() != null) {
+				MigrationDescriptor java = migration.descriptor();
+				steps.add(new ResolvedMigration(new MigrationDescriptor(info.version(), java.description(),
+						MigrationType.UNDO_JAVA, java.script(), java.checksum()), null, migration.java()));
 			}
 			else {
 				SqlMigrationFile undo = migration.undo();
@@ -97,11 +103,17 @@ record UndoRange(Target target, MigrationVersion currentVersion, MigrationVersio
 			return name + " was applied, but its file is not among the migrations found: restore it with its undo "
 					+ "script, or check ratchet.locations.";
 		}
+		if (migration.java() instanceof BatchedMigration<?>) {
+			return "Java migration " + name + " cannot be undone: a batched data migration commits batch by batch "
+					+ "and has no undo. Choose a target at or above " + info.version() + ".";
+		}
+		if (migration.java() != null && !migration.java().canUndo()) {
+			return "Java migration " + name + " cannot be undone: it has no undo (implement canUndo() and "
+					+ "undo(MigrationContext) in " + migration.java().getClass().getName() + "). Choose a target at or "
+					+ "above " + info.version() + ".";
+		}
 		if (migration.java() != null) {
-			return "Java migration " + name + " cannot be undone"
-					+ ((migration.java() instanceof BatchedMigration<?>) ? ": a batched data migration commits batch by "
-							+ "batch and has no undo." : ": only SQL migrations with a U<version>__ script can be.")
-					+ " Choose a target at or above " + info.version() + ".";
+			return null;
 		}
 		SqlMigrationFile undo = migration.undo();
 		if (undo == null) {

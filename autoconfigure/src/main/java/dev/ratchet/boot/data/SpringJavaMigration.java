@@ -40,4 +40,20 @@ public interface SpringJavaMigration extends JavaMigration {
 		migrate(JdbcMigrationContext.of(context));
 	}
 
+	/**
+	 * Undoes the migration, when {@link #canUndo()} is overridden to return {@code true}. Do not
+	 * commit or roll back: Ratchet commits the undo together with its history row, or rolls both back
+	 * if this method throws, and the migration then stays applied.
+	 * @param context Spring JDBC access to the migration connection
+	 * @throws Exception any failure; the undo is then rolled back and reported as failed
+	 */
+	default void undo(JdbcMigrationContext context) throws Exception {
+		throw new UnsupportedOperationException("Java migration " + getClass().getName() + " has no undo");
+	}
+
+	@Override
+	default void undo(MigrationContext context) throws Exception {
+		undo(JdbcMigrationContext.of(context));
+	}
+
 }

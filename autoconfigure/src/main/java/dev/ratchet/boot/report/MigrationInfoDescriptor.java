@@ -20,8 +20,9 @@ import dev.ratchet.MigrationType;
  * @param installedBy the database user that applied it
  * @param installedOn when it was applied
  * @param executionTimeMs how long it took, in milliseconds
- * @param undoable for an applied versioned SQL migration, whether {@code undo} could undo it (its
- * undo script is there and unchanged since it was applied); left out for the others
+ * @param undoable for an applied versioned SQL or Java migration, whether {@code undo} could undo it
+ * (its undo script is there and unchanged since it was applied, or the Java migration provides an
+ * undo and is not a batched data migration); left out for the others
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationInfoDescriptor(String version, String description, MigrationType type, String script,
