@@ -13,10 +13,13 @@ import dev.ratchet.tenant.TenantStatus;
 import dev.ratchet.tenant.TenantsReport;
 
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The tenants' part of the {@code migrations} health: their counts by status in the details, the
- * first failed ones by name, and {@code DOWN} while any has failed.
+ * first failed ones by name, {@code DOWN} while any has failed, and {@code OUT_OF_SERVICE} (unless
+ * already {@code DOWN}) while any is pending or being migrated, as for the main schema: in validate
+ * mode, where start-up does not migrate them, that keeps the instance out of the load balancer.
  */
 final class TenantsHealth {
 
@@ -53,6 +56,10 @@ final class TenantsHealth {
 				.toList();
 			details.put("failedTenants", failed);
 			builder.down();
+		}
+		else if ((report.pending() > 0 || report.running() > 0)
+				&& !Status.DOWN.equals(builder.build().getStatus())) {
+			builder.outOfService();
 		}
 		builder.withDetail("tenants", details);
 	}

@@ -120,6 +120,29 @@ class TenantsAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void validateModeKeepsHealthOutOfServiceWhileATenantIsPendingAndUpOnceAllAreMigrated() {
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.main.location(),
+					"ratchet.tenants.locations=" + this.tenant.location(), "ratchet.tenants.schemas=acme,initech")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.tenant.write("V3__more.sql", "CREATE TABLE more (id int);");
+		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			.withPropertyValues("ratchet.locations=" + this.main.location(),
+					"ratchet.tenants.locations=" + this.tenant.location(), "ratchet.tenants.schemas=acme,initech",
+					"ratchet.mode=validate")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				HealthIndicator indicator = context.getBean("migrationsHealthIndicator", HealthIndicator.class);
+				Health health = indicator.health();
+				assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				assertThat(health.getDetails().get("status").toString()).isEqualTo("UP_TO_DATE");
+				assertThat(health.getDetails().get("tenants").toString()).contains("pending=2");
+				context.getBean(RatchetTenants.class).migrate().orThrow();
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
 	void aTenantSourceBeanNamesTheTenants() {
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withBean(TenantSource.class, () -> () -> List.of("acme", "initech"))
