@@ -104,7 +104,8 @@ class RatchetConfigurationMetadataTests {
 				return;
 			}
 			Object actual = defaults.getPropertyValue(path);
-			if (actual == null || (actual instanceof Map<?, ?> map && map.isEmpty())) {
+			if (actual == null || (actual instanceof Map<?, ?> map && map.isEmpty())
+					|| (actual instanceof java.util.Collection<?> collection && collection.isEmpty())) {
 				return;
 			}
 			if (!property.has("defaultValue")) {
