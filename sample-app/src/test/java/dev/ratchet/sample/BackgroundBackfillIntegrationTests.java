@@ -1,16 +1,10 @@
 package dev.ratchet.sample;
 
-import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.data.SpringBatchedMigration;
-import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
-import dev.ratchet.data.KeysetBatches;
 import dev.ratchet.test.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -97,47 +91,7 @@ class BackgroundBackfillIntegrationTests extends ExternalDatabaseTests {
 
 		@Bean
 		SpringBatchedMigration<Long> titleConversations() {
-			return new SpringBatchedMigration<>() {
-
-				private int batches;
-
-				@Override
-				public String version() {
-					return "8";
-				}
-
-				@Override
-				public String description() {
-					return "title conversations";
-				}
-
-				@Override
-				public BatchOptions options() {
-					return BatchOptions.defaults().withBatchSize(50).withBackground(true);
-				}
-
-				@Override
-				public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) throws SQLException {
-					return KeysetBatches.of("conversations").next(context.connection(), after, limit);
-				}
-
-				@Override
-				public String keyOf(Long id) {
-					return String.valueOf(id);
-				}
-
-				@Override
-				public void processBatch(JdbcMigrationContext context, List<Long> ids) throws InterruptedException {
-					context.jdbcClient()
-						.sql("UPDATE conversations SET metadata = metadata || '{\"title\": \"Demo\"}' WHERE id IN (:ids)")
-						.param("ids", ids)
-						.update();
-					if (++this.batches == 2) {
-						gate.await(60, TimeUnit.SECONDS);
-					}
-				}
-
-			};
+			return new TitleConversations(50, gate, 0);
 		}
 
 	}
