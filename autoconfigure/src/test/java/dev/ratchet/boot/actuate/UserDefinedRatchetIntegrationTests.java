@@ -1,13 +1,10 @@
 package dev.ratchet.boot.actuate;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.ratchet.Ratchet;
@@ -16,8 +13,8 @@ import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,24 +35,16 @@ class UserDefinedRatchetIntegrationTests {
 				RatchetHealthContributorAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
 
-	@TempDir
-	private Path migrations;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations.resolve("app"))
+	void writeMigrations() {
+		this.files = this.db.files()
 			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -8,10 +7,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +22,8 @@ import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.command.RatchetCommandIntegrationTests.CommandApplication;
 import dev.ratchet.test.MigrationLock;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
@@ -52,24 +50,16 @@ class StatusAgreesWithEndpointIntegrationTests {
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.mode=validate",
 				"ratchet.health.cache-ttl=0");
 
-	@TempDir
-	private Path migrations;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
+	void writeMigrations() {
+		this.files = this.db.files()
 			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("R__session_view.sql", "CREATE OR REPLACE VIEW active_session AS SELECT * FROM session;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
