@@ -1,18 +1,16 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintSeverity;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,27 +21,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UndoIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
+	void writeMigrations() {
+		this.files = this.db.files();
 		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__email.sql", "ALTER TABLE users ADD COLUMN email text;")
 			.write("U2__email.sql", "ALTER TABLE users DROP COLUMN email;")
 			.write("V3__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);")
 			.write("U3__orders.sql", "DROP TABLE orders;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	private Ratchet ratchet() {
