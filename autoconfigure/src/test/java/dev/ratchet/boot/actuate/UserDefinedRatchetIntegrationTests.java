@@ -1,7 +1,5 @@
 package dev.ratchet.boot.actuate;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,15 +7,14 @@ import tools.jackson.databind.JsonNode;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UserDefinedRatchetIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
-				RatchetHealthContributorAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
-
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner
+		.of(this.db, RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class,
+				JacksonEndpointAutoConfiguration.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
 
 	private MigrationFiles files;
 
@@ -49,7 +46,7 @@ class UserDefinedRatchetIntegrationTests {
 
 	@Test
 	void startUpRunOfTheApplicationsRatchetIsTheEndpointsLastRun() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(Ratchet.class, this::ownRatchet)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -62,7 +59,7 @@ class UserDefinedRatchetIntegrationTests {
 
 	@Test
 	void runOfTheApplicationsRatchetRefreshesHealthAtOnce() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(Ratchet.class, this::ownRatchet)
 			.withBean(RatchetMigrationStrategy.class, () -> (ratchet) -> {
 			})
