@@ -1,7 +1,6 @@
 package dev.ratchet;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,14 +8,13 @@ import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,28 +36,20 @@ class FlywayAdoptionIntegrationTests {
 			       || installed_by || '|' || installed_on || '|' || execution_time || '|' || success
 			FROM ratchet_history ORDER BY installed_rank""";
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir)
+	void writeMigrations() {
+		this.files = this.db.files()
 			// a byte order mark and Windows line endings: Flyway's checksum ignores both
 			.write("V1__create_account.sql", "\uFEFF-- accounts\r\nCREATE TABLE account (id int PRIMARY KEY);\r\n")
 			.write("V1_1__add_name.sql", "ALTER TABLE account ADD COLUMN name text;\n\n-- trailing comment, no newline")
 			.write("billing/V2__create_invoice.sql",
 					"CREATE TABLE invoice (id int PRIMARY KEY, account int REFERENCES account, note text DEFAULT 'ü');\n")
 			.write("R__account_names.sql", "CREATE OR REPLACE VIEW account_names AS SELECT name FROM account;\n");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	private Flyway flyway() {
@@ -250,7 +240,7 @@ class FlywayAdoptionIntegrationTests {
 		assertThat(result.notes()).singleElement().asString().contains("flyway_schema_history")
 			.contains("_prisma_migrations");
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();
-		assertThat(Files.exists(this.dir)).isTrue();
+		assertThat(Files.exists(this.files.directory())).isTrue();
 	}
 
 }
