@@ -47,19 +47,9 @@ class BackgroundBackfillIntegrationTests extends ExternalDatabaseTests {
 			.anyMatch((data) -> data.version().toString().equals("8") && data.state() == DataMigrationState.RUNNING
 					&& data.processed() == 50));
 		this.client.get().uri("/chatbots").exchange().expectStatus().isOk();
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/health/readiness")
 			.jsonPath("$.status").isEqualTo("UP");
-		this.client.get()
-			.uri("/actuator/migrations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations")
 			.jsonPath("$.status").isEqualTo("PENDING")
 			.jsonPath("$.dataMigrations[1].version").isEqualTo("8")
 			.jsonPath("$.dataMigrations[1].background").isEqualTo(true)

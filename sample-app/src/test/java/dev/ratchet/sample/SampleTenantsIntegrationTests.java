@@ -39,21 +39,11 @@ class SampleTenantsIntegrationTests extends ExternalDatabaseTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM shop_demo_7.ratchet_history WHERE success")
 			.query(Integer.class)
 			.single()).isEqualTo(2);
-		this.client.get()
-			.uri("/actuator/migrations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations")
 			.jsonPath("$.tenants.total").isEqualTo(20)
 			.jsonPath("$.tenants.upToDate").isEqualTo(20)
 			.jsonPath("$.tenants.problems").isEmpty();
-		this.client.get()
-			.uri("/actuator/migrations?tenant=shop_demo_3")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations?tenant=shop_demo_3")
 			.jsonPath("$.schema").isEqualTo("shop_demo_3")
 			.jsonPath("$.currentVersion").isEqualTo("2");
 	}
