@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +38,9 @@ class FlywayAdoptionIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private MigrationFiles files;
-
 	@BeforeEach
 	void writeMigrations() {
-		this.files = this.db.files()
+		this.db.files()
 			// a byte order mark and Windows line endings: Flyway's checksum ignores both
 			.write("V1__create_account.sql", "\uFEFF-- accounts\r\nCREATE TABLE account (id int PRIMARY KEY);\r\n")
 			.write("V1_1__add_name.sql", "ALTER TABLE account ADD COLUMN name text;\n\n-- trailing comment, no newline")
@@ -55,7 +52,7 @@ class FlywayAdoptionIntegrationTests {
 	private Flyway flyway() {
 		return Flyway.configure()
 			.dataSource(this.db.url(), this.db.username(), this.db.password())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.load();
 	}
 
@@ -64,7 +61,7 @@ class FlywayAdoptionIntegrationTests {
 	}
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
+		return new Ratchet(builder.locations(this.db.files().location()).build());
 	}
 
 	private static Map<String, MigrationState> states(StatusReport report) {
@@ -95,7 +92,7 @@ class FlywayAdoptionIntegrationTests {
 			.allSatisfy((row) -> assertThat(checksums.get(row.substring(0, row.indexOf('='))))
 				.isEqualTo(row.substring(row.indexOf('=') + 1)));
 		assertThat(Sql.column(this.db, FLYWAY_ROWS)).containsExactlyElementsOf(flywayRows);
-		this.files.write("V3__add_email.sql", "ALTER TABLE account ADD COLUMN email text;");
+		this.db.files().write("V3__add_email.sql", "ALTER TABLE account ADD COLUMN email text;");
 		assertThat(ratchet().migrate().applied()).extracting((m) -> m.migration().script())
 			.containsExactly("V3__add_email.sql");
 		assertThat(Sql.number(this.db, "SELECT max(installed_rank) FROM ratchet_history")).isEqualTo(5);
@@ -114,7 +111,7 @@ class FlywayAdoptionIntegrationTests {
 	@Test
 	void anEditedFileIsChangedAfterAdoptionUntilRepair() {
 		flyway().migrate();
-		this.files.write("billing/V2__create_invoice.sql", "CREATE TABLE invoice (id bigint PRIMARY KEY);\n");
+		this.db.files().write("billing/V2__create_invoice.sql", "CREATE TABLE invoice (id bigint PRIMARY KEY);\n");
 		Ratchet ratchet = ratchet();
 		AdoptResult adopted = ratchet.adopt();
 		assertThat(adopted.isAdopted()).isTrue();
@@ -134,7 +131,7 @@ class FlywayAdoptionIntegrationTests {
 	@Test
 	void anEditedRepeatableIsAppliedAgainAfterAdoption() {
 		flyway().migrate();
-		this.files.write("R__account_names.sql",
+		this.db.files().write("R__account_names.sql",
 				"CREATE OR REPLACE VIEW account_names AS SELECT name FROM account WHERE name IS NOT NULL;\n");
 		Ratchet ratchet = ratchet();
 		assertThat(states(ratchet.status())).containsEntry("R__account_names.sql", MigrationState.OUTDATED);
@@ -148,7 +145,7 @@ class FlywayAdoptionIntegrationTests {
 		Sql.execute(this.db, "CREATE TABLE account (id int PRIMARY KEY, name text)");
 		Flyway.configure()
 			.dataSource(this.db.url(), this.db.username(), this.db.password())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.baselineOnMigrate(true)
 			.baselineVersion("1.1")
 			.load()
@@ -166,7 +163,8 @@ class FlywayAdoptionIntegrationTests {
 
 	@Test
 	void aMigrationFlywayRecordedAsFailedBlocksUntilRepair() {
-		this.files.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_missing ON no_such_table (id);\n");
+		this.db.files()
+			.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_missing ON no_such_table (id);\n");
 		Throwable flywayFailure = catchThrowable(() -> flyway().migrate());
 		assertThat(flywayFailure).isInstanceOf(FlywayException.class);
 		if (Sql.number(this.db, "SELECT count(*) FROM flyway_schema_history WHERE NOT success") == 0) {
@@ -181,7 +179,8 @@ class FlywayAdoptionIntegrationTests {
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("V3__index_concurrently.sql")
 			.withMessageContaining("repair");
-		this.files.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_name ON account (name);\n");
+		this.db.files()
+			.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_name ON account (name);\n");
 		Ratchet fixed = ratchet();
 		assertThat(fixed.repair().removedFailures()).containsExactly("V3__index_concurrently.sql");
 		// the repeatable was never reached by Flyway, so it comes after the fixed migration
@@ -222,7 +221,7 @@ class FlywayAdoptionIntegrationTests {
 	void aFlywayTableOfAnotherNameIsAdoptedWhenConfigured() {
 		Flyway.configure()
 			.dataSource(this.db.url(), this.db.username(), this.db.password())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.table("schema_version")
 			.load()
 			.migrate();
@@ -240,7 +239,7 @@ class FlywayAdoptionIntegrationTests {
 		assertThat(result.notes()).singleElement().asString().contains("flyway_schema_history")
 			.contains("_prisma_migrations");
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();
-		assertThat(Files.exists(this.files.directory())).isTrue();
+		assertThat(Files.exists(this.db.files().directory())).isTrue();
 	}
 
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +25,14 @@ class JavaUndoIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private MigrationFiles files;
-
 	@BeforeEach
 	void writeMigrations() {
-		this.files = this.db.files();
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);");
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);");
 	}
 
 	private Ratchet ratchet(JavaMigration... migrations) {
 		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.javaMigrations(migrations)
 			.build());
 	}

@@ -1,6 +1,5 @@
 package dev.ratchet.boot.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +20,9 @@ class UndoCommandIntegrationTests {
 	@RegisterExtension
 	final FreshDatabase db = new FreshDatabase();
 
-	private MigrationFiles files;
-
 	@BeforeEach
 	void writeMigrations() {
-		this.files = this.db.files()
+		this.db.files()
 			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
 			.write("U2__drop_chatbot.sql", "DROP TABLE chatbot;");
@@ -63,9 +59,9 @@ class UndoCommandIntegrationTests {
 
 	@Test
 	void refusedUndoExitsTwoNamingEachProblemAndUndoesNothing() {
-		this.files.write("V3__create_audit.sql", "CREATE TABLE audit (id int);");
+		this.db.files().write("V3__create_audit.sql", "CREATE TABLE audit (id int);");
 		run("migrate");
-		this.files.write("U2__drop_chatbot.sql", "DROP TABLE chatbot; -- edited");
+		this.db.files().write("U2__drop_chatbot.sql", "DROP TABLE chatbot; -- edited");
 		CommandRun undo = run("undo", "--ratchet.target=1");
 		assertThat(undo.exitCode()).isEqualTo(2);
 		assertThat(undo.out()).contains("Problems:")
@@ -96,9 +92,8 @@ class UndoCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location(),
-				"--ratchet.command=" + command));
+		List<String> all = this.db.applicationArguments();
+		all.add("--ratchet.command=" + command);
 		all.addAll(List.of(args));
 		return CommandRun.of(RatchetCommandIntegrationTests.CommandApplication.class, all.toArray(String[]::new));
 	}
