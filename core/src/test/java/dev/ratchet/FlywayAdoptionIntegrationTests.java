@@ -1,7 +1,6 @@
 package dev.ratchet;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,14 +8,12 @@ import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,17 +35,12 @@ class FlywayAdoptionIntegrationTests {
 			       || installed_by || '|' || installed_on || '|' || execution_time || '|' || success
 			FROM ratchet_history ORDER BY installed_rank""";
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir)
+	void writeMigrations() {
+		this.db.files()
 			// a byte order mark and Windows line endings: Flyway's checksum ignores both
 			.write("V1__create_account.sql", "\uFEFF-- accounts\r\nCREATE TABLE account (id int PRIMARY KEY);\r\n")
 			.write("V1_1__add_name.sql", "ALTER TABLE account ADD COLUMN name text;\n\n-- trailing comment, no newline")
@@ -57,15 +49,10 @@ class FlywayAdoptionIntegrationTests {
 			.write("R__account_names.sql", "CREATE OR REPLACE VIEW account_names AS SELECT name FROM account;\n");
 	}
 
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
 	private Flyway flyway() {
 		return Flyway.configure()
 			.dataSource(this.db.url(), this.db.username(), this.db.password())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.load();
 	}
 
@@ -74,7 +61,7 @@ class FlywayAdoptionIntegrationTests {
 	}
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
+		return new Ratchet(builder.locations(this.db.files().location()).build());
 	}
 
 	private static Map<String, MigrationState> states(StatusReport report) {
@@ -105,7 +92,7 @@ class FlywayAdoptionIntegrationTests {
 			.allSatisfy((row) -> assertThat(checksums.get(row.substring(0, row.indexOf('='))))
 				.isEqualTo(row.substring(row.indexOf('=') + 1)));
 		assertThat(Sql.column(this.db, FLYWAY_ROWS)).containsExactlyElementsOf(flywayRows);
-		this.files.write("V3__add_email.sql", "ALTER TABLE account ADD COLUMN email text;");
+		this.db.files().write("V3__add_email.sql", "ALTER TABLE account ADD COLUMN email text;");
 		assertThat(ratchet().migrate().applied()).extracting((m) -> m.migration().script())
 			.containsExactly("V3__add_email.sql");
 		assertThat(Sql.number(this.db, "SELECT max(installed_rank) FROM ratchet_history")).isEqualTo(5);
@@ -124,7 +111,7 @@ class FlywayAdoptionIntegrationTests {
 	@Test
 	void anEditedFileIsChangedAfterAdoptionUntilRepair() {
 		flyway().migrate();
-		this.files.write("billing/V2__create_invoice.sql", "CREATE TABLE invoice (id bigint PRIMARY KEY);\n");
+		this.db.files().write("billing/V2__create_invoice.sql", "CREATE TABLE invoice (id bigint PRIMARY KEY);\n");
 		Ratchet ratchet = ratchet();
 		AdoptResult adopted = ratchet.adopt();
 		assertThat(adopted.isAdopted()).isTrue();
@@ -144,7 +131,7 @@ class FlywayAdoptionIntegrationTests {
 	@Test
 	void anEditedRepeatableIsAppliedAgainAfterAdoption() {
 		flyway().migrate();
-		this.files.write("R__account_names.sql",
+		this.db.files().write("R__account_names.sql",
 				"CREATE OR REPLACE VIEW account_names AS SELECT name FROM account WHERE name IS NOT NULL;\n");
 		Ratchet ratchet = ratchet();
 		assertThat(states(ratchet.status())).containsEntry("R__account_names.sql", MigrationState.OUTDATED);
@@ -158,7 +145,7 @@ class FlywayAdoptionIntegrationTests {
 		Sql.execute(this.db, "CREATE TABLE account (id int PRIMARY KEY, name text)");
 		Flyway.configure()
 			.dataSource(this.db.url(), this.db.username(), this.db.password())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.baselineOnMigrate(true)
 			.baselineVersion("1.1")
 			.load()
@@ -176,7 +163,8 @@ class FlywayAdoptionIntegrationTests {
 
 	@Test
 	void aMigrationFlywayRecordedAsFailedBlocksUntilRepair() {
-		this.files.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_missing ON no_such_table (id);\n");
+		this.db.files()
+			.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_missing ON no_such_table (id);\n");
 		Throwable flywayFailure = catchThrowable(() -> flyway().migrate());
 		assertThat(flywayFailure).isInstanceOf(FlywayException.class);
 		if (Sql.number(this.db, "SELECT count(*) FROM flyway_schema_history WHERE NOT success") == 0) {
@@ -191,7 +179,8 @@ class FlywayAdoptionIntegrationTests {
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("V3__index_concurrently.sql")
 			.withMessageContaining("repair");
-		this.files.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_name ON account (name);\n");
+		this.db.files()
+			.write("V3__index_concurrently.sql", "CREATE INDEX CONCURRENTLY account_name ON account (name);\n");
 		Ratchet fixed = ratchet();
 		assertThat(fixed.repair().removedFailures()).containsExactly("V3__index_concurrently.sql");
 		// the repeatable was never reached by Flyway, so it comes after the fixed migration
@@ -232,7 +221,7 @@ class FlywayAdoptionIntegrationTests {
 	void aFlywayTableOfAnotherNameIsAdoptedWhenConfigured() {
 		Flyway.configure()
 			.dataSource(this.db.url(), this.db.username(), this.db.password())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.table("schema_version")
 			.load()
 			.migrate();
@@ -250,7 +239,7 @@ class FlywayAdoptionIntegrationTests {
 		assertThat(result.notes()).singleElement().asString().contains("flyway_schema_history")
 			.contains("_prisma_migrations");
 		assertThat(Sql.exists(this.db, "ratchet_history")).isFalse();
-		assertThat(Files.exists(this.dir)).isTrue();
+		assertThat(Files.exists(this.db.files().directory())).isTrue();
 	}
 
 }

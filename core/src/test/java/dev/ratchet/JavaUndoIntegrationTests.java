@@ -1,19 +1,16 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -25,28 +22,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class JavaUndoIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+	void writeMigrations() {
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);");
 	}
 
 	private Ratchet ratchet(JavaMigration... migrations) {
 		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.javaMigrations(migrations)
 			.build());
 	}

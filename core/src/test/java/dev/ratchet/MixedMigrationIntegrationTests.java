@@ -1,15 +1,12 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,26 +17,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MixedMigrationIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__mixed.sql", """
+	void writeMigrations() {
+		this.files = this.db.files().write("V1__mixed.sql", """
 				CREATE TABLE message (id int);
 				INSERT INTO message SELECT generate_series(1, 100);
 				CREATE INDEX CONCURRENTLY message_idx ON message (id);
 				""");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	private Ratchet ratchet(boolean mixed) {

@@ -1,18 +1,15 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintSeverity;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,27 +20,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UndoIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir);
-		this.files.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
+	void writeMigrations() {
+		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__email.sql", "ALTER TABLE users ADD COLUMN email text;")
 			.write("U2__email.sql", "ALTER TABLE users DROP COLUMN email;")
 			.write("V3__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);")
 			.write("U3__orders.sql", "DROP TABLE orders;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	private Ratchet ratchet() {
@@ -51,8 +37,7 @@ class UndoIntegrationTests {
 	}
 
 	private Ratchet ratchet(String target) {
-		return new Ratchet(
-				RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).target(target).build());
+		return new Ratchet(this.db.configure().target(target).build());
 	}
 
 	private List<String> history() {
@@ -101,14 +86,14 @@ class UndoIntegrationTests {
 	@Test
 	void statusTellsWhichAppliedMigrationsCanBeUndone() {
 		ratchet().migrate();
-		this.files.write("U3__orders.sql", "DROP TABLE orders; -- edited after it was applied");
+		this.db.files().write("U3__orders.sql", "DROP TABLE orders; -- edited after it was applied");
 		assertThat(ratchet().status().migrations()).extracting((info) -> info.version() + " " + info.undoable())
 			.containsExactly("1 false", "2 true", "3 false");
 	}
 
 	@Test
 	void repeatableAppliedBeforeAnUndoIsAppliedAgainByTheNextMigrate() {
-		this.files.write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;")
+		this.db.files().write("R__order_ids.sql", "CREATE OR REPLACE VIEW order_ids AS SELECT id FROM orders;")
 			.write("U3__orders.sql", "DROP VIEW IF EXISTS order_ids;\nDROP TABLE orders;");
 		ratchet().migrate();
 		ratchet().undo("2");
@@ -122,7 +107,7 @@ class UndoIntegrationTests {
 
 	@Test
 	void nonTransactionalUndoScriptRunsWithoutATransactionAndIsRecorded() {
-		this.files.write("V4__index.sql", "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);")
+		this.db.files().write("V4__index.sql", "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);")
 			.write("U4__index.sql", "DROP INDEX CONCURRENTLY IF EXISTS users_id_idx;");
 		ratchet().migrate();
 		UndoResult result = ratchet().undo("3");
@@ -137,7 +122,7 @@ class UndoIntegrationTests {
 		ratchet().migrate();
 		List<MigrationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.listeners(events::add)
 			.build()).undo("1");
 		assertThat(events).filteredOn(MigrationEvent.MigrationApplied.class::isInstance)
@@ -165,13 +150,13 @@ class UndoIntegrationTests {
 
 	@Test
 	void undoIsRefusedWholeNamingEveryProblem() {
-		this.files.write("V4__audit.sql", "CREATE TABLE audit (id int);");
+		this.db.files().write("V4__audit.sql", "CREATE TABLE audit (id int);");
 		ratchet().migrate();
-		this.files.write("U2__email.sql", "ALTER TABLE users DROP COLUMN email; -- edited after");
-		this.files.write("U4__audit.sql", "DROP TABLE audit;");
-		this.files.write("V5__later.sql", "CREATE TABLE later (id int);");
+		this.db.files().write("U2__email.sql", "ALTER TABLE users DROP COLUMN email; -- edited after");
+		this.db.files().write("U4__audit.sql", "DROP TABLE audit;");
+		this.db.files().write("V5__later.sql", "CREATE TABLE later (id int);");
 		ratchet().migrate();
-		this.files.delete("U3__orders.sql");
+		this.db.files().delete("U3__orders.sql");
 		assertThatExceptionOfType(UndoRefusedException.class).isThrownBy(() -> ratchet().undo("1"))
 			.satisfies((ex) -> {
 				assertThat(ex.getProblems()).hasSize(4);
@@ -190,7 +175,7 @@ class UndoIntegrationTests {
 	void baselineAndLatestAreRefused() {
 		Sql.execute(this.db, "CREATE TABLE users (id bigint PRIMARY KEY)");
 		new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.baselineOnMigrate(true)
 			.baselineVersion("1")
 			.build()).migrate();
@@ -203,7 +188,7 @@ class UndoIntegrationTests {
 
 	@Test
 	void failingUndoScriptLeavesItsVersionAppliedAndTheNewerOnesUndone() {
-		this.files.write("U2__email.sql", "ALTER TABLE users DROP COLUMN email;\nSELECT 1/0;");
+		this.db.files().write("U2__email.sql", "ALTER TABLE users DROP COLUMN email;\nSELECT 1/0;");
 		ratchet().migrate();
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> ratchet().undo("1"))
 			.withMessageContaining("U2__email.sql");
@@ -243,11 +228,11 @@ class UndoIntegrationTests {
 
 	@Test
 	void historyTableFromBeforeUndoIsUpgradedByTheNextMigrate() {
-		this.files.delete("U2__email.sql").delete("U3__orders.sql").delete("V3__orders.sql");
+		this.db.files().delete("U2__email.sql").delete("U3__orders.sql").delete("V3__orders.sql");
 		ratchet().migrate();
 		Sql.execute(this.db, "ALTER TABLE ratchet_history DROP COLUMN undo_checksum");
 		assertThat(ratchet().status().isValid()).isTrue();
-		this.files.write("V3__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);")
+		this.db.files().write("V3__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);")
 			.write("U3__orders.sql", "DROP TABLE orders;");
 		ratchet().migrate();
 		assertThat(Sql.column(this.db, "SELECT undo_checksum IS NOT NULL FROM ratchet_history ORDER BY installed_rank"))

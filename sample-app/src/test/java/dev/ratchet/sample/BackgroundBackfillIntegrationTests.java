@@ -1,16 +1,10 @@
 package dev.ratchet.sample;
 
-import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.data.SpringBatchedMigration;
-import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
-import dev.ratchet.data.KeysetBatches;
 import dev.ratchet.test.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,19 +47,9 @@ class BackgroundBackfillIntegrationTests extends ExternalDatabaseTests {
 			.anyMatch((data) -> data.version().toString().equals("8") && data.state() == DataMigrationState.RUNNING
 					&& data.processed() == 50));
 		this.client.get().uri("/chatbots").exchange().expectStatus().isOk();
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/health/readiness")
 			.jsonPath("$.status").isEqualTo("UP");
-		this.client.get()
-			.uri("/actuator/migrations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations")
 			.jsonPath("$.status").isEqualTo("PENDING")
 			.jsonPath("$.dataMigrations[1].version").isEqualTo("8")
 			.jsonPath("$.dataMigrations[1].background").isEqualTo(true)
@@ -97,47 +81,7 @@ class BackgroundBackfillIntegrationTests extends ExternalDatabaseTests {
 
 		@Bean
 		SpringBatchedMigration<Long> titleConversations() {
-			return new SpringBatchedMigration<>() {
-
-				private int batches;
-
-				@Override
-				public String version() {
-					return "8";
-				}
-
-				@Override
-				public String description() {
-					return "title conversations";
-				}
-
-				@Override
-				public BatchOptions options() {
-					return BatchOptions.defaults().withBatchSize(50).withBackground(true);
-				}
-
-				@Override
-				public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) throws SQLException {
-					return KeysetBatches.of("conversations").next(context.connection(), after, limit);
-				}
-
-				@Override
-				public String keyOf(Long id) {
-					return String.valueOf(id);
-				}
-
-				@Override
-				public void processBatch(JdbcMigrationContext context, List<Long> ids) throws InterruptedException {
-					context.jdbcClient()
-						.sql("UPDATE conversations SET metadata = metadata || '{\"title\": \"Demo\"}' WHERE id IN (:ids)")
-						.param("ids", ids)
-						.update();
-					if (++this.batches == 2) {
-						gate.await(60, TimeUnit.SECONDS);
-					}
-				}
-
-			};
+			return new TitleConversations(50, gate, 0);
 		}
 
 	}

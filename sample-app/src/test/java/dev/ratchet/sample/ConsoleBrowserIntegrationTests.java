@@ -8,25 +8,16 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.boot.data.BackgroundMigrationRunner;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
-import dev.ratchet.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,12 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "ratchet.console.enabled=true", "management.endpoint.migrations.access=unrestricted" })
 @Import(SlowBackfill.class)
-class ConsoleBrowserIntegrationTests {
-
-	private static TestDatabase.Db database;
-
-	@LocalServerPort
-	private int port;
+class ConsoleBrowserIntegrationTests extends ConsoleBrowserTests {
 
 	@Autowired
 	private Ratchet ratchet;
@@ -51,40 +37,9 @@ class ConsoleBrowserIntegrationTests {
 	@Autowired
 	private BackgroundMigrationRunner runner;
 
-	private WebDriver driver;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
-			database = TestDatabase.createDatabase();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::username);
-			registry.add("spring.datasource.password", database::password);
-		}
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.driver = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
-
 	@Test
 	void operatorPausesTheRunningBackfillThenResumesItToTheEnd() throws Exception {
-		this.driver.get("http://localhost:" + this.port + "/ratchet");
+		openConsole();
 		// the first batch is committed, the second waits at the gate
 		Browser.await(this.driver, (d) -> "RUNNING".equals(state()) && processed() == 2);
 		assertThat(this.driver.findElements(By.cssSelector(".read-only"))).isEmpty();

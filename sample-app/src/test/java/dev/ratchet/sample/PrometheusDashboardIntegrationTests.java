@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ratchet.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,33 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class PrometheusDashboardIntegrationTests {
+class PrometheusDashboardIntegrationTests extends ExternalDatabaseTests {
 
 	static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "ratchet-dashboard.json");
 
 	private static final Pattern RATCHET_SERIES = Pattern.compile("\\bratchet_[a-z_]+");
 
-	private static TestDatabase.Db database;
-
 	@Autowired
 	private RestTestClient client;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
-			database = TestDatabase.createDatabase();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::username);
-			registry.add("spring.datasource.password", database::password);
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
 
 	@Test
 	void scrapeHasEveryRatchetMeterWithItsTags() {

@@ -7,22 +7,13 @@ import java.net.http.HttpResponse;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.data.DataMigrationState;
-import dev.ratchet.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,50 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "ratchet.console.enabled=true")
 @Import(SlowBackfill.class)
-class ReadOnlyConsoleBrowserIntegrationTests {
-
-	private static TestDatabase.Db database;
-
-	@LocalServerPort
-	private int port;
+class ReadOnlyConsoleBrowserIntegrationTests extends ConsoleBrowserTests {
 
 	@Autowired
 	private Ratchet ratchet;
 
-	private WebDriver driver;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
-			database = TestDatabase.createDatabase();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::username);
-			registry.add("spring.datasource.password", database::password);
-		}
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.driver = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
-
 	@Test
 	void readOnlyConsoleShowsNoButtonsAndTheEndpointRefusesWrites() throws Exception {
-		this.driver.get("http://localhost:" + this.port + "/ratchet");
+		openConsole();
 		Browser.await(this.driver, (d) -> !d.findElements(By.cssSelector(".data-migration[data-version='8']")).isEmpty());
 		assertThat(this.driver.findElement(By.cssSelector(".read-only")).getText()).isEqualTo("read-only");
 		assertThat(this.driver.findElements(By.cssSelector("button[data-action]"))).isEmpty();

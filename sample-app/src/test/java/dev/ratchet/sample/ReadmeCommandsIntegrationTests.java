@@ -15,16 +15,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ratchet.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,34 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (on a random port instead of 8080): a reader who copies one gets a 2xx answer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ReadmeCommandsIntegrationTests {
+class ReadmeCommandsIntegrationTests extends ExternalDatabaseTests {
 
 	private static final Path README = Path.of(System.getProperty("readme", "../README.md"));
 
 	// `curl …` in running text, or a line of a code block that starts with curl
 	private static final Pattern CURL = Pattern.compile("`(curl [^`]+)`|(?m)^\\s*(curl .+)$");
 
-	private static TestDatabase.Db database;
-
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
-			database = TestDatabase.createDatabase();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::username);
-			registry.add("spring.datasource.password", database::password);
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
 
 	@Test
 	void everyCurlCommandOfTheReadmeAnswers2xx() throws Exception {

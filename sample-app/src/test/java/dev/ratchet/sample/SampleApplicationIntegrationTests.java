@@ -75,12 +75,7 @@ class SampleApplicationIntegrationTests extends ExternalDatabaseTests {
 
 	@Test
 	void endpointShowsTheBackfillAndTheChatbotsItCouldNotMigrate() {
-		this.client.get()
-			.uri("/actuator/migrations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations")
 			.jsonPath("$.status").isEqualTo("UP_TO_DATE")
 			.jsonPath("$.dataMigrations[0].version").isEqualTo("6.2")
 			.jsonPath("$.dataMigrations[0].state").isEqualTo("COMPLETED")
@@ -122,22 +117,12 @@ class SampleApplicationIntegrationTests extends ExternalDatabaseTests {
 				Message.class);
 		post("/conversations/" + conversation.id() + "/messages",
 				Map.of("role", "assistant", "content", "It ships tomorrow."), Message.class);
-		this.client.get()
-			.uri("/chatbots/{id}/stats", chatbot.id())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/chatbots/{id}/stats", chatbot.id())
 			.jsonPath("$.name").isEqualTo("Support")
 			.jsonPath("$.conversationCount").isEqualTo(1)
 			.jsonPath("$.messageCount").isEqualTo(2)
 			.jsonPath("$.lastMessageAt").isNotEmpty();
-		this.client.get()
-			.uri("/conversations/{id}/messages", conversation.id())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/conversations/{id}/messages", conversation.id())
 			.jsonPath("$[*].role").isEqualTo(List.of("user", "assistant"));
 	}
 
@@ -173,12 +158,7 @@ class SampleApplicationIntegrationTests extends ExternalDatabaseTests {
 
 	@Test
 	void healthIsUpWithDatabaseComponent() {
-		this.client.get()
-			.uri("/actuator/health")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/health")
 			.jsonPath("$.status").isEqualTo("UP")
 			.jsonPath("$.components.db.status").isEqualTo("UP")
 			.jsonPath("$.components.db.details.database").isEqualTo("PostgreSQL");
@@ -186,23 +166,13 @@ class SampleApplicationIntegrationTests extends ExternalDatabaseTests {
 
 	@Test
 	void readinessProbeIsUp() {
-		this.client.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/health/readiness")
 			.jsonPath("$.status").isEqualTo("UP");
 	}
 
 	@Test
 	void infoShowsTheBuild() {
-		this.client.get()
-			.uri("/actuator/info")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/info")
 			.jsonPath("$.build.artifact").isEqualTo("ratchet-sample-app");
 	}
 

@@ -2,8 +2,6 @@ package dev.ratchet.sample;
 
 import java.util.List;
 
-import dev.ratchet.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,10 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,32 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("tenants")
-class SampleTenantsIntegrationTests {
-
-	private static TestDatabase.Db database;
+class SampleTenantsIntegrationTests extends ExternalDatabaseTests {
 
 	@Autowired
 	private RestTestClient client;
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		if (StringUtils.hasText(System.getenv("RATCHET_TEST_JDBC_URL"))) {
-			database = TestDatabase.createDatabase();
-			registry.add("spring.datasource.url", database::url);
-			registry.add("spring.datasource.username", database::username);
-			registry.add("spring.datasource.password", database::password);
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		if (database != null) {
-			database.close();
-		}
-	}
 
 	@Test
 	void startUpMigratesEveryShopSchema() {
@@ -63,21 +39,11 @@ class SampleTenantsIntegrationTests {
 		assertThat(this.jdbc.sql("SELECT count(*) FROM shop_demo_7.ratchet_history WHERE success")
 			.query(Integer.class)
 			.single()).isEqualTo(2);
-		this.client.get()
-			.uri("/actuator/migrations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations")
 			.jsonPath("$.tenants.total").isEqualTo(20)
 			.jsonPath("$.tenants.upToDate").isEqualTo(20)
 			.jsonPath("$.tenants.problems").isEmpty();
-		this.client.get()
-			.uri("/actuator/migrations?tenant=shop_demo_3")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		RestChecks.getOk(this.client, "/actuator/migrations?tenant=shop_demo_3")
 			.jsonPath("$.schema").isEqualTo("shop_demo_3")
 			.jsonPath("$.currentVersion").isEqualTo("2");
 	}

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.testing.app.FirstShop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,27 +40,9 @@ class MigrationCheckIntegrationTests {
 
 	@Test
 	void javaMigrationsRunInVersionOrderAmongTheFiles() {
-		JavaMigration firstShop = new JavaMigration() {
-
-			@Override
-			public String version() {
-				return "1.1";
-			}
-
-			@Override
-			public String description() {
-				return "first shop";
-			}
-
-			@Override
-			public void migrate(MigrationContext context) throws SQLException {
-				try (Statement statement = context.connection().createStatement()) {
-					statement.execute("INSERT INTO shops (domain) VALUES ('first.example')");
-				}
-			}
-
-		};
-		MigrateResult result = MigrationCheck.of("classpath:db/migration").javaMigrations(firstShop).checkOnFreshDatabase();
+		MigrateResult result = MigrationCheck.of("classpath:db/migration")
+			.javaMigrations(new FirstShop())
+			.checkOnFreshDatabase();
 		assertThat(result.applied()).extracting((applied) -> applied.migration().version() == null ? "R"
 				: applied.migration().version().toString()).containsExactly("1", "1.1", "2", "R");
 	}

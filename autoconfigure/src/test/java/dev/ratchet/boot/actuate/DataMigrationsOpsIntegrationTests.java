@@ -1,14 +1,12 @@
 package dev.ratchet.boot.actuate;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -29,10 +27,11 @@ import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMetricsAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
 import dev.ratchet.boot.data.JdbcMigrationContext;
-import dev.ratchet.boot.data.SpringBatchedMigration;
+import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
+import dev.ratchet.test.Await;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.TestDatabase;
 
@@ -153,7 +152,7 @@ class DataMigrationsOpsIntegrationTests {
 		AssignOwners.gate = new CountDownLatch(1);
 		try (ConfigurableApplicationContext context = start()) {
 			Ratchet ratchet = context.getBean(Ratchet.class);
-			await(() -> ratchet.dataMigrations().get(0).state() == DataMigrationState.RUNNING);
+			Await.until(() -> ratchet.dataMigrations().get(0).state() == DataMigrationState.RUNNING);
 			Health health = context.getBean(MigrationsHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("status", SchemaStatus.PENDING)
@@ -170,7 +169,7 @@ class DataMigrationsOpsIntegrationTests {
 				.satisfies((data) -> assertThat(data.state()).isEqualTo(DataMigrationState.RUNNING));
 			assertThat(context.getBean(MigrationRunTracker.class).isRunningInBackground()).isTrue();
 			AssignOwners.gate.countDown();
-			await(() -> ratchet.dataMigrations().get(0).state() == DataMigrationState.COMPLETED);
+			Await.until(() -> ratchet.dataMigrations().get(0).state() == DataMigrationState.COMPLETED);
 			// Version 2 waits for the next start-up: pending work again, not background work.
 			assertThat(context.getBean(MigrationsHealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.OUT_OF_SERVICE);
@@ -190,20 +189,6 @@ class DataMigrationsOpsIntegrationTests {
 		return application.run(args.toArray(String[]::new));
 	}
 
-	private static void await(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition within 60 s").isLessThan(deadline);
-			try {
-				Thread.sleep(25);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class,
 			RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class })
@@ -219,32 +204,15 @@ class DataMigrationsOpsIntegrationTests {
 	/**
 	 * Gives each chatbot its creator's user as owner; a creator without a user fails the item.
 	 */
-	static class AssignOwners implements SpringBatchedMigration<Long> {
+	static class AssignOwners extends SpringKeysetTestMigration {
 
 		static volatile CountDownLatch gate;
 
-		private final boolean background;
-
 		AssignOwners(boolean background) {
-			this.background = background;
-		}
-
-		@Override
-		public String version() {
-			return "1.1";
-		}
-
-		@Override
-		public String description() {
-			return "assign chatbot owners";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults()
+			super("1.1", "assign chatbot owners", "chatbot", BatchOptions.defaults()
 				.withBatchSize(5)
 				.withFailurePolicy(FailurePolicy.skipUpTo(10))
-				.withBackground(this.background);
+				.withBackground(background));
 		}
 
 		@Override
@@ -254,23 +222,8 @@ class DataMigrationsOpsIntegrationTests {
 		}
 
 		@Override
-		public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
-			return context.jdbcClient()
-				.sql("SELECT id FROM chatbot WHERE id > :after ORDER BY id LIMIT :limit")
-				.param("after", (after != null) ? Long.parseLong(after) : 0)
-				.param("limit", limit)
-				.query(Long.class)
-				.list();
-		}
-
-		@Override
-		public String keyOf(Long id) {
-			return String.valueOf(id);
-		}
-
-		@Override
 		public void processBatch(JdbcMigrationContext context, List<Long> ids) throws Exception {
-			SpringBatchedMigration.super.processBatch(context, ids);
+			super.processBatch(context, ids);
 			CountDownLatch current = gate;
 			if (current != null && ids.size() > 1) {
 				current.await(60, TimeUnit.SECONDS);

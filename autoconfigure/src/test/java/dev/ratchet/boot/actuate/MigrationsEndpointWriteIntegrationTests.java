@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.data.JdbcMigrationContext;
-import dev.ratchet.boot.data.SpringBatchedMigration;
+import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
@@ -167,41 +167,15 @@ class MigrationsEndpointWriteIntegrationTests {
 	/**
 	 * Touches every item once, ten per batch, each batch taking a little while.
 	 */
-	static class SlowBackfill implements SpringBatchedMigration<Long> {
+	static class SlowBackfill extends SpringKeysetTestMigration {
 
-		@Override
-		public String version() {
-			return "1.1";
-		}
-
-		@Override
-		public String description() {
-			return "touch items";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(10).withBackground(true);
-		}
-
-		@Override
-		public List<Long> nextBatch(JdbcMigrationContext context, String after, int limit) {
-			return context.jdbcClient()
-				.sql("SELECT id FROM item WHERE id > :after ORDER BY id LIMIT :limit")
-				.param("after", (after != null) ? Long.parseLong(after) : 0)
-				.param("limit", limit)
-				.query(Long.class)
-				.list();
-		}
-
-		@Override
-		public String keyOf(Long id) {
-			return String.valueOf(id);
+		SlowBackfill() {
+			super("1.1", "touch items", "item", BatchOptions.defaults().withBatchSize(10).withBackground(true));
 		}
 
 		@Override
 		public void processBatch(JdbcMigrationContext context, List<Long> ids) throws Exception {
-			SpringBatchedMigration.super.processBatch(context, ids);
+			super.processBatch(context, ids);
 			context.jdbcClient().sql("SELECT pg_sleep(0.05)").query().singleRow();
 		}
 

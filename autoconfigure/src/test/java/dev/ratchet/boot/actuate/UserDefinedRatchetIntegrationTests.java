@@ -1,26 +1,20 @@
 package dev.ratchet.boot.actuate;
 
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,34 +27,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UserDefinedRatchetIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
-				RatchetHealthContributorAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
-	@TempDir
-	private Path migrations;
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner
+		.of(this.db, RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class,
+				JacksonEndpointAutoConfiguration.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
 
 	private MigrationFiles files;
 
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations.resolve("app"))
+	void writeMigrations() {
+		this.files = this.db.files()
 			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 	}
 
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
 	@Test
 	void startUpRunOfTheApplicationsRatchetIsTheEndpointsLastRun() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(Ratchet.class, this::ownRatchet)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -73,7 +59,7 @@ class UserDefinedRatchetIntegrationTests {
 
 	@Test
 	void runOfTheApplicationsRatchetRefreshesHealthAtOnce() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		this.contextRunner
 			.withBean(Ratchet.class, this::ownRatchet)
 			.withBean(RatchetMigrationStrategy.class, () -> (ratchet) -> {
 			})

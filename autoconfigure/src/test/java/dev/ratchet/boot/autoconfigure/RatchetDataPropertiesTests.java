@@ -2,18 +2,14 @@ package dev.ratchet.boot.autoconfigure;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.data.BatchThrottle;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static dev.ratchet.boot.autoconfigure.UnreachableDatabase.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetDataPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class))
-		.withBean(DataSource.class, RatchetDataPropertiesTests::unreachable)
-		.withPropertyValues("ratchet.command=status");
+	private final ApplicationContextRunner contextRunner = UnreachableDatabase.contextRunner();
 
 	@Test
 	void noThrottleByDefault() {
@@ -54,16 +47,6 @@ class RatchetDataPropertiesTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("ratchet.data.window"));
-	}
-
-	private static RatchetConfiguration configuration(Ratchet ratchet) {
-		return ratchet.getConfiguration();
-	}
-
-	private static DataSource unreachable() {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
-		return dataSource;
 	}
 
 }

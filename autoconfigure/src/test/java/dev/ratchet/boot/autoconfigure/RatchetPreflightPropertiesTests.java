@@ -2,20 +2,16 @@ package dev.ratchet.boot.autoconfigure;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.PoolerPolicy;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.lint.LintSeverity;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static dev.ratchet.boot.autoconfigure.UnreachableDatabase.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,10 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetPreflightPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class))
-		.withBean(DataSource.class, RatchetPreflightPropertiesTests::unreachable)
-		.withPropertyValues("ratchet.command=status");
+	private final ApplicationContextRunner contextRunner = UnreachableDatabase.contextRunner();
 
 	@Test
 	void poolerPolicyReachesTheEngine() {
@@ -72,16 +65,6 @@ class RatchetPreflightPropertiesTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("Failed to bind properties under 'ratchet.lint.severity.dialect.datetime'"));
-	}
-
-	private static RatchetConfiguration configuration(Ratchet ratchet) {
-		return ratchet.getConfiguration();
-	}
-
-	private static DataSource unreachable() {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
-		return dataSource;
 	}
 
 }

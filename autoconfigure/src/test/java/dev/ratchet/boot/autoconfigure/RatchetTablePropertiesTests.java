@@ -1,13 +1,9 @@
 package dev.ratchet.boot.autoconfigure;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.Ratchet;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetTablePropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class))
-		.withBean(DataSource.class, RatchetTablePropertiesTests::unreachable)
-		.withPropertyValues("ratchet.command=status");
+	private final ApplicationContextRunner contextRunner = UnreachableDatabase.contextRunner();
 
 	@Test
 	void tableAndSchemaReachTheEngine() {
@@ -51,12 +44,6 @@ class RatchetTablePropertiesTests {
 				.rootCause()
 				.hasMessageContaining("ratchet.schema")
 				.hasMessageContaining("63 bytes"));
-	}
-
-	private static DataSource unreachable() {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
-		return dataSource;
 	}
 
 }

@@ -2,15 +2,11 @@ package dev.ratchet.boot.autoconfigure;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RatchetTimeoutPropertiesTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class))
-		.withBean(DataSource.class, RatchetTimeoutPropertiesTests::unreachable)
-		.withPropertyValues("ratchet.command=status");
+	private final ApplicationContextRunner contextRunner = UnreachableDatabase.contextRunner();
 
 	@Test
 	void timeoutsAndRetriesReachTheEngine() {
@@ -57,12 +50,6 @@ class RatchetTimeoutPropertiesTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("lockRetries must not be negative"));
-	}
-
-	private static DataSource unreachable() {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
-		return dataSource;
 	}
 
 }

@@ -1,21 +1,19 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -33,22 +31,14 @@ class AdoptCommandIntegrationTests {
 
 	private static final String V2 = "ALTER TABLE account ADD COLUMN name text;";
 
-	@TempDir
-	private Path migrations;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__account.sql", V1).write("V2__name.sql", V2);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+	void writeMigrations() {
+		this.files = this.db.files().write("V1__account.sql", V1).write("V2__name.sql", V2);
 	}
 
 	/**

@@ -1,17 +1,13 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,17 +15,16 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 import dev.ratchet.boot.actuate.MigrationsHealthIndicator;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.command.RatchetCommandIntegrationTests.CommandApplication;
 import dev.ratchet.test.MigrationLock;
+import dev.ratchet.boot.test.RatchetContextRunner;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -46,30 +41,22 @@ class StatusAgreesWithEndpointIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
-				RatchetHealthContributorAutoConfiguration.class, JacksonEndpointAutoConfiguration.class))
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner
+		.of(this.db, RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class,
+				JacksonEndpointAutoConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.mode=validate",
 				"ratchet.health.cache-ttl=0");
 
-	@TempDir
-	private Path migrations;
-
 	private MigrationFiles files;
 
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
+	void writeMigrations() {
+		this.files = this.db.files()
 			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("R__session_view.sql", "CREATE OR REPLACE VIEW active_session AS SELECT * FROM session;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -77,8 +64,7 @@ class StatusAgreesWithEndpointIntegrationTests {
 		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build()).migrate();
 		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		JsonNode command = json.readTree(status("--ratchet.output=json").out());
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withPropertyValues("ratchet.locations=" + this.files.location())
+		this.contextRunner
 			.run((context) -> {
 				JsonNode endpoint = endpoint(context);
 				assertThat(command.get("migrations")).hasSize(3);
@@ -112,8 +98,7 @@ class StatusAgreesWithEndpointIntegrationTests {
 			assertThat(report.get("pendingCount").asInt()).isEqualTo(2);
 			assertThat(report.get("lock").get("held").asBoolean()).isTrue();
 			assertThat(report.get("lock").get("holder").get("applicationName").asString()).isEqualTo("deploy-job-42");
-			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-				.withPropertyValues("ratchet.locations=" + this.files.location())
+			this.contextRunner
 				.run((context) -> {
 					assertThat(endpoint(context).get("status").asString()).isEqualTo("RUNNING");
 					Health health = context.getBean(MigrationsHealthIndicator.class).health();

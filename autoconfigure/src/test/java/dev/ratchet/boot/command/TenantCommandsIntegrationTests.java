@@ -1,13 +1,9 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +11,8 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetTenantsAutoConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.boot.test.ShopTenantsTests;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -29,36 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The commands over tenants: every tenant after the main schema, or one with
  * {@code --ratchet.tenant}; the exit code is the worst over them.
  */
-class TenantCommandsIntegrationTests {
+class TenantCommandsIntegrationTests extends ShopTenantsTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	@TempDir
-	private Path dir;
-
-	private MigrationFiles main;
-
-	private MigrationFiles tenant;
-
-	private TestDatabase.Db db;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.main = new MigrationFiles(this.dir.resolve("main")).write("V1__shops.sql",
-				"CREATE TABLE shops (schema_name text PRIMARY KEY, broken boolean NOT NULL DEFAULT false);\n"
-						+ "INSERT INTO shops VALUES ('acme', false), ('globex', true), ('initech', false);");
-		this.tenant = new MigrationFiles(this.dir.resolve("tenant"))
-			.write("V1__orders.sql", "CREATE TABLE orders (id int PRIMARY KEY);")
-			.write("V2__check.sql", "CREATE TABLE checked (id int);\n"
-					+ "INSERT INTO checked SELECT 1 / (CASE WHEN broken THEN 0 ELSE 1 END) FROM public.shops "
-					+ "WHERE schema_name = current_schema();");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
 
 	@Test
 	void statusBeforeMigrateListsEveryTenantPendingWithExitCodeOne() throws Exception {

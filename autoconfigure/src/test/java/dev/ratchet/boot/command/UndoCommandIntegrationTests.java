@@ -1,17 +1,13 @@
 package dev.ratchet.boot.command;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,25 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UndoCommandIntegrationTests {
 
-	@TempDir
-	private Path migrations;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations)
+	void writeMigrations() {
+		this.db.files()
 			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
 			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
 			.write("U2__drop_chatbot.sql", "DROP TABLE chatbot;");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
 	}
 
 	@Test
@@ -73,9 +59,9 @@ class UndoCommandIntegrationTests {
 
 	@Test
 	void refusedUndoExitsTwoNamingEachProblemAndUndoesNothing() {
-		this.files.write("V3__create_audit.sql", "CREATE TABLE audit (id int);");
+		this.db.files().write("V3__create_audit.sql", "CREATE TABLE audit (id int);");
 		run("migrate");
-		this.files.write("U2__drop_chatbot.sql", "DROP TABLE chatbot; -- edited");
+		this.db.files().write("U2__drop_chatbot.sql", "DROP TABLE chatbot; -- edited");
 		CommandRun undo = run("undo", "--ratchet.target=1");
 		assertThat(undo.exitCode()).isEqualTo(2);
 		assertThat(undo.out()).contains("Problems:")
@@ -106,9 +92,8 @@ class UndoCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location(),
-				"--ratchet.command=" + command));
+		List<String> all = this.db.applicationArguments();
+		all.add("--ratchet.command=" + command);
 		all.addAll(List.of(args));
 		return CommandRun.of(RatchetCommandIntegrationTests.CommandApplication.class, all.toArray(String[]::new));
 	}

@@ -1,19 +1,16 @@
 package dev.ratchet.boot.data;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationType;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.UndoRefusedException;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,22 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SpringJavaUndoIntegrationTests {
 
-	@TempDir
-	private Path migrations;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	private MigrationFiles files;
 
-	private TestDatabase.Db db;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.migrations).write("V1__tags.sql", "CREATE TABLE tags (name text);");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
+	void writeMigrations() {
+		this.files = this.db.files().write("V1__tags.sql", "CREATE TABLE tags (name text);");
 	}
 
 	private Ratchet ratchet(SpringJavaMigration migration) {

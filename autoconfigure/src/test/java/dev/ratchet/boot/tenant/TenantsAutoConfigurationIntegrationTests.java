@@ -1,15 +1,11 @@
 package dev.ratchet.boot.tenant;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 import dev.ratchet.boot.actuate.MigrationsEndpointDescriptor;
@@ -18,13 +14,12 @@ import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetTenantsAutoConfiguration;
 import dev.ratchet.boot.report.TenantsDescriptor;
+import dev.ratchet.boot.test.ShopTenantsTests;
 import dev.ratchet.tenant.RatchetTenants;
 import dev.ratchet.tenant.TenantSource;
 import dev.ratchet.tenant.TenantStatus;
 import dev.ratchet.tenant.TenantsFailedException;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -38,39 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tenants in a Boot application: start-up migrates the main schema, then every tenant; the endpoint
  * and the health show them.
  */
-class TenantsAutoConfigurationIntegrationTests {
+class TenantsAutoConfigurationIntegrationTests extends ShopTenantsTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetTenantsAutoConfiguration.class,
 				RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=0");
-
-	@TempDir
-	private Path dir;
-
-	private MigrationFiles main;
-
-	private MigrationFiles tenant;
-
-	private TestDatabase.Db db;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.main = new MigrationFiles(this.dir.resolve("main")).write("V1__shops.sql",
-				"CREATE TABLE shops (schema_name text PRIMARY KEY, broken boolean NOT NULL DEFAULT false);\n"
-						+ "INSERT INTO shops VALUES ('acme', false), ('globex', true), ('initech', false);");
-		this.tenant = new MigrationFiles(this.dir.resolve("tenant"))
-			.write("V1__orders.sql", "CREATE TABLE orders (id int PRIMARY KEY);")
-			.write("V2__check.sql", "CREATE TABLE checked (id int);\n"
-					+ "INSERT INTO checked SELECT 1 / (CASE WHEN broken THEN 0 ELSE 1 END) FROM public.shops "
-					+ "WHERE schema_name = current_schema();");
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
 
 	@Test
 	void startupMigratesTheMainSchemaThenTheTenantsOfTheQueryAndFailsNamingTheFailedOne() {

@@ -8,10 +8,11 @@ import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationContext;
 
 /**
- * A Java migration found by component scanning.
+ * A Java migration found by component scanning (and given by hand to {@code MigrationCheck} in its
+ * tests).
  */
 @Component
-class FirstShop implements JavaMigration {
+public class FirstShop implements JavaMigration {
 
 	@Override
 	public String version() {
