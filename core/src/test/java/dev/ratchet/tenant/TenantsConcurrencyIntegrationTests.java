@@ -14,6 +14,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
+
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
@@ -22,8 +24,8 @@ import dev.ratchet.test.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several instances starting at once over the same tenants: each tenant migration is applied
- * exactly once, and none fails.
+ * Several instances starting at once over the same tenants (six over 24, sixteen over a hundred):
+ * each tenant migration is applied exactly once, and none fails.
  */
 class TenantsConcurrencyIntegrationTests {
 
@@ -32,6 +34,12 @@ class TenantsConcurrencyIntegrationTests {
 	private static final int TENANTS = 24;
 
 	private static final int MIGRATIONS = 5;
+
+	private static final int MANY_INSTANCES = 16;
+
+	private static final int MANY_TENANTS = 100;
+
+	private static final int COUNTED_MIGRATIONS = 3;
 
 	@TempDir
 	Path dir;
@@ -74,6 +82,52 @@ class TenantsConcurrencyIntegrationTests {
 			for (String schema : schemas) {
 				assertThat(Sql.number(db, "SELECT count(*) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
 				assertThat(Sql.number(db, "SELECT count(DISTINCT version) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
+			}
+		}
+	}
+
+	@Test
+	void sixteenInstancesOverAHundredTenantsApplyEachMigrationExactlyOnce() throws Exception {
+		// Not idempotent on purpose: a second application would count twice.
+		MigrationFiles files = new MigrationFiles(this.dir).write("V1__counter.sql",
+				"CREATE TABLE counter (n int NOT NULL);\nINSERT INTO counter VALUES (1);");
+		for (int i = 2; i <= COUNTED_MIGRATIONS; i++) {
+			files.write("V" + i + "__count_" + i + ".sql", "UPDATE counter SET n = n + 1;");
+		}
+		List<String> schemas = IntStream.rangeClosed(1, MANY_TENANTS).mapToObj((i) -> "shop_" + i).toList();
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			ExecutorService pool = Executors.newFixedThreadPool(MANY_INSTANCES);
+			CyclicBarrier start = new CyclicBarrier(MANY_INSTANCES);
+			List<Future<TenantsReport>> runs = new ArrayList<>();
+			for (int i = 0; i < MANY_INSTANCES; i++) {
+				runs.add(pool.submit(() -> {
+					// Each instance has a DataSource of its own, as separate processes would.
+					DataSource dataSource = db.dataSource();
+					RatchetTenants tenants = RatchetTenants.builder(RatchetConfiguration.builder(dataSource).build())
+						.schemas(schemas)
+						.locations(List.of(files.location()))
+						.parallelism(2)
+						.build();
+					start.await();
+					return tenants.migrate();
+				}));
+			}
+			int applied = 0;
+			for (Future<TenantsReport> run : runs) {
+				TenantsReport report = run.get(3, TimeUnit.MINUTES);
+				assertThat(report.problems()).isEmpty();
+				assertThat(report.upToDate()).isEqualTo(MANY_TENANTS);
+				applied += report.applied();
+			}
+			pool.shutdown();
+			assertThat(applied).isEqualTo(MANY_TENANTS * COUNTED_MIGRATIONS);
+			for (String schema : schemas) {
+				assertThat(Sql.column(db, "SELECT n::text FROM " + schema + ".counter")).as(schema)
+					.containsExactly(String.valueOf(COUNTED_MIGRATIONS));
+				assertThat(Sql.column(db, "SELECT coalesce(version, '-') || ' ' || success FROM " + schema
+						+ ".ratchet_history ORDER BY installed_rank"))
+					.as(schema)
+					.containsExactly("1 true", "2 true", "3 true");
 			}
 		}
 	}

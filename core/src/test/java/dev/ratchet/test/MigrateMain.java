@@ -14,6 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import dev.ratchet.JavaMigration;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.tenant.RatchetTenants;
 
 /**
  * Runs one migration in a JVM of its own, so a test can kill it mid-migration or start many at once.
@@ -22,7 +23,9 @@ import dev.ratchet.RatchetConfiguration;
  * processes started one after the other migrate at the same moment. With the system property
  * {@code ratchet.test.java-migrations} naming classes (comma-separated) that implement
  * {@link JavaMigration} and have a constructor without arguments, it migrates them too. With the
- * system property {@code ratchet.test.undo} naming a target, it undoes to that target instead.
+ * system property {@code ratchet.test.undo} naming a target, it undoes to that target instead. With
+ * the system property {@code ratchet.test.tenants} naming schemas (comma-separated), it migrates
+ * those tenants from the location instead, {@code ratchet.test.tenant-parallelism} (default 4) at once.
  */
 public final class MigrateMain {
 
@@ -31,6 +34,17 @@ public final class MigrateMain {
 
 	public static void main(String[] args) throws Exception {
 		DataSource dataSource = dataSource(args[0], args[1]);
+		String tenants = System.getProperty("ratchet.test.tenants");
+		if (tenants != null) {
+			RatchetTenants.builder(RatchetConfiguration.builder(dataSource).build())
+				.schemas(List.of(tenants.split(",")))
+				.locations(List.of(args[2]))
+				.parallelism(Integer.getInteger("ratchet.test.tenant-parallelism", 4))
+				.build()
+				.migrate()
+				.orThrow();
+			return;
+		}
 		Ratchet ratchet = new Ratchet(RatchetConfiguration.builder(dataSource)
 			.locations(args[2])
 			.javaMigrations(javaMigrations(System.getProperty("ratchet.test.java-migrations", "")))
