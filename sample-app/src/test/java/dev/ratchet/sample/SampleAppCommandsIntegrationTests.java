@@ -233,7 +233,7 @@ class SampleAppCommandsIntegrationTests {
 	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
 			"--ratchet.mode=foo | Invalid value 'foo' for ratchet.mode: expected one of migrate, validate.",
 			"--ratchet.lock.wait-timeout=abc | Invalid value 'abc' for ratchet.lock.wait-timeout: expected a duration",
-			"--ratchet.lint.severity.risk.drop=loud | 'loud' for ratchet.lint.severity.risk.drop: expected one of off, warning, error",
+			"--ratchet.lint.severity.risk.drop=loud | 'loud' for ratchet.lint.severity.risk.drop: expected one of off, info, warning, error",
 			"--ratchet.lint.severity.risk.nosuch=error | There is no lint rule 'risk.nosuch'" })
 	void badConfigurationExitsThreeAndSaysWhatIsValid(String setting, String message) throws Exception {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
