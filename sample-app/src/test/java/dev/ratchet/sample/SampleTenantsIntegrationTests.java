@@ -49,6 +49,16 @@ class SampleTenantsIntegrationTests extends ExternalDatabaseTests {
 	}
 
 	@Test
+	void theDashboardsTenantPanelNamesTheGaugeTheAppExposes() throws Exception {
+		String scrape = new String(RestChecks.getOk(this.client, "/actuator/prometheus").returnResult().getResponseBody(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(scrape).containsPattern("(?m)^ratchet_tenants\\{status=\"up-to-date\"} 2[01]\\.0$")
+			.contains("ratchet_tenants{status=\"failed\"} 0.0");
+		assertThat(PrometheusDashboardIntegrationTests.dashboardSeries())
+			.contains(PrometheusDashboardIntegrationTests.TENANTS_SERIES);
+	}
+
+	@Test
 	void aNewShopIsOnboardedByARequest() {
 		this.client.post()
 			.uri("/shops/fresh-paint.myshopify.com/tenant")
