@@ -17,7 +17,8 @@ import dev.ratchet.lint.LintReport;
  * @param duration how long the whole run took
  * @param lint the warnings lint found in the migrations the run applied
  * @param drift how the schema differed from Ratchet's snapshot when the run started: changes made
- * outside Ratchet
+ * outside Ratchet; {@link DriftReport#NO_SNAPSHOT} when not compared (no snapshot, or a start-up with
+ * nothing pending that does not compare, see {@link RatchetConfiguration.Builder#driftCheckAtStartup})
  */
 public record MigrateResult(String schema, MigrationVersion initialVersion, MigrationVersion currentVersion,
 		List<ExecutedMigration> applied, boolean baselined, Duration lockWait, Duration duration, LintReport lint,

@@ -80,6 +80,8 @@ public final class RatchetConfiguration {
 
 	private final List<String> driftIgnore;
 
+	private final boolean driftCheckAtStartup;
+
 	private final String placeholderPrefix;
 
 	private final String placeholderSuffix;
@@ -129,6 +131,7 @@ public final class RatchetConfiguration {
 		this.mixed = builder.mixed;
 		this.driftEnabled = builder.driftEnabled;
 		this.driftIgnore = List.copyOf(builder.driftIgnore);
+		this.driftCheckAtStartup = builder.driftCheckAtStartup;
 		this.placeholderPrefix = requireText(builder.placeholderPrefix, "placeholderPrefix");
 		this.placeholderSuffix = requireText(builder.placeholderSuffix, "placeholderSuffix");
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
@@ -215,6 +218,7 @@ public final class RatchetConfiguration {
 			.mixed(this.mixed)
 			.driftEnabled(this.driftEnabled)
 			.driftIgnore(this.driftIgnore)
+			.driftCheckAtStartup(this.driftCheckAtStartup)
 			.placeholderPrefix(this.placeholderPrefix)
 			.placeholderSuffix(this.placeholderSuffix)
 			.classLoader(this.classLoader)
@@ -308,6 +312,14 @@ public final class RatchetConfiguration {
 	 */
 	public List<String> getDriftIgnore() {
 		return this.driftIgnore;
+	}
+
+	/**
+	 * Returns whether {@link Ratchet#migrateUntilBackground()} compares the schema with the snapshot
+	 * when nothing is pending.
+	 */
+	public boolean isDriftCheckAtStartup() {
+		return this.driftCheckAtStartup;
 	}
 
 	public String getPlaceholderPrefix() {
@@ -432,6 +444,8 @@ public final class RatchetConfiguration {
 		private boolean driftEnabled = true;
 
 		private List<String> driftIgnore = List.of();
+
+		private boolean driftCheckAtStartup = true;
 
 		private String placeholderPrefix = Placeholders.DEFAULT_PREFIX;
 
@@ -558,6 +572,20 @@ public final class RatchetConfiguration {
 		 */
 		public Builder driftIgnore(List<String> driftIgnore) {
 			this.driftIgnore = List.copyOf(driftIgnore);
+			return this;
+		}
+
+		/**
+		 * Sets whether {@link Ratchet#migrateUntilBackground()}, the start-up call, compares the schema
+		 * with the snapshot when nothing is pending. Defaults to {@code true}. Comparing reads the
+		 * whole catalog's state, which with a thousand tables costs more than the rest of a start-up
+		 * with nothing to do; an application that compares later anyway (Spring Boot's health and
+		 * endpoint do, and its start-up compares once the application is ready) turns it off. A run
+		 * that applies something always compares first, as its snapshot depends on it, and a schema
+		 * with no snapshot yet still gets one at start-up.
+		 */
+		public Builder driftCheckAtStartup(boolean driftCheckAtStartup) {
+			this.driftCheckAtStartup = driftCheckAtStartup;
 			return this;
 		}
 

@@ -139,6 +139,30 @@ class DriftIntegrationTests {
 	}
 
 	@Test
+	void startUpWithNothingPendingComparesUnlessToldToCompareLater() {
+		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
+		Ratchet later = new Ratchet(this.db.configure().driftCheckAtStartup(false).build());
+		MigrateResult deferred = later.migrateUntilBackground();
+		assertThat(deferred.drift().hasSnapshot()).isFalse();
+		assertThat(deferred.drift().isDrifted()).isFalse();
+		assertThat(later.drift().differences()).extracting(SchemaDifference::toString)
+			.containsExactly("column session.source added: text");
+		assertThat(this.db.ratchet().migrateUntilBackground().drift().differences())
+			.extracting(SchemaDifference::toString)
+			.containsExactly("column session.source added: text");
+	}
+
+	@Test
+	void startUpThatComparesLaterStillTakesTheFirstSnapshot() {
+		Sql.execute(this.db, "DELETE FROM ratchet_history_snapshot");
+		Ratchet later = new Ratchet(this.db.configure().driftCheckAtStartup(false).build());
+		later.migrateUntilBackground();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history_snapshot")).isEqualTo(1);
+		assertThat(later.drift().hasSnapshot()).isTrue();
+		assertThat(later.drift().isDrifted()).isFalse();
+	}
+
+	@Test
 	void snapshotIsNotRewrittenWhenNothingWasApplied() {
 		String takenOn = Sql.column(this.db, "SELECT taken_on FROM ratchet_history_snapshot").get(0);
 		assertThat(this.db.ratchet().migrate().appliedCount()).isZero();

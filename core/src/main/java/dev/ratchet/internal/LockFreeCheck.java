@@ -7,6 +7,7 @@ import java.util.List;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.drift.DriftReport;
+import dev.ratchet.drift.internal.DriftTracker;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.StatusCalculator.Outcome;
@@ -21,7 +22,8 @@ import dev.ratchet.lint.LintReport;
  * migration in the scope, no drift snapshot yet (it is taken under the lock), or drift (possibly
  * another instance's migration in progress, so it is confirmed under the lock). At start-up with a
  * background migration next, there is nothing to do either way, and no waiting for the lock:
- * another instance may be running that migration, holding the lock for hours.
+ * another instance may be running that migration, holding the lock for hours. A start-up configured
+ * not to compare for drift ({@code driftCheckAtStartup}) only makes sure a snapshot exists.
  */
 final class LockFreeCheck {
 
@@ -50,9 +52,19 @@ final class LockFreeCheck {
 			if (rows.isEmpty() || !scope.select(Target.of(this.runner.configuration()).select(outcome.pending())).isEmpty()) {
 				return null;
 			}
-			drift = DriftSettings.tracker(this.runner.configuration(), history.getSchema(), history.getTable()).check(session.connection());
-			if (this.runner.configuration().isDriftEnabled() && (!drift.hasSnapshot() || drift.isDrifted())) {
-				return null;
+			DriftTracker tracker = DriftSettings.tracker(this.runner.configuration(), history.getSchema(),
+					history.getTable());
+			if (scope == MigrateScope.UNTIL_BACKGROUND && !this.runner.configuration().isDriftCheckAtStartup()) {
+				// Compared later by the caller; only the first snapshot cannot wait.
+				if (!tracker.hasSnapshot(session.connection())) {
+					return null;
+				}
+			}
+			else {
+				drift = tracker.check(session.connection());
+				if (this.runner.configuration().isDriftEnabled() && (!drift.hasSnapshot() || drift.isDrifted())) {
+					return null;
+				}
 			}
 		}
 		MigrationVersion current = outcome.report().currentVersion();

@@ -83,6 +83,7 @@ public final class RatchetAutoConfiguration {
 				.mixed(properties.isMixed())
 				.driftEnabled(properties.getDrift().isEnabled())
 				.driftIgnore(properties.getDrift().getIgnore())
+				.driftCheckAtStartup(properties.getHealth().isFailOnDrift())
 				.placeholderPrefix(properties.getPlaceholderPrefix())
 				.placeholderSuffix(properties.getPlaceholderSuffix())
 				.lockTimeout(properties.getLockTimeout())
@@ -151,6 +152,11 @@ public final class RatchetAutoConfiguration {
 			@ConditionalOnMissingBean
 			BackgroundMigrationRunner ratchetBackgroundMigrationRunner(Ratchet ratchet) {
 				return new BackgroundMigrationRunner(ratchet);
+			}
+
+			@Bean
+			StartupDriftCheck ratchetStartupDriftCheck(Ratchet ratchet) {
+				return new StartupDriftCheck(ratchet);
 			}
 
 		}

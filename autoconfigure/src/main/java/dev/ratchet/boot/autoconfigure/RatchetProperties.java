@@ -494,7 +494,9 @@ public class RatchetProperties {
 		/**
 		 * Whether the 'migrations' health contributor reports DOWN when the schema has drifted
 		 * from Ratchet's snapshot of it (objects added, removed or changed outside the
-		 * migrations). Otherwise drift only shows in the health details.
+		 * migrations). Otherwise drift only shows in the health details, and a start-up with
+		 * nothing to apply leaves the comparison (a read of the catalog's state) until the
+		 * application is ready, when it runs in the background and logs any drift.
 		 */
 		private boolean failOnDrift;
 

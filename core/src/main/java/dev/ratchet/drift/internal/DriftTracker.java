@@ -67,6 +67,18 @@ public final class DriftTracker {
 	}
 
 	/**
+	 * Returns whether there is a snapshot to compare with (always {@code true} when drift detection is
+	 * off, as nothing would be taken), in one or two cheap queries: for a caller that defers the
+	 * comparison but must not defer taking the first snapshot.
+	 * @param connection the connection
+	 * @return whether a snapshot is stored
+	 * @throws SQLException on a database error
+	 */
+	public boolean hasSnapshot(Connection connection) throws SQLException {
+		return !this.filter.isEnabled() || this.table.holdsSnapshot(connection);
+	}
+
+	/**
 	 * Compares the live schema with the snapshot. When the catalog is in the state the snapshot was
 	 * read from (its {@link CatalogToken} is the one stored), two cheap queries; else the snapshot and
 	 * the live schema are fingerprinted on the server (one more), and compared object by object when

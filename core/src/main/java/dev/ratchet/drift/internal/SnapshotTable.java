@@ -242,6 +242,23 @@ final class SnapshotTable {
 	}
 
 	/**
+	 * Returns whether a snapshot is stored, without reading it or the catalog.
+	 * @param connection the connection
+	 * @return whether the table exists and holds a snapshot
+	 * @throws SQLException on a database error
+	 */
+	boolean holdsSnapshot(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql("SELECT EXISTS (SELECT 1 FROM %TABLE% WHERE taken_on IS NOT NULL)"))) {
+			rs.next();
+			return rs.getBoolean(1);
+		}
+	}
+
+	/**
 	 * Replaces the stored snapshot, creating (or upgrading) the table if needed, in one transaction.
 	 * @param token the catalog token read before the snapshot's objects, when the snapshot is the
 	 * live schema; {@code null} when it is not (it keeps differences made by hand)
