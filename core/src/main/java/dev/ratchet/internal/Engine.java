@@ -149,16 +149,18 @@ public final class Engine {
 	 * anything runs unless every step can be done.
 	 */
 	public UndoResult undo(String target) {
-		return this.runner.run(new UndoOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
-				this.preflight));
+		return this.runner.run(new UndoOperation(undoTo(target)));
 	}
 
 	/**
 	 * Runs the undo to the target in one transaction and rolls it back, under the lock.
 	 */
 	public PlanResult planUndo(String target) {
-		return this.runner.run(new UndoPlanOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
-				this.preflight));
+		return this.runner.run(new UndoPlanOperation(undoTo(target)));
+	}
+
+	private UndoPreparation undoTo(String target) {
+		return new UndoPreparation(this.catalog.migrations(), Target.parse(target), this.calculator, this.preflight);
 	}
 
 	public BaselineResult baseline() {

@@ -8,17 +8,28 @@ import java.sql.SQLException;
  * names the {@link #action()}.
  * @param <T> what the operation returns
  */
-interface LockedOperation<T> {
+abstract class LockedOperation<T> {
+
+	private final String role;
+
+	private final String action;
 
 	/**
-	 * Returns the role of the work session, shown in its {@code application_name}.
+	 * @param role the role of the work session, shown in its {@code application_name}
+	 * @param action what the operation does, for error messages: "Ratchet could not <action>: …"
 	 */
-	String role();
+	LockedOperation(String role, String action) {
+		this.role = role;
+		this.action = action;
+	}
 
-	/**
-	 * Returns what the operation does, for error messages: "Ratchet could not <action>: …".
-	 */
-	String action();
+	final String role() {
+		return this.role;
+	}
+
+	final String action() {
+		return this.action;
+	}
 
 	/**
 	 * Does the work, with the lock held.
@@ -26,6 +37,6 @@ interface LockedOperation<T> {
 	 * @return the result
 	 * @throws SQLException on a database error
 	 */
-	T run(Run run) throws SQLException;
+	abstract T run(Run run) throws SQLException;
 
 }
