@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.RatchetException;
-import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.RatchetTable;
 
 /**
  * One of Ratchet's connections, set up for migrating and put back as it was on close (it may be a
@@ -79,7 +79,7 @@ final class Session implements AutoCloseable {
 			SessionState original = SessionState.capture(connection);
 			Session session;
 			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
-				String quoted = (schema != null) ? HistoryTable.quote(schema) : null;
+				String quoted = (schema != null) ? RatchetTable.quote(schema) : null;
 				statement.setString(1, truncate("ratchet " + role + " " + PROCESS));
 				statement.setString(2, schema);
 				statement.setString(3, schema);
