@@ -30,8 +30,10 @@ import dev.ratchet.test.TestDatabase;
  * The loop is timed over its first {@code bench.loopRows} rows (50,000 at full size; all N would take
  * about half an hour per round) and compared by rows per second. Every run is checked afterwards:
  * each row it covered touched exactly once.
+ * @param settings the sizes and rounds
+ * @param report where the tables go
  */
-final class BackfillScenario {
+record BackfillScenario(Settings settings, Report report) {
 
 	private static final String OWNER = "'user-' || creator_id";
 
@@ -44,15 +46,6 @@ final class BackfillScenario {
 	private static final String RATCHET_JDBC_BATCH = "Ratchet batched, per-item UPDATEs as one JDBC batch";
 
 	private static final String RATCHET_SET = "Ratchet batched, set-based processBatch()";
-
-	private final Settings settings;
-
-	private final Report report;
-
-	BackfillScenario(Settings settings, Report report) {
-		this.settings = settings;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		long rows = this.settings.backfillRows();

@@ -12,26 +12,17 @@ import dev.ratchet.test.TestDatabase;
  * ({@code ratchet.enabled=false}, {@code spring.flyway.enabled=false}) beside the app with no tool:
  * what a starter that is on the classpath but off still costs. Goal: nothing measurable, so the
  * Ratchet app is no slower than the Flyway app.
+ * @param settings the sizes and rounds
+ * @param apps the folder of the start-up apps
+ * @param report where the tables go
  */
-final class DisabledScenario {
+record DisabledScenario(Settings settings, Path apps, Report report) {
 
 	private static final String RATCHET = "Ratchet starter, ratchet.enabled=false";
 
 	private static final String FLYWAY = "Flyway starter, spring.flyway.enabled=false";
 
 	private static final String NONE = "no migration tool";
-
-	private final Settings settings;
-
-	private final Path apps;
-
-	private final Report report;
-
-	DisabledScenario(Settings settings, Path apps, Report report) {
-		this.settings = settings;
-		this.apps = apps;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		Path ratchet = BootJars.find(this.apps, "ratchet");
