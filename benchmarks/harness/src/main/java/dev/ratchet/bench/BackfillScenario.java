@@ -2,7 +2,6 @@ package dev.ratchet.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.KeysetBatches;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -183,16 +183,9 @@ record BackfillScenario(Settings settings, Report report) {
 	 * The backfill as a batched migration: keyset on the primary key, per item, per item as a JDBC
 	 * batch, or set-based.
 	 */
-	private static final class Items implements BatchedMigration<Long> {
+	private record Items(int batchSize, Mode mode) implements BatchedMigration<Long> {
 
-		private final int batchSize;
-
-		private final Mode mode;
-
-		Items(int batchSize, Mode mode) {
-			this.batchSize = batchSize;
-			this.mode = mode;
-		}
+		private static final KeysetBatches ITEMS = KeysetBatches.of("item");
 
 		@Override
 		public String version() {
@@ -211,18 +204,7 @@ record BackfillScenario(Settings settings, Report report) {
 
 		@Override
 		public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
-			try (PreparedStatement statement = context.connection()
-				.prepareStatement("SELECT id FROM item WHERE id > ? ORDER BY id LIMIT ?")) {
-				statement.setLong(1, (after != null) ? Long.parseLong(after) : 0);
-				statement.setInt(2, limit);
-				List<Long> ids = new ArrayList<>(limit);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						ids.add(rs.getLong(1));
-					}
-				}
-				return ids;
-			}
+			return ITEMS.next(context.connection(), after, limit);
 		}
 
 		@Override

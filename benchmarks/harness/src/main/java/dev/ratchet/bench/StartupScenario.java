@@ -144,21 +144,8 @@ record StartupScenario(Settings settings, Path work, Path apps, Report report) {
 		return added;
 	}
 
-	/**
-	 * Starts the app once.
-	 * @return wall milliseconds to ready, and the CPU milliseconds the JVM used until then
-	 */
 	private static double[] start(Path jar, TestDatabase.Db db, boolean connect) throws Exception {
-		List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString(),
-				"--spring.main.banner-mode=off", "--spring.datasource.url=" + db.url(),
-				"--spring.datasource.username=" + db.username(), "--bench.connect=" + connect));
-		if (db.password() != null) {
-			command.add("--spring.datasource.password=" + db.password());
-		}
-		ChildProcess child = ChildProcess.start(command, "BENCH-READY");
-		double wall = child.await(600);
-		String[] ready = child.marked().get(0).split(" ");
-		return new double[] { wall, Double.parseDouble(ready[2]) };
+		return BootJars.startToReady(jar, db, "--bench.connect=" + connect);
 	}
 
 }
