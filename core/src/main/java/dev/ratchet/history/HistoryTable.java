@@ -99,8 +99,8 @@ public final class HistoryTable {
 			if (!schemaExists(connection)) {
 				statement.execute("CREATE SCHEMA IF NOT EXISTS " + RatchetTable.quote(this.schema));
 			}
-			statement.execute(RatchetTable.HISTORY.ddl(this.qualifiedName));
 		}
+		RatchetTable.HISTORY.create(connection, this.qualifiedName);
 		upgrade(connection);
 	}
 

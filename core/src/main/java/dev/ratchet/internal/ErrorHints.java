@@ -71,33 +71,42 @@ final class ErrorHints {
 	}
 
 	private static String missingType(String message) {
-		Matcher matcher = MISSING_TYPE.matcher(message);
-		if (!matcher.find()) {
+		String type = named(MISSING_TYPE, message);
+		if (type == null) {
 			return null;
 		}
-		String type = matcher.group(1).toLowerCase(Locale.ROOT);
 		String extension = EXTENSION_TYPES.get(type);
 		if (extension != null) {
-			return "Type " + type + " comes from the extension " + extension + ": create it in a migration before this "
-					+ "one with CREATE EXTENSION IF NOT EXISTS " + extension + "; (the extension must be available "
-					+ "on the server; managed services such as Supabase and Neon provide it).";
+			return fromExtension("Type " + type, extension) + " (the extension must be available on the server; "
+					+ "managed services such as Supabase and Neon provide it).";
 		}
 		return DialectTypes.explain(type);
 	}
 
 	private static String missingFunction(String message) {
-		Matcher matcher = MISSING_FUNCTION.matcher(message);
-		if (!matcher.find()) {
+		String function = named(MISSING_FUNCTION, message);
+		if (function == null) {
 			return null;
 		}
-		String function = matcher.group(1).toLowerCase(Locale.ROOT);
 		String extension = EXTENSION_FUNCTIONS.get(function);
 		if (extension != null) {
-			return function + "() comes from the extension " + extension + ": create it in a migration before this "
-					+ "one with CREATE EXTENSION IF NOT EXISTS " + extension + ";"
+			return fromExtension(function + "()", extension)
 					+ (function.startsWith("uuid_generate") ? " or use the built-in gen_random_uuid()." : "");
 		}
 		return DialectFunctions.explain(function);
+	}
+
+	/**
+	 * Returns the name the message is about, in lower case, or {@code null} when it does not match.
+	 */
+	private static String named(Pattern pattern, String message) {
+		Matcher matcher = pattern.matcher(message);
+		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static String fromExtension(String what, String extension) {
+		return what + " comes from the extension " + extension + ": create it in a migration before this one with "
+				+ "CREATE EXTENSION IF NOT EXISTS " + extension + ";";
 	}
 
 	private static String permission(String message, String right) {
