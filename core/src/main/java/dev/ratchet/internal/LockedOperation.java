@@ -2,10 +2,12 @@ package dev.ratchet.internal;
 
 import java.sql.SQLException;
 
+import dev.ratchet.RatchetException;
+
 /**
  * An operation that runs under the migration lock. {@link OperationRunner} opens its sessions,
  * takes the lock, calls {@link #run(Run)}, releases the lock and maps a database error to one that
- * names the {@link #action()}.
+ * names the action.
  * @param <T> what the operation returns
  */
 abstract class LockedOperation<T> {
@@ -23,12 +25,18 @@ abstract class LockedOperation<T> {
 		this.action = action;
 	}
 
-	final String role() {
-		return this.role;
+	/**
+	 * Opens the session the operation works on, named after its role.
+	 */
+	final Session open(OperationRunner runner) {
+		return runner.open(this.role);
 	}
 
-	final String action() {
-		return this.action;
+	/**
+	 * Maps a database error to one that says what the operation could not do.
+	 */
+	final RatchetException failed(SQLException ex) {
+		return OperationRunner.databaseError(this.action, ex);
 	}
 
 	/**

@@ -29,11 +29,11 @@ record OperationRunner(RatchetConfiguration configuration, Events events) {
 	 * Runs an operation under the lock, waiting for it as long as configured.
 	 */
 	<T> T run(LockedOperation<T> operation) {
-		try (Session session = open(operation.role())) {
+		try (Session session = operation.open(this)) {
 			return locked(session, standardWait(), operation::run);
 		}
 		catch (SQLException ex) {
-			throw databaseError(operation.action(), ex);
+			throw operation.failed(ex);
 		}
 	}
 
