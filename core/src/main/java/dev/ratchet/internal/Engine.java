@@ -59,7 +59,8 @@ public final class Engine {
 		Events events = new Events(configuration.getListeners());
 		this.runner = new OperationRunner(configuration, events);
 		this.migrate = new MigrateOperation(this.runner, this.catalog, this.calculator, this.preflight);
-		this.status = new StatusOperation(configuration, this.calculator, this.preflight, events);
+		this.status = new StatusOperation(configuration, this.calculator, this.preflight,
+				new StatusReader(configuration), events);
 		this.data = new DataMigrationsOperation(this.runner, this.calculator);
 		this.control = new DataControl(this.runner, this.catalog);
 	}

@@ -96,16 +96,16 @@ final class MigrationExecutor {
 					this.watch.commitGuard());
 		}
 		catch (MigrationFailedException ex) {
-			rollback();
+			Transactions.rollback(this.connection);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// A lost lock, say: still this migration's failure, rolled back whole.
-			rollback();
+			Transactions.rollback(this.connection);
 			throw MigrationFailures.unexpected(migration.descriptor(), ex, true);
 		}
 		catch (SQLException ex) {
-			rollback();
+			Transactions.rollback(this.connection);
 			if (AdvisoryLock.NOT_HELD.equals(ex.getSQLState())) {
 				throw MigrationFailures.unexpected(migration.descriptor(), this.watch.lockLost(ex), true);
 			}
@@ -241,15 +241,6 @@ final class MigrationExecutor {
 			failure.addSuppressed(ex);
 			logger.error("Could not record the failure of {} in {}: {}", d.script(), this.history.getQualifiedName(),
 					ex.getMessage());
-		}
-	}
-
-	private void rollback() {
-		try {
-			this.connection.rollback();
-		}
-		catch (SQLException ex) {
-			logger.debug("Rollback failed; the connection is likely gone", ex);
 		}
 	}
 
