@@ -26,10 +26,6 @@ final class ScriptPreflight {
 
 	private final boolean mixed;
 
-	ScriptPreflight(Placeholders placeholders) {
-		this(placeholders, false);
-	}
-
 	/**
 	 * Creates the check.
 	 * @param placeholders how placeholders are replaced

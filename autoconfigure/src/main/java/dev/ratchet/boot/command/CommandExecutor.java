@@ -57,10 +57,6 @@ final class CommandExecutor {
 
 	private final boolean undoPlan;
 
-	CommandExecutor(Ratchet ratchet) {
-		this(ratchet, false);
-	}
-
 	/**
 	 * Creates an executor.
 	 * @param ratchet the engine
