@@ -49,14 +49,19 @@ final class MigrationExecutor {
 
 	private SessionState runStart;
 
-	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema,
-			LockWatch watch, LockRetry retry) {
-		this.connection = connection;
-		this.history = history;
+	/**
+	 * An executor for the work session of a locked run.
+	 * @param run the run: its work session, history table, schema and lock retries
+	 * @param scripts reads the scripts
+	 * @param watch watches the lock while migrations run
+	 */
+	MigrationExecutor(Run run, ScriptPreflight scripts, LockWatch watch) {
+		this.connection = run.connection();
+		this.history = run.history();
+		this.schema = run.schema();
+		this.retry = LockRetry.of(run.configuration());
 		this.scripts = scripts;
-		this.schema = schema;
 		this.watch = watch;
-		this.retry = retry;
 		this.failures = new MigrationFailures(watch);
 	}
 

@@ -50,8 +50,7 @@ record Run(RatchetConfiguration configuration, Events events, Session session, S
 	<T> T executing(Preflight preflight, Executing<T> body) throws SQLException {
 		StatementTimeouts.apply(this.session, this.configuration);
 		try (LockWatch watch = watch()) {
-			return body.run(new MigrationExecutor(connection(), history(), preflight.scripts(schema()), schema(), watch,
-					LockRetry.of(this.configuration)), watch);
+			return body.run(new MigrationExecutor(this, preflight.scripts(schema()), watch), watch);
 		}
 	}
 
