@@ -22,6 +22,10 @@ import dev.ratchet.sql.Placeholders;
 /**
  * Everything the engine needs to know, as an immutable value. Build one with
  * {@link #builder(DataSource)}; the defaults are the public constants of this class.
+ * <p>
+ * Longer than the project's ~300 lines on purpose: it is one documented default, field, getter and
+ * builder method per setting, nothing else, and a setting split across several classes would be
+ * harder to find and to keep equal to the Boot property that feeds it.
  */
 public final class RatchetConfiguration {
 

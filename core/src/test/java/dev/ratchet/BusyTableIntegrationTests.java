@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.PGConnection;
 
 import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
@@ -62,11 +63,7 @@ class BusyTableIntegrationTests {
 	}
 
 	private static int pid(Connection connection) throws Exception {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
-			rs.next();
-			return rs.getInt(1);
-		}
+		return connection.unwrap(PGConnection.class).getBackendPID();
 	}
 
 	@Test

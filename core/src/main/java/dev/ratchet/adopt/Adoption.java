@@ -17,6 +17,7 @@ import dev.ratchet.AdoptResult;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.RatchetTable;
 import dev.ratchet.resolve.SqlMigrationFile;
 
 /**
@@ -191,7 +192,7 @@ public final class Adoption {
 	}
 
 	private String existing(Connection connection, String table) throws SQLException {
-		String qualified = HistoryTable.quote(this.schema) + "." + HistoryTable.quote(table);
+		String qualified = RatchetTable.quote(this.schema) + "." + RatchetTable.quote(table);
 		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
 			statement.setString(1, qualified);
 			try (ResultSet rs = statement.executeQuery()) {

@@ -52,15 +52,6 @@ public final class FailedItemsTable {
 	}
 
 	/**
-	 * Returns the name of the ledger of failed items kept beside a history table.
-	 * @param historyTable the history table's name
-	 * @return {@code <historyTable>_data_failures}
-	 */
-	public static String tableName(String historyTable) {
-		return RatchetTable.DATA_FAILURES.tableName(historyTable);
-	}
-
-	/**
 	 * Returns the quoted, schema-qualified table name.
 	 */
 	public String getQualifiedName() {
@@ -77,9 +68,7 @@ public final class FailedItemsTable {
 	 * @throws SQLException on a database error
 	 */
 	public void create(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(RatchetTable.DATA_FAILURES.ddl(this.qualifiedName));
-		}
+		RatchetTable.DATA_FAILURES.create(connection, this.qualifiedName);
 	}
 
 	/**

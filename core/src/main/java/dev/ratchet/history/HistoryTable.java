@@ -5,37 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.ratchet.MigrationDescriptor;
-import dev.ratchet.MigrationType;
 import dev.ratchet.MigrationVersion;
-import dev.ratchet.RatchetException;
 
 /**
  * The history table: one row per applied migration. All SQL the engine runs against it is here,
- * with the qualified table name substituted in one place.
+ * with the qualified table name substituted in one place; how a row maps to its columns is
+ * {@link HistoryRows}.
  */
 public final class HistoryTable {
-
-	private static final String SELECT = """
-			SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,
-			       execution_time, success, failure, to_jsonb(h) ->> 'undo_checksum' AS undo_checksum
-			FROM %TABLE% h ORDER BY installed_rank""";
-
-	private static final String INSERT = """
-			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
-			                     execution_time, success, failure)
-			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%
-			RETURNING installed_rank""";
-
-	private static final String INSERT_WITH_UNDO = """
-			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
-			                     execution_time, success, failure, undo_checksum)
-			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ? FROM %TABLE%
-			RETURNING installed_rank""";
 
 	// One round trip, and no ALTER TABLE (whose lock would queue readers) once the column exists.
 	private static final String UPGRADE = """
@@ -69,15 +49,6 @@ public final class HistoryTable {
 		this.schema = schema;
 		this.table = table;
 		this.qualifiedName = RatchetTable.HISTORY.qualifiedName(schema, table);
-	}
-
-	/**
-	 * Quotes an identifier for PostgreSQL, as {@link RatchetTable#quote(String)} does.
-	 * @param identifier the identifier
-	 * @return the identifier in double quotes, inner quotes doubled
-	 */
-	public static String quote(String identifier) {
-		return RatchetTable.quote(identifier);
 	}
 
 	public String getSchema() {
@@ -126,10 +97,10 @@ public final class HistoryTable {
 			// CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, a
 			// right a role with rights on its schema only does not have: look first.
 			if (!schemaExists(connection)) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + RatchetTable.quote(this.schema));
 			}
-			statement.execute(RatchetTable.HISTORY.ddl(this.qualifiedName));
 		}
+		RatchetTable.HISTORY.create(connection, this.qualifiedName);
 		upgrade(connection);
 	}
 
@@ -193,37 +164,17 @@ public final class HistoryTable {
 	 * @return the query; read its result with {@link #rows(ResultSet)}
 	 */
 	public String selectQuery() {
-		return sql(SELECT);
+		return sql(HistoryRows.SELECT);
 	}
 
 	/**
 	 * Reads the result of {@link #selectQuery()}.
 	 * @param rs the result
 	 * @return the rows
-	 * @throws SQLException on a database error
+	 * @throws SQLException on a database error, or a row that is not one Ratchet wrote
 	 */
 	public List<AppliedMigration> rows(ResultSet rs) throws SQLException {
-		List<AppliedMigration> rows = new ArrayList<>();
-		while (rs.next()) {
-			String version = rs.getString("version");
-			String type = rs.getString("type");
-			Timestamp installedOn = rs.getTimestamp("installed_on");
-			try {
-				rows.add(new AppliedMigration(rs.getInt("installed_rank"),
-						(version != null) ? MigrationVersion.parse(version) : null, rs.getString("description"),
-						MigrationType.valueOf(type), rs.getString("script"), rs.getString("checksum"),
-						rs.getString("installed_by"), (installedOn != null) ? installedOn.toInstant() : null,
-						rs.getInt("execution_time"), rs.getBoolean("success"), rs.getString("failure"),
-						rs.getString("undo_checksum")));
-			}
-			catch (IllegalArgumentException | NullPointerException ex) {
-				throw new RatchetException("The history table " + this.qualifiedName + " has a row Ratchet cannot "
-						+ "read (installed_rank " + rs.getInt("installed_rank") + ", version '" + version + "', type '"
-						+ type + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
-						+ "delete that row. Nothing was applied.", ex);
-			}
-		}
-		return rows;
+		return HistoryRows.read(rs, this.qualifiedName);
 	}
 
 	/**
@@ -252,8 +203,8 @@ public final class HistoryTable {
 	 */
 	public int insert(Connection connection, MigrationDescriptor migration, String undoChecksum, int executionTimeMs,
 			String failure) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(insertSql(undoChecksum))) {
-			bind(statement, migration, undoChecksum, executionTimeMs, failure);
+		try (PreparedStatement statement = connection.prepareStatement(sql(HistoryRows.insert(undoChecksum)))) {
+			HistoryRows.bind(statement, migration, undoChecksum, executionTimeMs, failure);
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getInt("installed_rank");
@@ -280,58 +231,11 @@ public final class HistoryTable {
 		}
 	}
 
-	// Rows without an undo checksum leave the column out, so a table not yet upgraded still takes them.
-	private String insertSql(String undoChecksum) {
-		return sql((undoChecksum != null) ? INSERT_WITH_UNDO : INSERT);
-	}
-
-	private static void bind(PreparedStatement statement, MigrationDescriptor migration, String undoChecksum,
-			int executionTimeMs, String failure) throws SQLException {
-		statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
-		statement.setString(2, migration.description());
-		statement.setString(3, migration.type().name());
-		statement.setString(4, migration.script());
-		statement.setString(5, migration.checksum());
-		statement.setInt(6, executionTimeMs);
-		statement.setBoolean(7, failure == null);
-		statement.setString(8, failure);
-		if (undoChecksum != null) {
-			statement.setString(9, undoChecksum);
-		}
-	}
-
 	/**
-	 * Records a successful migration and commits the caller's transaction, in one round trip: the
-	 * {@code COMMIT} travels with the {@code INSERT}. If either fails, PostgreSQL rolls the whole
-	 * transaction back and the error is thrown.
-	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
-	 * @param migration the migration
-	 * @param executionTimeMs how long it took
-	 * @throws SQLException on a database error
-	 */
-	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs)
-			throws SQLException {
-		insertAndCommit(connection, migration, executionTimeMs, null);
-	}
-
-	/**
-	 * Records a successful migration and commits, as {@link #insertAndCommit(Connection,
-	 * MigrationDescriptor, int)} does, after a check sent in the same round trip: if the check fails,
-	 * nothing after it runs and the transaction is left to roll back.
-	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
-	 * @param migration the migration
-	 * @param executionTimeMs how long it took
-	 * @param check a statement without parameters to run first, or {@code null}
-	 * @throws SQLException on a database error, or the check's error
-	 */
-	public void insertAndCommit(Connection connection, MigrationDescriptor migration, int executionTimeMs, String check)
-			throws SQLException {
-		insertAndCommit(connection, migration, null, executionTimeMs, check);
-	}
-
-	/**
-	 * Records a successful migration with the checksum of its undo script and commits, as
-	 * {@link #insertAndCommit(Connection, MigrationDescriptor, int, String)} does.
+	 * Records a successful migration with the checksum of its undo script and commits the caller's
+	 * transaction, in one round trip: the {@code COMMIT} travels with the {@code INSERT}, after a
+	 * check sent in the same round trip. If any of them fails, PostgreSQL rolls the whole transaction
+	 * back (a failed check stops what follows it) and the error is thrown.
 	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
 	 * @param migration the migration
 	 * @param undoChecksum the checksum of its undo script, or {@code null}
@@ -341,9 +245,9 @@ public final class HistoryTable {
 	 */
 	public void insertAndCommit(Connection connection, MigrationDescriptor migration, String undoChecksum,
 			int executionTimeMs, String check) throws SQLException {
-		String sql = insertSql(undoChecksum) + ";\nCOMMIT";
+		String sql = sql(HistoryRows.insert(undoChecksum)) + ";\nCOMMIT";
 		try (PreparedStatement statement = connection.prepareStatement((check != null) ? check + ";\n" + sql : sql)) {
-			bind(statement, migration, undoChecksum, executionTimeMs, null);
+			HistoryRows.bind(statement, migration, undoChecksum, executionTimeMs, null);
 			statement.execute();
 		}
 		// The driver saw the transaction end, so this sends nothing (PgJDBC); it keeps the JDBC

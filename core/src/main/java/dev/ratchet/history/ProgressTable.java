@@ -68,15 +68,6 @@ public final class ProgressTable {
 	}
 
 	/**
-	 * Returns the name of the progress table kept beside a history table.
-	 * @param historyTable the history table's name
-	 * @return {@code <historyTable>_data}
-	 */
-	public static String tableName(String historyTable) {
-		return RatchetTable.DATA.tableName(historyTable);
-	}
-
-	/**
 	 * Returns the quoted, schema-qualified table name.
 	 */
 	public String getQualifiedName() {
@@ -93,9 +84,7 @@ public final class ProgressTable {
 	 * @throws SQLException on a database error
 	 */
 	public void create(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(RatchetTable.DATA.ddl(this.qualifiedName));
-		}
+		RatchetTable.DATA.create(connection, this.qualifiedName);
 	}
 
 	/**
@@ -183,11 +172,7 @@ public final class ProgressTable {
 	 * @throws SQLException on a database error
 	 */
 	public void setTotal(Connection connection, MigrationVersion version, long total) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(SET_TOTAL))) {
-			statement.setLong(1, total);
-			statement.setString(2, version.toString());
-			statement.executeUpdate();
-		}
+		setCount(connection, SET_TOTAL, total, version);
 	}
 
 	/**
@@ -242,8 +227,16 @@ public final class ProgressTable {
 	 * @throws SQLException on a database error
 	 */
 	public void addProcessed(Connection connection, MigrationVersion version, long processed) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(ADD_PROCESSED))) {
-			statement.setLong(1, processed);
+		setCount(connection, ADD_PROCESSED, processed, version);
+	}
+
+	/**
+	 * Runs an update of one count of a migration's row, whose parameters are the count and the version.
+	 */
+	private void setCount(Connection connection, String template, long count, MigrationVersion version)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(template))) {
+			statement.setLong(1, count);
 			statement.setString(2, version.toString());
 			statement.executeUpdate();
 		}

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -84,6 +87,18 @@ public enum RatchetTable {
 	 */
 	public String ddl(String qualifiedName) {
 		return template().replace(PLACEHOLDER, qualifiedName);
+	}
+
+	/**
+	 * Creates this table unless it exists.
+	 * @param connection the connection to use, with auto-commit on, under the migration lock
+	 * @param qualifiedName the quoted, schema-qualified name
+	 * @throws SQLException on a database error
+	 */
+	public void create(Connection connection, String qualifiedName) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(ddl(qualifiedName));
+		}
 	}
 
 	private String template() {

@@ -11,26 +11,17 @@ import dev.ratchet.adopt.Adoption;
 /**
  * {@code adopt}: under the lock, takes over a Flyway or Prisma history and does nothing else.
  */
-final class AdoptOperation implements LockedOperation<AdoptResult> {
+final class AdoptOperation extends LockedOperation<AdoptResult> {
 
 	private final List<ResolvedMigration> resolved;
 
 	AdoptOperation(List<ResolvedMigration> resolved) {
+		super("adopt", "adopt the migration history");
 		this.resolved = resolved;
 	}
 
 	@Override
-	public String role() {
-		return "adopt";
-	}
-
-	@Override
-	public String action() {
-		return "adopt the migration history";
-	}
-
-	@Override
-	public AdoptResult run(Run run) throws SQLException {
+	AdoptResult run(Run run) throws SQLException {
 		return adoption(run.configuration(), run.schema(), this.resolved).adopt(run.connection(), run.history());
 	}
 

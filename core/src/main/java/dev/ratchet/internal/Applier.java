@@ -19,20 +19,11 @@ import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
  * Applies the pending migrations of a run one after the other, each committed with its history
  * row, then records the schema snapshot, also when one fails (what the run applied before is
  * Ratchet's doing, not drift).
+ * @param executor applies one migration
+ * @param batches applies a batched data migration, or {@code null} when none may run (an undo)
+ * @param events where events go
  */
-final class Applier {
-
-	private final MigrationExecutor executor;
-
-	private final BatchedMigrationRunner batches;
-
-	private final Events events;
-
-	Applier(MigrationExecutor executor, BatchedMigrationRunner batches, Events events) {
-		this.executor = executor;
-		this.batches = batches;
-		this.events = events;
-	}
+record Applier(MigrationExecutor executor, BatchedMigrationRunner batches, Events events) {
 
 	List<ExecutedMigration> applyAndSnapshot(Map<ResolvedMigration, ScriptPlan> plans, DriftTracker drift,
 			Connection connection) throws SQLException {

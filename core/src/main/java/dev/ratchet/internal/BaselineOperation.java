@@ -16,20 +16,14 @@ import dev.ratchet.history.HistoryTable;
  * {@code baseline}: under the lock, records the configured baseline version in an empty history
  * and takes the first snapshot; a history that already has that baseline is left as it is.
  */
-final class BaselineOperation implements LockedOperation<BaselineResult> {
+final class BaselineOperation extends LockedOperation<BaselineResult> {
 
-	@Override
-	public String role() {
-		return "baseline";
+	BaselineOperation() {
+		super("baseline", "baseline");
 	}
 
 	@Override
-	public String action() {
-		return "baseline";
-	}
-
-	@Override
-	public BaselineResult run(Run run) throws SQLException {
+	BaselineResult run(Run run) throws SQLException {
 		Connection connection = run.connection();
 		HistoryTable history = run.history();
 		MigrationVersion version = run.configuration().getBaselineVersion();

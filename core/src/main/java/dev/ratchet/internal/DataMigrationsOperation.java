@@ -12,17 +12,10 @@ import dev.ratchet.history.FailedItemsTable;
 
 /**
  * Reads the progress of batched data migrations and their failed items, without the lock.
+ * @param runner opens sessions
+ * @param calculator works out the state of each migration
  */
-final class DataMigrationsOperation {
-
-	private final OperationRunner runner;
-
-	private final StatusCalculator calculator;
-
-	DataMigrationsOperation(OperationRunner runner, StatusCalculator calculator) {
-		this.runner = runner;
-		this.calculator = calculator;
-	}
+record DataMigrationsOperation(OperationRunner runner, StatusCalculator calculator) {
 
 	/**
 	 * Reads the progress of every batched migration, with {@code status} as read before, or

@@ -59,7 +59,8 @@ public final class Engine {
 		Events events = new Events(configuration.getListeners());
 		this.runner = new OperationRunner(configuration, events);
 		this.migrate = new MigrateOperation(this.runner, this.catalog, this.calculator, this.preflight);
-		this.status = new StatusOperation(configuration, this.calculator, this.preflight, events);
+		this.status = new StatusOperation(configuration, this.calculator, this.preflight,
+				new StatusReader(configuration), events);
 		this.data = new DataMigrationsOperation(this.runner, this.calculator);
 		this.control = new DataControl(this.runner, this.catalog);
 	}
@@ -149,16 +150,18 @@ public final class Engine {
 	 * anything runs unless every step can be done.
 	 */
 	public UndoResult undo(String target) {
-		return this.runner.run(new UndoOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
-				this.preflight));
+		return this.runner.run(new UndoOperation(undoTo(target)));
 	}
 
 	/**
 	 * Runs the undo to the target in one transaction and rolls it back, under the lock.
 	 */
 	public PlanResult planUndo(String target) {
-		return this.runner.run(new UndoPlanOperation(this.catalog.migrations(), Target.parse(target), this.calculator,
-				this.preflight));
+		return this.runner.run(new UndoPlanOperation(undoTo(target)));
+	}
+
+	private UndoPreparation undoTo(String target) {
+		return new UndoPreparation(this.catalog.migrations(), Target.parse(target), this.calculator, this.preflight);
 	}
 
 	public BaselineResult baseline() {

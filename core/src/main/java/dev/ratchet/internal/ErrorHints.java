@@ -2,6 +2,8 @@ package dev.ratchet.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,33 +73,35 @@ final class ErrorHints {
 	}
 
 	private static String missingType(String message) {
-		Matcher matcher = MISSING_TYPE.matcher(message);
-		if (!matcher.find()) {
-			return null;
-		}
-		String type = matcher.group(1).toLowerCase(Locale.ROOT);
-		String extension = EXTENSION_TYPES.get(type);
-		if (extension != null) {
-			return "Type " + type + " comes from the extension " + extension + ": create it in a migration before this "
-					+ "one with CREATE EXTENSION IF NOT EXISTS " + extension + "; (the extension must be available "
-					+ "on the server; managed services such as Supabase and Neon provide it).";
-		}
-		return DialectTypes.explain(type);
+		return missing(MISSING_TYPE, message, EXTENSION_TYPES, DialectTypes::explain,
+				(type, extension) -> fromExtension("Type " + type, extension) + " (the extension must be available on "
+						+ "the server; managed services such as Supabase and Neon provide it).");
 	}
 
 	private static String missingFunction(String message) {
-		Matcher matcher = MISSING_FUNCTION.matcher(message);
+		return missing(MISSING_FUNCTION, message, EXTENSION_FUNCTIONS, DialectFunctions::explain,
+				(function, extension) -> fromExtension(function + "()", extension)
+						+ (function.startsWith("uuid_generate") ? " or use the built-in gen_random_uuid()." : ""));
+	}
+
+	/**
+	 * Explains a missing type or function the message names: as one an extension provides, else as
+	 * another dialect's, if it is; {@code null} when the message names none.
+	 */
+	private static String missing(Pattern pattern, String message, Map<String, String> extensions,
+			UnaryOperator<String> otherDialect, BinaryOperator<String> fromExtension) {
+		Matcher matcher = pattern.matcher(message);
 		if (!matcher.find()) {
 			return null;
 		}
-		String function = matcher.group(1).toLowerCase(Locale.ROOT);
-		String extension = EXTENSION_FUNCTIONS.get(function);
-		if (extension != null) {
-			return function + "() comes from the extension " + extension + ": create it in a migration before this "
-					+ "one with CREATE EXTENSION IF NOT EXISTS " + extension + ";"
-					+ (function.startsWith("uuid_generate") ? " or use the built-in gen_random_uuid()." : "");
-		}
-		return DialectFunctions.explain(function);
+		String name = matcher.group(1).toLowerCase(Locale.ROOT);
+		String extension = extensions.get(name);
+		return (extension != null) ? fromExtension.apply(name, extension) : otherDialect.apply(name);
+	}
+
+	private static String fromExtension(String what, String extension) {
+		return what + " comes from the extension " + extension + ": create it in a migration before this one with "
+				+ "CREATE EXTENSION IF NOT EXISTS " + extension + ";";
 	}
 
 	private static String permission(String message, String right) {

@@ -16,19 +16,12 @@ import dev.ratchet.internal.StatusCalculator.Outcome;
 /**
  * Reads the history under the lock and checks it against the resolved migrations, baselining an
  * unknown schema first when configured to.
+ * @param configuration the configuration (baseline and adoption settings)
+ * @param calculator works out the state of each migration
  */
-final class HistoryCheck {
+record HistoryCheck(RatchetConfiguration configuration, StatusCalculator calculator) {
 
 	static final String BASELINE_DESCRIPTION = "<< Ratchet Baseline >>";
-
-	private final RatchetConfiguration configuration;
-
-	private final StatusCalculator calculator;
-
-	HistoryCheck(RatchetConfiguration configuration, StatusCalculator calculator) {
-		this.configuration = configuration;
-		this.calculator = calculator;
-	}
 
 	/**
 	 * The history read and checked against the resolved migrations.

@@ -24,17 +24,10 @@ import dev.ratchet.lint.LintReport;
  * background migration next, there is nothing to do either way, and no waiting for the lock:
  * another instance may be running that migration, holding the lock for hours. A start-up configured
  * not to compare for drift ({@code driftCheckAtStartup}) only makes sure a snapshot exists.
+ * @param runner opens sessions
+ * @param calculator works out the state of each migration
  */
-final class LockFreeCheck {
-
-	private final OperationRunner runner;
-
-	private final StatusCalculator calculator;
-
-	LockFreeCheck(OperationRunner runner, StatusCalculator calculator) {
-		this.runner = runner;
-		this.calculator = calculator;
-	}
+record LockFreeCheck(OperationRunner runner, StatusCalculator calculator) {
 
 	/**
 	 * Returns the result of a run with nothing to apply, or {@code null} to take the lock and go on.

@@ -13,21 +13,14 @@ import dev.ratchet.RatchetConfiguration;
  * Tries a transactional migration again when it failed only because a statement gave up waiting
  * for a lock ({@code lock_timeout}, SQLSTATE 55P03): it was rolled back whole, so another attempt
  * after a pause (doubling each time) is safe and often succeeds once a long transaction ends.
+ * @param retries how many times to try again at the most
+ * @param delay the pause before the first retry
  */
-final class LockRetry {
+record LockRetry(int retries, Duration delay) {
 
 	static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
-
-	private final int retries;
-
-	private final Duration delay;
-
-	LockRetry(int retries, Duration delay) {
-		this.retries = retries;
-		this.delay = delay;
-	}
 
 	static LockRetry of(RatchetConfiguration configuration) {
 		return new LockRetry(configuration.getLockRetries(), configuration.getLockRetryDelay());

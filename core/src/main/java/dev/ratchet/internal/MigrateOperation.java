@@ -126,16 +126,11 @@ final class MigrateOperation {
 		DriftTracker drift = DriftSettings.tracker(run.configuration(), run.schema(), history.getTable());
 		DriftReport driftReport = drift.check(connection);
 		log(driftReport, run.schema());
-		run.applyTimeouts();
-		List<ExecutedMigration> applied;
-		try (LockWatch watch = run.watch()) {
-			MigrationExecutor executor = new MigrationExecutor(connection, history,
-					this.preflight.scripts(run.schema()), run.schema(), watch, LockRetry.of(run.configuration()));
+		List<ExecutedMigration> applied = run.executing(this.preflight, (executor, watch) -> {
 			BatchedMigrationRunner batches = new BatchedMigrationRunner(connection, run.schema(), history, run.events(),
 					run.configuration().getDataClock(), watch, run.configuration().getThrottles());
-			applied = new Applier(executor, batches, run.events()).applyAndSnapshot(preflight.plans(), drift,
-					connection);
-		}
+			return new Applier(executor, batches, run.events()).applyAndSnapshot(preflight.plans(), drift, connection);
+		});
 		if (scope == MigrateScope.UNTIL_BACKGROUND) {
 			deferred(run.events(), outcome.pending(), pending);
 		}

@@ -14,7 +14,6 @@ import dev.ratchet.ExecutedMigration;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationFailedException;
-import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.MigrationType;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
@@ -46,16 +45,24 @@ final class MigrationExecutor {
 
 	private final LockRetry retry;
 
+	private final MigrationFailures failures;
+
 	private SessionState runStart;
 
-	MigrationExecutor(Connection connection, HistoryTable history, ScriptPreflight scripts, String schema,
-			LockWatch watch, LockRetry retry) {
-		this.connection = connection;
-		this.history = history;
+	/**
+	 * An executor for the work session of a locked run.
+	 * @param run the run: its work session, history table, schema and lock retries
+	 * @param scripts reads the scripts
+	 * @param watch watches the lock while migrations run
+	 */
+	MigrationExecutor(Run run, ScriptPreflight scripts, LockWatch watch) {
+		this.connection = run.connection();
+		this.history = run.history();
+		this.schema = run.schema();
+		this.retry = LockRetry.of(run.configuration());
 		this.scripts = scripts;
-		this.schema = schema;
 		this.watch = watch;
-		this.retry = retry;
+		this.failures = new MigrationFailures(watch);
 	}
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
@@ -94,20 +101,20 @@ final class MigrationExecutor {
 					this.watch.commitGuard());
 		}
 		catch (MigrationFailedException ex) {
-			rollback();
+			Transactions.rollback(this.connection);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// A lost lock, say: still this migration's failure, rolled back whole.
-			rollback();
-			throw unexpected(migration.descriptor(), ex, true);
+			Transactions.rollback(this.connection);
+			throw MigrationFailures.unexpected(migration.descriptor(), ex, true);
 		}
 		catch (SQLException ex) {
-			rollback();
+			Transactions.rollback(this.connection);
 			if (AdvisoryLock.NOT_HELD.equals(ex.getSQLState())) {
-				throw unexpected(migration.descriptor(), this.watch.lockLost(ex), true);
+				throw MigrationFailures.unexpected(migration.descriptor(), this.watch.lockLost(ex), true);
 			}
-			throw failure(migration.descriptor(), null, ex, true);
+			throw this.failures.failure(migration.descriptor(), null, ex, true);
 		}
 		finally {
 			Transactions.end(this.connection);
@@ -121,7 +128,7 @@ final class MigrationExecutor {
 			this.history.insert(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start), null);
 		}
 		catch (SQLException ex) {
-			throw failure(migration.descriptor(), null, ex, true);
+			throw this.failures.failure(migration.descriptor(), null, ex, true);
 		}
 	}
 
@@ -149,10 +156,10 @@ final class MigrationExecutor {
 			}
 		}
 		catch (SQLException ex) {
-			throw failure(d, current, ex, true);
+			throw this.failures.failure(d, current, ex, true);
 		}
 		catch (Exception ex) {
-			throw unexpected(d, ex, true);
+			throw MigrationFailures.unexpected(d, ex, true);
 		}
 	}
 
@@ -166,7 +173,7 @@ final class MigrationExecutor {
 			rank = this.history.insert(this.connection, d, migration.undoChecksum(), 0, INTERRUPTED);
 		}
 		catch (SQLException ex) {
-			throw failure(d, null, ex, true);
+			throw this.failures.failure(d, null, ex, true);
 		}
 		SqlStatement current = null;
 		try (SqlStatementReader reader = this.scripts.open(migration.file());
@@ -180,12 +187,12 @@ final class MigrationExecutor {
 			this.history.finish(this.connection, rank, millis(start), null);
 		}
 		catch (SQLException ex) {
-			MigrationFailedException failure = failure(d, current, ex, false);
+			MigrationFailedException failure = this.failures.failure(d, current, ex, false);
 			recordFailure(d, rank, start, failure);
 			throw failure;
 		}
 		catch (IOException | RuntimeException ex) {
-			MigrationFailedException failure = unexpected(d, ex, false);
+			MigrationFailedException failure = MigrationFailures.unexpected(d, ex, false);
 			recordFailure(d, rank, start, failure);
 			throw failure;
 		}
@@ -201,7 +208,7 @@ final class MigrationExecutor {
 				this.runStart = SessionState.capture(this.connection);
 			}
 			catch (SQLException ex) {
-				throw failure(d, null, ex, true);
+				throw this.failures.failure(d, null, ex, true);
 			}
 		}
 	}
@@ -239,85 +246,6 @@ final class MigrationExecutor {
 			failure.addSuppressed(ex);
 			logger.error("Could not record the failure of {} in {}: {}", d.script(), this.history.getQualifiedName(),
 					ex.getMessage());
-		}
-	}
-
-	private MigrationFailedException failure(MigrationDescriptor d, SqlStatement statement, SQLException ex,
-			boolean transactional) {
-		SqlErrors.ServerError error = SqlErrors.parse(ex);
-		int line = (statement != null) ? SqlErrors.lineOf(statement.sql(), statement.line(), error.position()) : 0;
-		String excerpt = (statement != null) ? SqlErrors.excerpt(statement.sql()) : null;
-		StringBuilder message = new StringBuilder("Migration ").append(d.script()).append(" failed");
-		if (line > 0) {
-			message.append(" at line ").append(line);
-		}
-		message.append(": ").append(SqlErrors.describe(ex));
-		if (!error.detail().isEmpty()) {
-			message.append(". ").append(error.detail());
-		}
-		String hint = ErrorHints.hint(ex.getSQLState(), error.message(), (statement != null) ? statement.sql() : null);
-		if (LockRetry.LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
-			message.append(". ").append(lockWaitAdvice(this.watch.blockers()));
-		}
-		else if (hint != null) {
-			message.append(message.charAt(message.length() - 1) == '.' ? " " : ". ").append(hint);
-		}
-		if (excerpt != null) {
-			message.append(System.lineSeparator()).append("Statement: ").append(excerpt);
-		}
-		message.append(System.lineSeparator())
-			.append(SqlErrors.isConnectionLoss(ex) ? connectionLost(transactional, line) : consequence(transactional, line));
-		return new MigrationFailedException(message.toString(), d, line, excerpt, ex.getSQLState(), error.message(),
-				hint, transactional, ex);
-	}
-
-	private static MigrationFailedException unexpected(MigrationDescriptor d, Exception ex, boolean transactional) {
-		if (ex instanceof MigrationResolutionException resolution) {
-			throw resolution;
-		}
-		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
-		return new MigrationFailedException("Migration " + d.script() + " failed: " + reason + System.lineSeparator()
-				+ consequence(transactional, 0), d, 0, null, null, reason, transactional, ex);
-	}
-
-	private static String lockWaitAdvice(String blockers) {
-		if (blockers == null) {
-			return "The statement waited longer than the lock timeout (ratchet.lock-timeout) for a lock; the session "
-					+ "holding it let go before Ratchet could see which one it was. Run again when the database is "
-					+ "quieter, or set ratchet.lock-retries to retry automatically.";
-		}
-		return "The statement waited longer than the lock timeout (ratchet.lock-timeout) for a lock held by " + blockers
-				+ ". Let that transaction finish or end it (SELECT pg_terminate_backend(pid)), then run again; "
-				+ "ratchet.lock-retries retries automatically.";
-	}
-
-	private static String connectionLost(boolean transactional, int line) {
-		if (transactional) {
-			return "PostgreSQL rolls back the transaction of a lost connection, so nothing of this migration was "
-					+ "applied, unless the connection broke while it was being committed. Run again: Ratchet reads "
-					+ "the history and carries on from there.";
-		}
-		return "The migration ran without a transaction, so statements before "
-				+ ((line > 0) ? "line " + line : "the failing one") + " stay applied, and its failure could not be "
-				+ "recorded. Check what it left behind, undo or complete it by hand, then run again.";
-	}
-
-	private static String consequence(boolean transactional, int line) {
-		if (transactional) {
-			return "The migration was rolled back: nothing of it was applied and no history row was written. "
-					+ "Fix it and run again; it will be retried.";
-		}
-		return "The migration ran without a transaction, so statements before "
-				+ ((line > 0) ? "line " + line : "the failing one") + " stay applied. A failed entry now blocks "
-				+ "later runs: undo or complete those statements by hand, fix the file, then run repair.";
-	}
-
-	private void rollback() {
-		try {
-			this.connection.rollback();
-		}
-		catch (SQLException ex) {
-			logger.debug("Rollback failed; the connection is likely gone", ex);
 		}
 	}
 

@@ -18,37 +18,22 @@ import dev.ratchet.lock.AdvisoryLock;
  * The one locked-run path every operation takes: open the sessions, check for a pooler, take the
  * lock, run, release the lock whatever happened, and map database errors. A {@code migrate} run
  * also publishes its started event and exactly one completed or failed event, whatever is thrown.
+ * @param configuration the configuration
+ * @param events where the runs' events go
  */
-final class OperationRunner {
+record OperationRunner(RatchetConfiguration configuration, Events events) {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
-
-	private final RatchetConfiguration configuration;
-
-	private final Events events;
-
-	OperationRunner(RatchetConfiguration configuration, Events events) {
-		this.configuration = configuration;
-		this.events = events;
-	}
-
-	RatchetConfiguration configuration() {
-		return this.configuration;
-	}
-
-	Events events() {
-		return this.events;
-	}
 
 	/**
 	 * Runs an operation under the lock, waiting for it as long as configured.
 	 */
 	<T> T run(LockedOperation<T> operation) {
-		try (Session session = open(operation.role())) {
+		try (Session session = operation.open(this)) {
 			return locked(session, standardWait(), operation::run);
 		}
 		catch (SQLException ex) {
-			throw databaseError(operation.action(), ex);
+			throw operation.failed(ex);
 		}
 	}
 

@@ -22,7 +22,7 @@ import dev.ratchet.history.HistoryTable;
  * {@code repair}: under the lock, removes failed history entries, realigns the checksums of changed
  * migrations to their current files, and accepts drift into a new snapshot.
  */
-final class RepairOperation implements LockedOperation<RepairResult> {
+final class RepairOperation extends LockedOperation<RepairResult> {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
 
@@ -31,22 +31,13 @@ final class RepairOperation implements LockedOperation<RepairResult> {
 	private final StatusCalculator calculator;
 
 	RepairOperation(List<ResolvedMigration> resolved, StatusCalculator calculator) {
+		super("repair", "repair the migration history");
 		this.resolved = resolved;
 		this.calculator = calculator;
 	}
 
 	@Override
-	public String role() {
-		return "repair";
-	}
-
-	@Override
-	public String action() {
-		return "repair the migration history";
-	}
-
-	@Override
-	public RepairResult run(Run run) throws SQLException {
+	RepairResult run(Run run) throws SQLException {
 		Connection connection = run.connection();
 		HistoryTable history = run.history();
 		List<AppliedMigration> rows = history.read(connection);

@@ -34,20 +34,34 @@ record Run(RatchetConfiguration configuration, Events events, Session session, S
 		return this.target.history();
 	}
 
-	/**
-	 * Starts watching the lock and the statements of the work session; close the watch before the
-	 * run ends (the runner releases the lock after the operation returns).
-	 */
-	LockWatch watch() throws SQLException {
+	private LockWatch watch() throws SQLException {
 		return LockWatch.start(this.lock, this.lockSession.connection(), this.lockSession.backendPid(),
 				this.session.connection(), this.configuration);
 	}
 
 	/**
-	 * Applies the configured statement and lock timeouts to the work session.
+	 * Applies the configured statement and lock timeouts to the work session, then hands the body
+	 * an executor of migrations on it while the lock is watched; the watch ends before this returns
+	 * (the runner releases the lock after the operation).
+	 * @param preflight checks the scripts the executor reads
+	 * @param body the work
+	 * @return what the body returns
 	 */
-	void applyTimeouts() throws SQLException {
+	<T> T executing(Preflight preflight, Executing<T> body) throws SQLException {
 		StatementTimeouts.apply(this.session, this.configuration);
+		try (LockWatch watch = watch()) {
+			return body.run(new MigrationExecutor(this, preflight.scripts(schema()), watch), watch);
+		}
+	}
+
+	/**
+	 * Work that applies or dry-runs migrations with the lock watched.
+	 */
+	@FunctionalInterface
+	interface Executing<T> {
+
+		T run(MigrationExecutor executor, LockWatch watch) throws SQLException;
+
 	}
 
 }

@@ -19,27 +19,11 @@ import dev.ratchet.sql.StatementKind;
  * Reads a pending script through once before anything of the run is applied: every statement must
  * be readable, every placeholder defined, and the script must be either transactional or not as a
  * whole. Streams, so a file of any size is checked in constant memory.
+ * @param placeholders how placeholders are replaced
+ * @param mixed whether a script mixing statements PostgreSQL refuses inside a transaction with
+ * others runs without a transaction ({@code ratchet.mixed}) instead of being refused
  */
-final class ScriptPreflight {
-
-	private final Placeholders placeholders;
-
-	private final boolean mixed;
-
-	ScriptPreflight(Placeholders placeholders) {
-		this(placeholders, false);
-	}
-
-	/**
-	 * Creates the check.
-	 * @param placeholders how placeholders are replaced
-	 * @param mixed whether a script mixing statements PostgreSQL refuses inside a transaction with
-	 * others runs without a transaction ({@code ratchet.mixed}) instead of being refused
-	 */
-	ScriptPreflight(Placeholders placeholders, boolean mixed) {
-		this.placeholders = placeholders;
-		this.mixed = mixed;
-	}
+record ScriptPreflight(Placeholders placeholders, boolean mixed) {
 
 	/**
 	 * What the check found.

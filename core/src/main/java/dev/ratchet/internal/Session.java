@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.RatchetException;
-import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.RatchetTable;
 
 /**
  * One of Ratchet's connections, set up for migrating and put back as it was on close (it may be a
@@ -48,19 +48,15 @@ final class Session implements AutoCloseable {
 
 	private final String schema;
 
-	private final int serverVersion;
-
 	private final int backendPid;
 
 	private SessionState original;
 
-	private Session(Connection connection, boolean autoCommit, String applicationName, String searchPath, String schema,
-			int serverVersion, int backendPid) {
+	private Session(Connection connection, boolean autoCommit, String searchPath, String schema, int backendPid) {
 		this.connection = connection;
 		this.autoCommit = autoCommit;
 		this.searchPath = searchPath;
 		this.schema = schema;
-		this.serverVersion = serverVersion;
 		this.backendPid = backendPid;
 	}
 
@@ -79,7 +75,7 @@ final class Session implements AutoCloseable {
 			SessionState original = SessionState.capture(connection);
 			Session session;
 			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
-				String quoted = (schema != null) ? HistoryTable.quote(schema) : null;
+				String quoted = (schema != null) ? RatchetTable.quote(schema) : null;
 				statement.setString(1, truncate("ratchet " + role + " " + PROCESS));
 				statement.setString(2, schema);
 				statement.setString(3, schema);
@@ -88,8 +84,8 @@ final class Session implements AutoCloseable {
 				try (ResultSet rs = statement.executeQuery()) {
 					rs.next();
 					String currentSchema = rs.getString(3);
-					session = new Session(connection, autoCommit, rs.getString(1), rs.getString(2),
-							(schema != null) ? schema : currentSchema, rs.getInt(4), rs.getInt(5));
+					session = new Session(connection, autoCommit, rs.getString(2), (schema != null) ? schema : currentSchema,
+							rs.getInt(5));
 				}
 				session.original = original;
 			}
@@ -170,10 +166,6 @@ final class Session implements AutoCloseable {
 	 */
 	String schema() {
 		return this.schema;
-	}
-
-	int serverVersion() {
-		return this.serverVersion;
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.RatchetTable;
 
 /**
  * What a session has set for itself at one moment: its role ({@code SET ROLE}) and every setting
@@ -71,7 +71,7 @@ final class SessionState {
 		StringBuilder sql = new StringBuilder();
 		List<String> values = new ArrayList<>();
 		if (!this.role.equals(now.role)) {
-			sql.append(NO_ROLE.equals(this.role) ? "RESET ROLE" : "SET ROLE " + HistoryTable.quote(this.role))
+			sql.append(NO_ROLE.equals(this.role) ? "RESET ROLE" : "SET ROLE " + RatchetTable.quote(this.role))
 				.append(";\n");
 		}
 		for (String name : now.settings.keySet()) {
@@ -98,7 +98,7 @@ final class SessionState {
 	}
 
 	private static String name(String setting) {
-		return setting.matches("[a-z_][a-z0-9_.]*") ? setting : HistoryTable.quote(setting);
+		return setting.matches("[a-z_][a-z0-9_.]*") ? setting : RatchetTable.quote(setting);
 	}
 
 	String role() {

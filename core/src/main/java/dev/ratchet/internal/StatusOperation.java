@@ -15,27 +15,14 @@ import dev.ratchet.internal.StatusCalculator.Outcome;
 /**
  * {@code status} and {@code inspect}: reads the history without the lock and reports every
  * migration's state, with the lint of the pending ones (and the lock holder, for an inspection).
+ * @param configuration the configuration
+ * @param calculator works out the state of each migration
+ * @param preflight lints the pending migrations
+ * @param reader reads the history
+ * @param events where the status-checked event goes
  */
-final class StatusOperation {
-
-	private final RatchetConfiguration configuration;
-
-	private final StatusCalculator calculator;
-
-	private final Preflight preflight;
-
-	private final StatusReader reader;
-
-	private final Events events;
-
-	StatusOperation(RatchetConfiguration configuration, StatusCalculator calculator, Preflight preflight,
-			Events events) {
-		this.configuration = configuration;
-		this.calculator = calculator;
-		this.preflight = preflight;
-		this.reader = new StatusReader(configuration);
-		this.events = events;
-	}
+record StatusOperation(RatchetConfiguration configuration, StatusCalculator calculator, Preflight preflight,
+		StatusReader reader, Events events) {
 
 	Inspection read(List<ResolvedMigration> resolved, boolean withLockHolder) {
 		try {

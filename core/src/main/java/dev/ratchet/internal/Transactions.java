@@ -37,4 +37,18 @@ final class Transactions {
 		}
 	}
 
+	/**
+	 * Rolls back, for a caller that is already failing: a rollback that fails too (the connection is
+	 * likely gone, and PostgreSQL rolls back with it) must not hide the first failure.
+	 * @param connection the connection, in a transaction
+	 */
+	static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			logger.debug("Rollback failed; the connection is likely gone", ex);
+		}
+	}
+
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -133,28 +134,20 @@ public final class MigrationResolver {
 
 	private void checkDuplicates(List<NamedFile> named) {
 		ResolutionProblems problems = new ResolutionProblems();
-		Map<MigrationVersion, List<NamedFile>> byVersion = named.stream()
-			.filter((file) -> file.name().type() == MigrationType.SQL)
-			.collect(Collectors.groupingBy((file) -> file.name().version(), TreeMap::new, Collectors.toList()));
+		Map<MigrationVersion, List<NamedFile>> byVersion = byKey(named, MigrationType.SQL, MigrationFileName::version);
 		byVersion.forEach((version, files) -> {
 			if (files.size() > 1) {
 				problems.add("Migrations " + describe(files) + " have the same version " + version
 						+ ": each version may be used once, renumber or remove all but one.");
 			}
 		});
-		Map<String, List<NamedFile>> byDescription = named.stream()
-			.filter((file) -> file.name().type() == MigrationType.REPEATABLE)
-			.collect(Collectors.groupingBy((file) -> file.name().description(), TreeMap::new, Collectors.toList()));
-		byDescription.forEach((description, files) -> {
+		byKey(named, MigrationType.REPEATABLE, MigrationFileName::description).forEach((description, files) -> {
 			if (files.size() > 1) {
 				problems.add("Repeatable migrations " + describe(files) + " have the same description '" + description
 						+ "': rename or remove all but one.");
 			}
 		});
-		Map<MigrationVersion, List<NamedFile>> undos = named.stream()
-			.filter((file) -> file.name().type() == MigrationType.UNDO_SQL)
-			.collect(Collectors.groupingBy((file) -> file.name().version(), TreeMap::new, Collectors.toList()));
-		undos.forEach((version, files) -> {
+		byKey(named, MigrationType.UNDO_SQL, MigrationFileName::version).forEach((version, files) -> {
 			if (files.size() > 1) {
 				problems.add("Undo scripts " + describe(files) + " undo the same version " + version
 						+ ": keep one undo script per version.");
@@ -166,6 +159,16 @@ public final class MigrationResolver {
 			}
 		});
 		problems.throwIfAny(null);
+	}
+
+	/**
+	 * Groups the files of one type by a part of their names, in the order of that part.
+	 */
+	private static <K> Map<K, List<NamedFile>> byKey(List<NamedFile> named, MigrationType type,
+			Function<MigrationFileName, K> key) {
+		return named.stream()
+			.filter((file) -> file.name().type() == type)
+			.collect(Collectors.groupingBy((file) -> key.apply(file.name()), TreeMap::new, Collectors.toList()));
 	}
 
 	private static String describe(List<NamedFile> files) {

@@ -5,20 +5,11 @@ import java.io.IOException;
 /**
  * Reads the rest of a comment. Comments inside a statement are kept, since they are harmless to
  * the server; comments before a statement are dropped.
+ * @param source the script being read
+ * @param text the statement read so far
+ * @param script the script name, for errors
  */
-final class Comments {
-
-	private final CharSource source;
-
-	private final StringBuilder text;
-
-	private final String script;
-
-	Comments(CharSource source, StringBuilder text, String script) {
-		this.source = source;
-		this.text = text;
-		this.script = script;
-	}
+record Comments(CharSource source, StringBuilder text, String script) {
 
 	/**
 	 * Reads a {@code --} comment up to and including its line break. The first {@code -} was read

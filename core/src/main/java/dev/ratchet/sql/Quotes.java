@@ -5,20 +5,11 @@ import java.io.IOException;
 /**
  * Reads the rest of a quoted part of a statement (string, quoted identifier, dollar quote) into
  * the statement's text, so that a {@code ;} inside it does not end the statement.
+ * @param source the script being read
+ * @param text the statement read so far
+ * @param script the script name, for errors
  */
-final class Quotes {
-
-	private final CharSource source;
-
-	private final StringBuilder text;
-
-	private final String script;
-
-	Quotes(CharSource source, StringBuilder text, String script) {
-		this.source = source;
-		this.text = text;
-		this.script = script;
-	}
+record Quotes(CharSource source, StringBuilder text, String script) {
 
 	/**
 	 * Reads a string whose opening {@code '} was read and appended.

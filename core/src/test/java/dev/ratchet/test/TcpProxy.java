@@ -9,13 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A TCP proxy on the loopback interface between Ratchet and the test's PostgreSQL, so a test can cut
  * a connection at a moment of its choosing. Connections are numbered in the order they were opened.
- * Threads are daemons and everything stops on {@link #close()}.
+ * Threads are daemons and everything stops on {@link #close()}. A {@link Tap} may watch the bytes
+ * (the benchmarks count round trips with one).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,10 +27,13 @@ public final class TcpProxy implements AutoCloseable {
 
 	private final InetSocketAddress target;
 
+	private final Supplier<Tap> taps;
+
 	private final List<Socket[]> connections = new CopyOnWriteArrayList<>();
 
-	private TcpProxy(InetSocketAddress target) throws IOException {
+	private TcpProxy(InetSocketAddress target, Supplier<Tap> taps) throws IOException {
 		this.target = target;
+		this.taps = taps;
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
 		acceptor.setDaemon(true);
@@ -42,12 +47,23 @@ public final class TcpProxy implements AutoCloseable {
 	 * @throws IOException if it cannot listen
 	 */
 	public static TcpProxy to(Database db) throws IOException {
+		return to(db, () -> Tap.NONE);
+	}
+
+	/**
+	 * Starts a proxy in front of a test database whose connections are watched.
+	 * @param db the database
+	 * @param taps makes the tap of each new connection
+	 * @return the proxy
+	 * @throws IOException if it cannot listen
+	 */
+	public static TcpProxy to(Database db, Supplier<Tap> taps) throws IOException {
 		Matcher matcher = HOST_AND_PORT.matcher(db.url());
 		if (!matcher.find()) {
 			throw new IllegalArgumentException("No host and port in " + db.url());
 		}
 		int port = (matcher.group(2) != null) ? Integer.parseInt(matcher.group(2)) : 5432;
-		return new TcpProxy(new InetSocketAddress(matcher.group(1), port));
+		return new TcpProxy(new InetSocketAddress(matcher.group(1), port), taps);
 	}
 
 	/**
@@ -85,9 +101,12 @@ public final class TcpProxy implements AutoCloseable {
 			try {
 				Socket client = this.server.accept();
 				Socket upstream = new Socket(this.target.getHostString(), this.target.getPort());
+				client.setTcpNoDelay(true);
+				upstream.setTcpNoDelay(true);
 				this.connections.add(new Socket[] { client, upstream });
-				pump(client, upstream);
-				pump(upstream, client);
+				Tap tap = this.taps.get();
+				pump(client, upstream, tap::clientSent);
+				pump(upstream, client, tap::serverSent);
 			}
 			catch (IOException ex) {
 				// Closed, or the server is unreachable: the client sees its connection fail.
@@ -95,11 +114,13 @@ public final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	private static void pump(Socket from, Socket to) {
+	private static void pump(Socket from, Socket to, Watcher watcher) {
 		Thread thread = new Thread(() -> {
 			byte[] buffer = new byte[16 * 1024];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					// Seen before forwarding, so the answer cannot arrive before the tap saw the request.
+					watcher.sent(buffer, read);
 					out.write(buffer, 0, read);
 					out.flush();
 				}
@@ -123,6 +144,41 @@ public final class TcpProxy implements AutoCloseable {
 		catch (IOException ex) {
 			// Nothing left to do.
 		}
+	}
+
+	/**
+	 * Watches the bytes of one proxied connection, each read before it is forwarded; called on the
+	 * connection's two pump threads.
+	 */
+	public interface Tap {
+
+		/** A tap that does nothing. */
+		Tap NONE = new Tap() {
+		};
+
+		/**
+		 * Sees bytes the client sent.
+		 * @param buffer the buffer
+		 * @param length how many bytes of it were read
+		 */
+		default void clientSent(byte[] buffer, int length) {
+		}
+
+		/**
+		 * Sees bytes the server sent.
+		 * @param buffer the buffer
+		 * @param length how many bytes of it were read
+		 */
+		default void serverSent(byte[] buffer, int length) {
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Watcher {
+
+		void sent(byte[] buffer, int length);
+
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
+import dev.ratchet.ExecutedMigration;
 import dev.ratchet.Inspection;
 import dev.ratchet.LintException;
 import dev.ratchet.MigrateResult;
@@ -55,10 +56,6 @@ final class CommandExecutor {
 	private final Ratchet ratchet;
 
 	private final boolean undoPlan;
-
-	CommandExecutor(Ratchet ratchet) {
-		this(ratchet, false);
-	}
 
 	/**
 	 * Creates an executor.
@@ -126,27 +123,25 @@ final class CommandExecutor {
 	}
 
 	private CommandReport migrate(String name, MigrateResult result) {
-		List<CommandReport.Applied> applied = result.applied()
-			.stream()
-			.map((executed) -> new CommandReport.Applied(Objects.toString(executed.migration().version(), null),
-					executed.migration().description(), executed.migration().type(), executed.migration().script(),
-					executed.executionTime().toMillis()))
-			.toList();
+		List<CommandReport.Applied> applied = applied(result.applied());
 		StatusReport after = this.ratchet.status();
 		return new CommandReport(name, SUCCESS, describe(after), after.problems(),
 				LintDescriptor.of(result.lint()), DriftDescriptor.of(result.drift()), applied, null, null, null, null);
 	}
 
 	private CommandReport undo(String name, UndoResult result) {
-		List<CommandReport.Applied> undone = result.undone()
-			.stream()
-			.map((executed) -> new CommandReport.Applied(Objects.toString(executed.migration().version(), null),
-					executed.migration().description(), executed.migration().type(), executed.migration().script(),
-					executed.executionTime().toMillis()))
-			.toList();
+		List<CommandReport.Applied> undone = applied(result.undone());
 		StatusReport after = this.ratchet.status();
 		return new CommandReport(name, SUCCESS, describe(after), after.problems(), LintDescriptor.of(result.lint()),
 				null, undone, null, null, null, null);
+	}
+
+	private static List<CommandReport.Applied> applied(List<ExecutedMigration> executed) {
+		return executed.stream()
+			.map((step) -> new CommandReport.Applied(Objects.toString(step.migration().version(), null),
+					step.migration().description(), step.migration().type(), step.migration().script(),
+					step.executionTime().toMillis()))
+			.toList();
 	}
 
 	private CommandReport plan(String name, PlanResult plan) {

@@ -23,20 +23,11 @@ import dev.ratchet.test.TestDatabase;
  * statements over JDBC, one transaction per file, nothing recorded). Each run gets a new database
  * and a filled pool; the timed part starts at creating the engine (so it includes finding and
  * reading the files) and ends when the last migration is committed.
+ * @param settings the sizes and rounds
+ * @param work the scratch folder
+ * @param report where the tables go
  */
-final class ApplyScenario {
-
-	private final Settings settings;
-
-	private final Path work;
-
-	private final Report report;
-
-	ApplyScenario(Settings settings, Path work, Report report) {
-		this.settings = settings;
-		this.work = work;
-		this.report = report;
-	}
+record ApplyScenario(Settings settings, Path work, Report report) {
 
 	void run() throws Exception {
 		int count = this.settings.applyCount();
@@ -103,8 +94,8 @@ final class ApplyScenario {
 	}
 
 	private static String roundTrips(String name, String table, int count, Work work) throws Exception {
-		try (TestDatabase.Db db = Databases.create(); RoundTripProxy proxy = new RoundTripProxy(db.url(), table);
-				HikariDataSource pool = Databases.pool(proxy.proxied(db.url()), db)) {
+		try (TestDatabase.Db db = Databases.create(); RoundTripProxy proxy = new RoundTripProxy(db, table);
+				HikariDataSource pool = Databases.pool(proxy.url(db), db)) {
 			CountingDataSource counting = new CountingDataSource(pool);
 			proxy.reset();
 			work.run(counting);

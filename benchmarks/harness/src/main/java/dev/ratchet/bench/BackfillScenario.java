@@ -2,7 +2,6 @@ package dev.ratchet.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
+import dev.ratchet.data.KeysetBatches;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -30,8 +30,10 @@ import dev.ratchet.test.TestDatabase;
  * The loop is timed over its first {@code bench.loopRows} rows (50,000 at full size; all N would take
  * about half an hour per round) and compared by rows per second. Every run is checked afterwards:
  * each row it covered touched exactly once.
+ * @param settings the sizes and rounds
+ * @param report where the tables go
  */
-final class BackfillScenario {
+record BackfillScenario(Settings settings, Report report) {
 
 	private static final String OWNER = "'user-' || creator_id";
 
@@ -44,15 +46,6 @@ final class BackfillScenario {
 	private static final String RATCHET_JDBC_BATCH = "Ratchet batched, per-item UPDATEs as one JDBC batch";
 
 	private static final String RATCHET_SET = "Ratchet batched, set-based processBatch()";
-
-	private final Settings settings;
-
-	private final Report report;
-
-	BackfillScenario(Settings settings, Report report) {
-		this.settings = settings;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		long rows = this.settings.backfillRows();
@@ -190,16 +183,9 @@ final class BackfillScenario {
 	 * The backfill as a batched migration: keyset on the primary key, per item, per item as a JDBC
 	 * batch, or set-based.
 	 */
-	private static final class Items implements BatchedMigration<Long> {
+	private record Items(int batchSize, Mode mode) implements BatchedMigration<Long> {
 
-		private final int batchSize;
-
-		private final Mode mode;
-
-		Items(int batchSize, Mode mode) {
-			this.batchSize = batchSize;
-			this.mode = mode;
-		}
+		private static final KeysetBatches ITEMS = KeysetBatches.of("item");
 
 		@Override
 		public String version() {
@@ -218,18 +204,7 @@ final class BackfillScenario {
 
 		@Override
 		public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
-			try (PreparedStatement statement = context.connection()
-				.prepareStatement("SELECT id FROM item WHERE id > ? ORDER BY id LIMIT ?")) {
-				statement.setLong(1, (after != null) ? Long.parseLong(after) : 0);
-				statement.setInt(2, limit);
-				List<Long> ids = new ArrayList<>(limit);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						ids.add(rs.getLong(1));
-					}
-				}
-				return ids;
-			}
+			return ITEMS.next(context.connection(), after, limit);
 		}
 
 		@Override

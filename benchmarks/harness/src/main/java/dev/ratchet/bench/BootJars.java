@@ -6,15 +6,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import dev.ratchet.test.TestDatabase;
+
 /**
  * Copies a packaged Spring Boot app and adds migrations to it under {@code BOOT-INF/classes/db/migration},
- * where both starters look by default. Nested jars stay stored (uncompressed), as Boot requires.
+ * where both starters look by default. Nested jars stay stored (uncompressed), as Boot requires;
+ * and starts such an app.
  */
 final class BootJars {
 
@@ -65,6 +69,26 @@ final class BootJars {
 				.orElseThrow(() -> new IllegalStateException("No packaged app in " + target
 						+ ": build with ./mvnw -Pbenchmarks -DskipTests verify"));
 		}
+	}
+
+	/**
+	 * Starts a probe app once against a database and waits until it is ready.
+	 * @param jar the app
+	 * @param db the database
+	 * @param setting one more command-line setting
+	 * @return wall milliseconds to ready, and the CPU milliseconds the JVM used until then
+	 */
+	static double[] startToReady(Path jar, TestDatabase.Db db, String setting) throws Exception {
+		List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString(),
+				"--spring.main.banner-mode=off", "--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username(), setting));
+		if (db.password() != null) {
+			command.add("--spring.datasource.password=" + db.password());
+		}
+		ChildProcess child = ChildProcess.start(command, "BENCH-READY");
+		double wall = child.await(600);
+		String[] ready = child.marked().get(0).split(" ");
+		return new double[] { wall, Double.parseDouble(ready[2]) };
 	}
 
 }

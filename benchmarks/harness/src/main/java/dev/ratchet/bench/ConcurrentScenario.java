@@ -12,20 +12,11 @@ import dev.ratchet.test.TestDatabase;
  * exactly once, and the last process should finish soon after a single process alone would. Two
  * more contenders put the figure in context: one process alone (the goal's reference), and P
  * processes that only connect and exit (what starting P JVMs costs on this machine by itself).
+ * @param settings the sizes and rounds
+ * @param work the scratch folder
+ * @param report where the tables go
  */
-final class ConcurrentScenario {
-
-	private final Settings settings;
-
-	private final Path work;
-
-	private final Report report;
-
-	ConcurrentScenario(Settings settings, Path work, Report report) {
-		this.settings = settings;
-		this.work = work;
-		this.report = report;
-	}
+record ConcurrentScenario(Settings settings, Path work, Report report) {
 
 	void run() throws Exception {
 		int processes = this.settings.processes();

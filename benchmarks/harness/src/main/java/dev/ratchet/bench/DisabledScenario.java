@@ -1,7 +1,6 @@
 package dev.ratchet.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,26 +11,17 @@ import dev.ratchet.test.TestDatabase;
  * ({@code ratchet.enabled=false}, {@code spring.flyway.enabled=false}) beside the app with no tool:
  * what a starter that is on the classpath but off still costs. Goal: nothing measurable, so the
  * Ratchet app is no slower than the Flyway app.
+ * @param settings the sizes and rounds
+ * @param apps the folder of the start-up apps
+ * @param report where the tables go
  */
-final class DisabledScenario {
+record DisabledScenario(Settings settings, Path apps, Report report) {
 
 	private static final String RATCHET = "Ratchet starter, ratchet.enabled=false";
 
 	private static final String FLYWAY = "Flyway starter, spring.flyway.enabled=false";
 
 	private static final String NONE = "no migration tool";
-
-	private final Settings settings;
-
-	private final Path apps;
-
-	private final Report report;
-
-	DisabledScenario(Settings settings, Path apps, Report report) {
-		this.settings = settings;
-		this.apps = apps;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		Path ratchet = BootJars.find(this.apps, "ratchet");
@@ -40,9 +30,9 @@ final class DisabledScenario {
 		Progress.log("disabled: start-up with the tool switched off");
 		try (TestDatabase.Db db = Databases.create()) {
 			List<Rounds.Contender> contenders = List.of(
-					new Rounds.Contender(RATCHET, () -> start(ratchet, db, "--ratchet.enabled=false")),
-					new Rounds.Contender(FLYWAY, () -> start(flyway, db, "--spring.flyway.enabled=false")),
-					new Rounds.Contender(NONE, () -> start(none, db, "--bench.connect=false")));
+					new Rounds.Contender(RATCHET, () -> BootJars.startToReady(ratchet, db, "--ratchet.enabled=false")),
+					new Rounds.Contender(FLYWAY, () -> BootJars.startToReady(flyway, db, "--spring.flyway.enabled=false")),
+					new Rounds.Contender(NONE, () -> BootJars.startToReady(none, db, "--bench.connect=false")));
 			List<Map<String, List<Double>>> metrics = Rounds.alternateMetrics(1, this.settings.rounds(7), contenders);
 			List<String[]> pairs = List.of(new String[] { RATCHET, FLYWAY }, new String[] { RATCHET, NONE },
 					new String[] { FLYWAY, NONE });
@@ -58,19 +48,6 @@ final class DisabledScenario {
 					+ "of per-round ratios): " + ((ratio <= 1.02) ? "**met**" : "**not met**") + " ("
 					+ Stats.format(ratio) + ").");
 		}
-	}
-
-	private static double[] start(Path jar, TestDatabase.Db db, String setting) throws Exception {
-		List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString(),
-				"--spring.main.banner-mode=off", "--spring.datasource.url=" + db.url(),
-				"--spring.datasource.username=" + db.username(), setting));
-		if (db.password() != null) {
-			command.add("--spring.datasource.password=" + db.password());
-		}
-		ChildProcess child = ChildProcess.start(command, "BENCH-READY");
-		double wall = child.await(600);
-		String[] ready = child.marked().get(0).split(" ");
-		return new double[] { wall, Double.parseDouble(ready[2]) };
 	}
 
 }

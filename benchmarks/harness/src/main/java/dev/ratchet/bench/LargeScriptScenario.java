@@ -14,22 +14,13 @@ import dev.ratchet.test.TestDatabase;
  * One huge SQL file of INSERTs (500 MB in the full size), applied by Ratchet in a JVM limited to a
  * 128 MB heap; the child samples its own heap. Flyway gets the same file and the same heap, once,
  * for comparison.
+ * @param settings the sizes and rounds
+ * @param work the scratch folder
+ * @param report where the tables go
  */
-final class LargeScriptScenario {
+record LargeScriptScenario(Settings settings, Path work, Report report) {
 
 	static final int ROWS_PER_INSERT = 100;
-
-	private final Settings settings;
-
-	private final Path work;
-
-	private final Report report;
-
-	LargeScriptScenario(Settings settings, Path work, Report report) {
-		this.settings = settings;
-		this.work = work;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		Path folder = this.work.resolve("large-migration");

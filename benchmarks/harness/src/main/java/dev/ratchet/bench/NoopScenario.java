@@ -18,20 +18,11 @@ import dev.ratchet.test.TestDatabase;
  * with a new engine per call (a restart: find and read the files, lock, read the history, validate)
  * and with one engine reused (Ratchet caches the resolved files). Round trips are counted by a proxy
  * in a separate, untimed pass.
+ * @param settings the sizes and rounds
+ * @param work the scratch folder
+ * @param report where the tables go
  */
-final class NoopScenario {
-
-	private final Settings settings;
-
-	private final Path work;
-
-	private final Report report;
-
-	NoopScenario(Settings settings, Path work, Report report) {
-		this.settings = settings;
-		this.work = work;
-		this.report = report;
-	}
+record NoopScenario(Settings settings, Path work, Report report) {
 
 	void run() throws Exception {
 		int count = this.settings.noopCount();
@@ -144,8 +135,8 @@ final class NoopScenario {
 	 */
 	private static int[] roundTrips(TestDatabase.Db db, String table,
 			java.util.function.Function<DataSource, Call> engine) throws Exception {
-		try (RoundTripProxy proxy = new RoundTripProxy(db.url(), table);
-				HikariDataSource pool = Databases.pool(proxy.proxied(db.url()), db)) {
+		try (RoundTripProxy proxy = new RoundTripProxy(db, table);
+				HikariDataSource pool = Databases.pool(proxy.url(db), db)) {
 			CountingDataSource counting = new CountingDataSource(pool);
 			Call call = engine.apply(counting);
 			call.call();

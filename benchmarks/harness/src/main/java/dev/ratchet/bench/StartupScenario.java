@@ -13,28 +13,17 @@ import dev.ratchet.test.TestDatabase;
  * Flyway starter and with no migration tool, timed from starting the process to the app's
  * {@code ApplicationReadyEvent}: once with N migrations applied and nothing pending, once with N
  * pending on an empty database. The migrations are inside the jar, where both tools look by default.
+ * @param settings the sizes and rounds
+ * @param work the scratch folder
+ * @param apps the folder of the start-up apps
+ * @param report where the tables go
  */
-final class StartupScenario {
+record StartupScenario(Settings settings, Path work, Path apps, Report report) {
 
 	private static final List<String> TOOLS = List.of("ratchet", "flyway", "none", "connect");
 
 	private static final Map<String, String> NAMES = Map.of("ratchet", "Ratchet starter", "flyway", "Flyway starter",
 			"none", "no migration tool", "connect", "no tool, one connection");
-
-	private final Settings settings;
-
-	private final Path work;
-
-	private final Path apps;
-
-	private final Report report;
-
-	StartupScenario(Settings settings, Path work, Path apps, Report report) {
-		this.settings = settings;
-		this.work = work;
-		this.apps = apps;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		int count = this.settings.startupCount();
@@ -155,21 +144,8 @@ final class StartupScenario {
 		return added;
 	}
 
-	/**
-	 * Starts the app once.
-	 * @return wall milliseconds to ready, and the CPU milliseconds the JVM used until then
-	 */
 	private static double[] start(Path jar, TestDatabase.Db db, boolean connect) throws Exception {
-		List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString(),
-				"--spring.main.banner-mode=off", "--spring.datasource.url=" + db.url(),
-				"--spring.datasource.username=" + db.username(), "--bench.connect=" + connect));
-		if (db.password() != null) {
-			command.add("--spring.datasource.password=" + db.password());
-		}
-		ChildProcess child = ChildProcess.start(command, "BENCH-READY");
-		double wall = child.await(600);
-		String[] ready = child.marked().get(0).split(" ");
-		return new double[] { wall, Double.parseDouble(ready[2]) };
+		return BootJars.startToReady(jar, db, "--bench.connect=" + connect);
 	}
 
 }

@@ -20,22 +20,13 @@ import dev.ratchet.test.TestDatabase;
  * users run it (a loop, one {@code Flyway} per schema) against Ratchet's tenants (parallelism 4),
  * then the same again with everything applied (a restart). Each run gets a new database and a pool
  * of parallelism + 1 connections, filled beforehand.
+ * @param settings the sizes and rounds
+ * @param work the scratch folder
+ * @param report where the tables go
  */
-final class TenantsScenario {
+record TenantsScenario(Settings settings, Path work, Report report) {
 
 	private static final int PARALLELISM = 4;
-
-	private final Settings settings;
-
-	private final Path work;
-
-	private final Report report;
-
-	TenantsScenario(Settings settings, Path work, Report report) {
-		this.settings = settings;
-		this.work = work;
-		this.report = report;
-	}
 
 	void run() throws Exception {
 		int size = Integer.getInteger("bench.tenants", 0);

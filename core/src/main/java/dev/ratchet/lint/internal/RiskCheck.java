@@ -9,23 +9,12 @@ import dev.ratchet.sql.StatementKind;
  * {@code CONCURRENTLY}, dropped tables, lock-heavy statements without a {@code lock_timeout},
  * statements refused inside an explicit transaction. {@code ALTER TABLE} has a check of its own.
  * Tables created earlier in the run are not "existing", so nothing about them is reported.
+ * @param tokens the statement's tokens
+ * @param run what the run created before
+ * @param script what the script set before
+ * @param findings where findings go
  */
-final class RiskCheck {
-
-	private final SqlTokenList tokens;
-
-	private final RunState run;
-
-	private final ScriptState script;
-
-	private final Findings findings;
-
-	private RiskCheck(SqlTokenList tokens, RunState run, ScriptState script, Findings findings) {
-		this.tokens = tokens;
-		this.run = run;
-		this.script = script;
-		this.findings = findings;
-	}
+record RiskCheck(SqlTokenList tokens, RunState run, ScriptState script, Findings findings) {
 
 	static void check(SqlTokenList tokens, Classification classification, int line, RunState run, ScriptState script,
 			Findings findings) {

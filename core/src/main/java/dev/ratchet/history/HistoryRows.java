@@ -1,0 +1,100 @@
+package dev.ratchet.history;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.MigrationType;
+import dev.ratchet.MigrationVersion;
+import dev.ratchet.RatchetException;
+
+/**
+ * How a row of the history table maps to its columns, both ways: the query that reads the rows and
+ * how its result becomes {@link AppliedMigration}s, the insert and how a migration binds to it. The
+ * templates write {@code %TABLE%} for the table, which {@link HistoryTable} substitutes.
+ */
+final class HistoryRows {
+
+	static final String SELECT = """
+			SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,
+			       execution_time, success, failure, to_jsonb(h) ->> 'undo_checksum' AS undo_checksum
+			FROM %TABLE% h ORDER BY installed_rank""";
+
+	private static final String INSERT = """
+			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
+			                     execution_time, success, failure)
+			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ? FROM %TABLE%
+			RETURNING installed_rank""";
+
+	private static final String INSERT_WITH_UNDO = """
+			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
+			                     execution_time, success, failure, undo_checksum)
+			SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ? FROM %TABLE%
+			RETURNING installed_rank""";
+
+	private HistoryRows() {
+	}
+
+	/**
+	 * Returns the insert template for a row with or without an undo checksum: a row without one
+	 * leaves the column out, so a table not yet upgraded still takes it.
+	 */
+	static String insert(String undoChecksum) {
+		return (undoChecksum != null) ? INSERT_WITH_UNDO : INSERT;
+	}
+
+	/**
+	 * Binds a row to the statement of {@link #insert(String)} with the same undo checksum.
+	 */
+	static void bind(PreparedStatement statement, MigrationDescriptor migration, String undoChecksum,
+			int executionTimeMs, String failure) throws SQLException {
+		statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
+		statement.setString(2, migration.description());
+		statement.setString(3, migration.type().name());
+		statement.setString(4, migration.script());
+		statement.setString(5, migration.checksum());
+		statement.setInt(6, executionTimeMs);
+		statement.setBoolean(7, failure == null);
+		statement.setString(8, failure);
+		if (undoChecksum != null) {
+			statement.setString(9, undoChecksum);
+		}
+	}
+
+	/**
+	 * Reads the result of {@link #SELECT}.
+	 * @param rs the result
+	 * @param qualifiedName the table's name, for the message about a row Ratchet cannot read
+	 * @return the rows
+	 * @throws SQLException on a database error
+	 * @throws RatchetException naming the row if one holds what Ratchet never writes
+	 */
+	static List<AppliedMigration> read(ResultSet rs, String qualifiedName) throws SQLException {
+		List<AppliedMigration> rows = new ArrayList<>();
+		while (rs.next()) {
+			String version = rs.getString("version");
+			String type = rs.getString("type");
+			Timestamp installedOn = rs.getTimestamp("installed_on");
+			try {
+				rows.add(new AppliedMigration(rs.getInt("installed_rank"),
+						(version != null) ? MigrationVersion.parse(version) : null, rs.getString("description"),
+						MigrationType.valueOf(type), rs.getString("script"), rs.getString("checksum"),
+						rs.getString("installed_by"), (installedOn != null) ? installedOn.toInstant() : null,
+						rs.getInt("execution_time"), rs.getBoolean("success"), rs.getString("failure"),
+						rs.getString("undo_checksum")));
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				throw new RatchetException("The history table " + qualifiedName + " has a row Ratchet cannot "
+						+ "read (installed_rank " + rs.getInt("installed_rank") + ", version '" + version + "', type '"
+						+ type + "'): " + ex.getMessage() + ". It was probably edited by hand: fix or "
+						+ "delete that row. Nothing was applied.", ex);
+			}
+		}
+		return rows;
+	}
+
+}
