@@ -1,13 +1,10 @@
 package dev.ratchet.tenant;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.Await;
-import dev.ratchet.test.DelegatingDataSource;
+import dev.ratchet.test.CountingDataSource;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.Sql;
@@ -76,7 +73,7 @@ class SharedTenantLockIntegrationTests {
 		assertThat(report.upToDate()).isEqualTo(schemas.size());
 		// Counted outside Ratchet's own budget: every connection taken from the DataSource, the run's
 		// status reads included.
-		assertThat(counted.peak.get()).isBetween(2, PARALLELISM + 1);
+		assertThat(counted.peak()).isBetween(2, PARALLELISM + 1);
 		assertThat(tenants.getPeakConnections()).isBetween(2, PARALLELISM + 1);
 		// Every other tenant was done before the slow one went on after its sleep (installed_on is when the
 		// transaction started).
@@ -155,46 +152,6 @@ class SharedTenantLockIntegrationTests {
 			.locations(List.of(this.files.location()))
 			.parallelism(PARALLELISM)
 			.build();
-	}
-
-	/**
-	 * Counts the connections open at once, as the DataSource hands them out and takes them back.
-	 */
-	private static final class CountingDataSource extends DelegatingDataSource {
-
-		final AtomicInteger open = new AtomicInteger();
-
-		final AtomicInteger peak = new AtomicInteger();
-
-		CountingDataSource(DataSource target) {
-			super(target);
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			Connection connection = super.getConnection();
-			this.peak.accumulateAndGet(this.open.incrementAndGet(), Math::max);
-			return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-					new Class<?>[] { Connection.class }, new Closing(connection, this.open));
-		}
-
-	}
-
-	private record Closing(Connection connection, AtomicInteger open) implements java.lang.reflect.InvocationHandler {
-
-		@Override
-		public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
-			if (method.getName().equals("close") && method.getParameterCount() == 0 && !this.connection.isClosed()) {
-				this.open.decrementAndGet();
-			}
-			try {
-				return method.invoke(this.connection, args);
-			}
-			catch (java.lang.reflect.InvocationTargetException ex) {
-				throw ex.getCause();
-			}
-		}
-
 	}
 
 }
