@@ -18,7 +18,9 @@ import dev.ratchet.internal.Engine;
  * Migrates the tenants: many schemas (or databases) that each get the same tenant migrations, each
  * with its own history table and its own lock, several at once. The main schema is not one of them:
  * migrate it first, with {@link dev.ratchet.Ratchet}. The tenant migrations are resolved, read and
- * checked once, however many tenants there are. A tenant that fails does not stop the others.
+ * checked once, however many tenants there are. A tenant that fails does not stop the others. The
+ * runs hold at most parallelism + 1 connections: each tenant schema's run its work session, and one
+ * lock session the whole run shares for the tenants' locks.
  *
  * <pre class="code">
  * RatchetTenants tenants = RatchetTenants.builder(configuration).schemas(List.of("acme", "globex")).build();

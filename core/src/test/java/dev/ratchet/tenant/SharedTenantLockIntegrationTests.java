@@ -38,6 +38,8 @@ class SharedTenantLockIntegrationTests {
 
 	private static final String HISTORY = "ratchet_history";
 
+	private static final List<String> THREE = List.of("slow", "shop_1", "shop_2");
+
 	@TempDir
 	Path dir;
 
@@ -85,14 +87,10 @@ class SharedTenantLockIntegrationTests {
 
 	@Test
 	void theSharedLockSessionHoldsTheRunningTenantsLockSoAnotherInstanceCannotTakeIt() throws Exception {
-		List<String> schemas = List.of("slow", "shop_1", "shop_2");
-		RatchetTenants tenants = tenants(this.db.dataSource(), schemas);
-		CompletableFuture<TenantsReport> run = CompletableFuture.supplyAsync(tenants::migrate);
-		awaitSlowTenantSleeping();
+		CompletableFuture<TenantsReport> run = runUntilTheSlowTenantSleeps();
 
 		// Another session cannot take the slow tenant's lock while its migration runs.
-		assertThat(Sql.number(this.db, "SELECT pg_try_advisory_lock(" + MigrationLock.key("slow", HISTORY)
-				+ ")::int")).isZero();
+		assertThat(tryTheSlowTenantsLock()).isZero();
 		// The holder is Ratchet's one lock session, the only one of the run.
 		assertThat(Sql.column(this.db, "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a "
 				+ "USING (pid) WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()")).singleElement()
@@ -112,16 +110,12 @@ class SharedTenantLockIntegrationTests {
 		// Released: no advisory lock is left, and another session can take the tenant's.
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
 				+ "(SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
-		assertThat(Sql.number(this.db, "SELECT pg_try_advisory_lock(" + MigrationLock.key("slow", HISTORY)
-				+ ")::int")).isOne();
+		assertThat(tryTheSlowTenantsLock()).isOne();
 	}
 
 	@Test
 	void aLostLockSessionFailsTheTenantItHeldWithoutCommittingAndTheNextRunCompletes() throws Exception {
-		List<String> schemas = List.of("slow", "shop_1", "shop_2");
-		RatchetTenants tenants = tenants(this.db.dataSource(), schemas);
-		CompletableFuture<TenantsReport> run = CompletableFuture.supplyAsync(tenants::migrate);
-		awaitSlowTenantSleeping();
+		CompletableFuture<TenantsReport> run = runUntilTheSlowTenantSleeps();
 
 		assertThat(Sql.number(this.db, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
 				+ "WHERE application_name LIKE 'ratchet lock %' AND datname = current_database()")).isOne();
@@ -134,16 +128,23 @@ class SharedTenantLockIntegrationTests {
 		assertThat(Sql.column(this.db, "SELECT version FROM slow." + HISTORY + " ORDER BY installed_rank"))
 			.containsExactly("1");
 
-		TenantsReport again = tenants(this.db.dataSource(), schemas).migrate();
+		TenantsReport again = tenants(this.db.dataSource(), THREE).migrate();
 		assertThat(again.upToDate()).isEqualTo(3);
 		assertThat(Sql.column(this.db, "SELECT version FROM slow." + HISTORY + " ORDER BY installed_rank"))
 			.containsExactly("1", "2", "3");
 	}
 
-	private void awaitSlowTenantSleeping() {
+	private CompletableFuture<TenantsReport> runUntilTheSlowTenantSleeps() {
+		RatchetTenants tenants = tenants(this.db.dataSource(), THREE);
+		CompletableFuture<TenantsReport> run = CompletableFuture.supplyAsync(tenants::migrate);
 		Await.until(() -> Sql.number(this.db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
 				+ "AND state = 'active' AND query LIKE 'SELECT pg_sleep(CASE%' AND now() - query_start > interval '1 second'")
 				== 1);
+		return run;
+	}
+
+	private long tryTheSlowTenantsLock() {
+		return Sql.number(this.db, "SELECT pg_try_advisory_lock(" + MigrationLock.key("slow", HISTORY) + ")::int");
 	}
 
 	private RatchetTenants tenants(DataSource dataSource, List<String> schemas) {

@@ -23,13 +23,18 @@ import dev.ratchet.test.TestDatabase;
  * of twice parallelism + 1 connections, filled beforehand: larger than Ratchet's bound, so that the
  * connections counted between the pool and Ratchet show Ratchet's own bound, not the pool's.
  * {@code -Dbench.tenantContenders=ratchet} runs Ratchet alone (for a size Flyway's loop would take
- * hours over).
+ * hours over); {@code -Dbench.tenantProgress=PT30S} has it log its progress (logger
+ * {@code dev.ratchet.tenants} at INFO), which shows the rate staying level as the tenants grow.
  */
 final class TenantsScenario {
 
 	private static final int PARALLELISM = 4;
 
 	private static final int POOL = 2 * (PARALLELISM + 1);
+
+	// Off by default: the progress log would cost time in the measured runs.
+	private static final java.time.Duration PROGRESS = java.time.Duration
+		.parse(System.getProperty("bench.tenantProgress", "PT10M"));
 
 	private final Settings settings;
 
@@ -63,7 +68,7 @@ final class TenantsScenario {
 				.schemas(schemas)
 				.locations(List.of(location))
 				.parallelism(PARALLELISM)
-				.progressEvery(java.time.Duration.ofMinutes(10))
+				.progressEvery(PROGRESS)
 				.build();
 			run.migrate().orThrow();
 			peak[0] = Math.max(peak[0], counted.peak());
