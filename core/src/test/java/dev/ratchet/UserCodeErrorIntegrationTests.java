@@ -104,7 +104,8 @@ class UserCodeErrorIntegrationTests {
 			.hasSize(1)
 			.first()
 			.isInstanceOf(MigrationEvent.RunFailed.class);
-		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isZero();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+				+ "(SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
 		this.events.clear();
 	}
 

@@ -70,6 +70,14 @@ public final class Engine {
 	}
 
 	/**
+	 * Migrates, taking the lock on a lock session shared by the tenants' runs (one connection for all
+	 * their locks) rather than on a session of its own.
+	 */
+	public MigrateResult migrate(SharedLockSession shared) {
+		return this.migrate.migrate(MigrateScope.ALL, shared);
+	}
+
+	/**
 	 * Applies the pending migrations before the first pending background data migration, which
 	 * waits, with every migration after it, for {@link #migrateBackground()}.
 	 */

@@ -25,8 +25,9 @@ import dev.ratchet.lock.AdvisoryLock;
  * runs longer than a moment, it notes which sessions block it ({@code pg_blocking_pids}), so that a
  * statement that gave up waiting for a lock can name who held it. Before a migration commits, it
  * checks that the lock is still held, so an instance that lost its lock session never records a
- * migration another instance may be applying too. The lock session is used for nothing else while
- * the lock is held; every use of it here is serialized.
+ * migration another instance may be applying too. The lock session is used for nothing else than
+ * holding locks and these checks; every use of it is serialized on its connection, since the tenants'
+ * runs share one lock session (see {@link SharedLockSession}).
  */
 final class LockWatch implements AutoCloseable {
 
@@ -170,7 +171,14 @@ final class LockWatch implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		try (PreparedStatement statement = this.lockConnection.prepareStatement(BLOCKERS)) {
+		// Synchronized on the connection as AdvisoryLock is: the tenants' runs share one lock session.
+		synchronized (this.lockConnection) {
+			look(this.lockConnection);
+		}
+	}
+
+	private void look(Connection connection) {
+		try (PreparedStatement statement = connection.prepareStatement(BLOCKERS)) {
 			statement.setInt(1, this.watchedPid);
 			try (ResultSet rs = statement.executeQuery()) {
 				List<String> sessions = new ArrayList<>();

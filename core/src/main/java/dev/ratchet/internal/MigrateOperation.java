@@ -50,6 +50,13 @@ final class MigrateOperation {
 	}
 
 	MigrateResult migrate(MigrateScope scope) {
+		return migrate(scope, null);
+	}
+
+	/**
+	 * Migrates, taking the lock on the tenants' shared lock session when one is given.
+	 */
+	MigrateResult migrate(MigrateScope scope, SharedLockSession shared) {
 		long start = System.nanoTime();
 		if (scope == MigrateScope.BACKGROUND) {
 			// Nothing to do in the background is no run: it publishes nothing.
@@ -58,10 +65,10 @@ final class MigrateOperation {
 				return idle;
 			}
 		}
-		return this.runner.reported(scope == MigrateScope.BACKGROUND, start, () -> run(scope, start));
+		return this.runner.reported(scope == MigrateScope.BACKGROUND, start, () -> run(scope, start, shared));
 	}
 
-	private MigrateResult run(MigrateScope scope, long start) throws SQLException {
+	private MigrateResult run(MigrateScope scope, long start, SharedLockSession shared) throws SQLException {
 		// The files are read on another thread while this one opens the connection (in this thread, so
 		// that a DataSource that routes by thread-bound state sees the caller's).
 		CompletableFuture<List<ResolvedMigration>> resolving = this.catalog.migrationsMeanwhile();
@@ -94,7 +101,7 @@ final class MigrateOperation {
 					return doneMeanwhile.get() != null;
 				});
 			}
-			MigrateResult result = this.runner.locked(session, request, (run) -> apply(run, scope, resolved, start));
+			MigrateResult result = this.runner.locked(session, shared, request, (run) -> apply(run, scope, resolved, start));
 			return (result != null) ? result : doneMeanwhile.get();
 		}
 	}

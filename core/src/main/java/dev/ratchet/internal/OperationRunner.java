@@ -38,26 +38,48 @@ record OperationRunner(RatchetConfiguration configuration, Events events) {
 	}
 
 	/**
-	 * Takes the lock for the work session's target, runs the body and releases the lock, in every
-	 * outcome (the body closes its {@link LockWatch} before it returns, so nothing uses the lock
-	 * session while the lock is released on it).
+	 * Takes the lock for the work session's target on a lock session of its own, runs the body and
+	 * releases the lock, in every outcome (the body closes its {@link LockWatch} before it returns, so
+	 * nothing uses the lock session while the lock is released on it).
 	 * @return the body's result, or {@code null} when the request's {@code done} gave up the wait
 	 */
 	<T> T locked(Session session, LockRequest request, Body<T> body) throws SQLException {
-		RunTarget target = target(session);
+		return locked(session, null, request, body);
+	}
+
+	/**
+	 * As {@link #locked(Session, LockRequest, Body)}, but taking the lock on the tenants' shared lock
+	 * session when one is given, so the run holds no connection of its own for its lock.
+	 */
+	<T> T locked(Session session, SharedLockSession shared, LockRequest request, Body<T> body) throws SQLException {
+		if (shared != null) {
+			return holding(session, shared.session(session), shared, request, body);
+		}
 		try (Session lockSession = open("lock")) {
 			PoolerCheck.verify(lockSession, session, this.configuration.getPoolerPolicy());
-			long start = System.nanoTime();
-			AdvisoryLock lock = acquire(lockSession, target, request);
-			if (lock == null) {
-				return null;
+			return holding(session, lockSession, null, request, body);
+		}
+	}
+
+	private <T> T holding(Session session, Session lockSession, SharedLockSession shared, LockRequest request,
+			Body<T> body) throws SQLException {
+		RunTarget target = target(session);
+		long start = System.nanoTime();
+		AdvisoryLock lock = (shared != null) ? shared.acquire(lockSession, target, request)
+				: acquire(lockSession, target, request);
+		if (lock == null) {
+			return null;
+		}
+		Duration waited = elapsed(start);
+		this.events.publish(new MigrationEvent.LockAcquired(waited));
+		try {
+			return body.run(new Run(this.configuration, this.events, session, lockSession, lock, target, waited));
+		}
+		finally {
+			if (shared != null) {
+				shared.release(lock);
 			}
-			Duration waited = elapsed(start);
-			this.events.publish(new MigrationEvent.LockAcquired(waited));
-			try {
-				return body.run(new Run(this.configuration, this.events, session, lockSession, lock, target, waited));
-			}
-			finally {
+			else {
 				release(lock);
 			}
 		}

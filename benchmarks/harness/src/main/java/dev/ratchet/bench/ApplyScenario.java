@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.CountingDataSource;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -100,7 +101,7 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 			proxy.reset();
 			work.run(counting);
 			Thread.sleep(50);
-			return "| " + name + " | " + counting.borrowed.get() + " | " + proxy.roundTrips.get() + " | "
+			return "| " + name + " | " + counting.borrowed() + " | " + proxy.roundTrips.get() + " | "
 					+ Stats.format((double) proxy.roundTrips.get() / count) + " | " + proxy.markedRoundTrips.get() + " |";
 		}
 	}

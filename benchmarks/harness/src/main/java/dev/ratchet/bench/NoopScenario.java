@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.CountingDataSource;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -142,10 +143,10 @@ record NoopScenario(Settings settings, Path work, Report report) {
 			call.call();
 			Thread.sleep(50);
 			proxy.reset();
-			counting.borrowed.set(0);
+			counting.reset();
 			call.call();
 			Thread.sleep(50);
-			return new int[] { counting.borrowed.get(), proxy.roundTrips.get(), proxy.markedRoundTrips.get() };
+			return new int[] { counting.borrowed(), proxy.roundTrips.get(), proxy.markedRoundTrips.get() };
 		}
 	}
 

@@ -120,6 +120,19 @@ class CatalogTokenIntegrationTests {
 	}
 
 	@Test
+	void anotherSchemaRatchetManagesIsLeftOutOfTheTokenAndAnUnmanagedOneIsNot() throws SQLException {
+		// A tenant schema: Ratchet's tables make it one of the schemas Ratchet manages, tracked on its own.
+		Sql.execute(this.db, "CREATE SCHEMA tenant_1; CREATE TABLE tenant_1.ratchet_history (id int); "
+				+ "CREATE TABLE tenant_1.orders (id int)");
+		String before = liveToken();
+		Sql.execute(this.db, "ALTER TABLE tenant_1.orders ADD COLUMN total int; CREATE TABLE tenant_1.items (id int)");
+		assertThat(liveToken()).isEqualTo(before);
+		// The same changes in a schema Ratchet does not manage change the token.
+		Sql.execute(this.db, "CREATE TABLE other.items (id int)");
+		assertThat(liveToken()).isNotEqualTo(before);
+	}
+
+	@Test
 	void aMatchingTokenSparesTheComparison() {
 		// The objects are emptied behind Ratchet's back: only a check that trusts the token misses it.
 		Sql.execute(this.db, "UPDATE ratchet_history_snapshot SET objects = '[]'");
