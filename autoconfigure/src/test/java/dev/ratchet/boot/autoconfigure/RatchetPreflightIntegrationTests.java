@@ -2,7 +2,6 @@ package dev.ratchet.boot.autoconfigure;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,15 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatchetPreflightIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
+			"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql",
-				"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
-	}
 
 	@Test
 	void connectionThatBehavesLikeATransactionPoolerIsRefusedByDefault() {
