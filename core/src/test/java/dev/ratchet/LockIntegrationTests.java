@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,12 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class LockIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void createDatabase() {
-		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__a.sql", "CREATE TABLE a (id int);");
 
 	private Connection holdLock() throws Exception {
 		Connection holder = this.db.connect();
