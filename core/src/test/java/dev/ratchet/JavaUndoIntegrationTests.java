@@ -77,8 +77,8 @@ class JavaUndoIntegrationTests {
 		ratchet(plain).migrate();
 		assertThat(undoable(ratchet(plain))).isFalse();
 		assertThatExceptionOfType(UndoRefusedException.class).isThrownBy(() -> ratchet(plain).undo("1"))
-			.withMessageContaining("Java migration " + TestJavaMigration.class.getName() + " (version 2) cannot be undone: "
-					+ "it has no undo");
+			.withMessageContaining("Java migration " + TestJavaMigration.class.getName()
+					+ " (version 2) cannot be undone: it has no undo");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM users")).isEqualTo(1);
 		assertThat(history()).containsExactly("1 SQL 1 true", "2 JAVA 2 true");
 	}

@@ -36,6 +36,13 @@ class LockIntegrationTests {
 		return holder;
 	}
 
+	/**
+	 * Returns a Ratchet that waits half a second for the migration lock.
+	 */
+	private Ratchet waitingHalfASecond() {
+		return new Ratchet(this.db.configure().lockWaitTimeout(Duration.ofMillis(500)).build());
+	}
+
 	@Test
 	void waitingInstanceReportsTheHolderAndTimesOut() throws Exception {
 		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
@@ -82,9 +89,7 @@ class LockIntegrationTests {
 
 	@Test
 	void runWithNothingToApplyNeedsNoLock() throws Exception {
-		Ratchet ratchet = new Ratchet(this.db.configure()
-			.lockWaitTimeout(Duration.ofMillis(500))
-			.build());
+		Ratchet ratchet = waitingHalfASecond();
 		ratchet.migrate();
 		try (Connection holder = holdLock()) {
 			MigrateResult result = ratchet.migrate();
@@ -93,18 +98,14 @@ class LockIntegrationTests {
 			assertThat(result.lockWait()).isZero();
 			// A pending migration does need the lock, and waits for it.
 			this.db.files().write("V2__b.sql", "CREATE TABLE b (id int);");
-			Ratchet newer = new Ratchet(this.db.configure()
-				.lockWaitTimeout(Duration.ofMillis(500))
-				.build());
+			Ratchet newer = waitingHalfASecond();
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(newer::migrate);
 		}
 	}
 
 	@Test
 	void driftSeenWithoutTheLockIsConfirmedUnderIt() throws Exception {
-		Ratchet ratchet = new Ratchet(this.db.configure()
-			.lockWaitTimeout(Duration.ofMillis(500))
-			.build());
+		Ratchet ratchet = waitingHalfASecond();
 		ratchet.migrate();
 		Sql.execute(this.db, "CREATE TABLE made_by_hand (id int)");
 		try (Connection holder = holdLock()) {
