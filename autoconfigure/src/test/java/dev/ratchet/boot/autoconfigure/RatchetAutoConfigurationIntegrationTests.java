@@ -217,8 +217,8 @@ class RatchetAutoConfigurationIntegrationTests {
 	void javaMigrationBeansRunInVersionOrder() {
 		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withBean(JavaMigration.class,
-					() -> new TestJavaMigration("1.1", "seed sessions", Body.sql("INSERT INTO session VALUES (1), (2)")))
+			.withBean(JavaMigration.class, () -> new TestJavaMigration("1.1", "seed sessions",
+					Body.sql("INSERT INTO session VALUES (1), (2)")))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.column(this.db, "SELECT type || ' ' || version FROM ratchet_history ORDER BY installed_rank"))
