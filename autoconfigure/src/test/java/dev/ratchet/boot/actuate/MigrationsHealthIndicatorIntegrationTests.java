@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationState;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.SchemaStatus;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.report.DriftDescriptor;
@@ -167,17 +166,11 @@ class MigrationsHealthIndicatorIntegrationTests {
 	}
 
 	private void run(ContextConsumer<AssertableApplicationContext> consumer, String... properties) {
-		this.contextRunner
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				consumer.accept(context);
-			});
+		RatchetContextRunner.runStarted(this.contextRunner, consumer, properties);
 	}
 
 	private void migrateAsAnotherInstance() {
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.db.files().location()).build())
-			.migrate();
+		this.db.ratchet().migrate();
 	}
 
 	private static Health health(AssertableApplicationContext context) {
