@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,18 +35,13 @@ class FlywayAdoptionIntegrationTests {
 			FROM ratchet_history ORDER BY installed_rank""";
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files()
-			// a byte order mark and Windows line endings: Flyway's checksum ignores both
-			.write("V1__create_account.sql", "\uFEFF-- accounts\r\nCREATE TABLE account (id int PRIMARY KEY);\r\n")
-			.write("V1_1__add_name.sql", "ALTER TABLE account ADD COLUMN name text;\n\n-- trailing comment, no newline")
-			.write("billing/V2__create_invoice.sql",
-					"CREATE TABLE invoice (id int PRIMARY KEY, account int REFERENCES account, note text DEFAULT 'ü');\n")
-			.write("R__account_names.sql", "CREATE OR REPLACE VIEW account_names AS SELECT name FROM account;\n");
-	}
+	final FreshDatabase db = new FreshDatabase()
+		// a byte order mark and Windows line endings: Flyway's checksum ignores both
+		.withMigration("V1__create_account.sql", "\uFEFF-- accounts\r\nCREATE TABLE account (id int PRIMARY KEY);\r\n")
+		.withMigration("V1_1__add_name.sql", "ALTER TABLE account ADD COLUMN name text;\n\n-- trailing comment, no newline")
+		.withMigration("billing/V2__create_invoice.sql",
+				"CREATE TABLE invoice (id int PRIMARY KEY, account int REFERENCES account, note text DEFAULT 'ü');\n")
+		.withMigration("R__account_names.sql", "CREATE OR REPLACE VIEW account_names AS SELECT name FROM account;\n");
 
 	private Flyway flyway() {
 		return Flyway.configure()

@@ -1,9 +1,7 @@
 package dev.ratchet;
 
-import java.sql.Statement;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,6 +9,8 @@ import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration.Body;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,12 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class JavaUndoIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);");
-	}
+	final FreshDatabase db = new FreshDatabase()
+		.withMigration("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, name text);");
 
 	private Ratchet ratchet(JavaMigration... migrations) {
 		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
@@ -54,7 +50,7 @@ class JavaUndoIntegrationTests {
 
 	@Test
 	void javaMigrationWithUndoIsUndoneAndRecorded() {
-		SeedUsers seed = new SeedUsers(null);
+		TestJavaMigration seed = seedUsers(null);
 		ratchet(seed).migrate();
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM users")).isEqualTo(2);
 		assertThat(undoable(ratchet(seed))).isTrue();
@@ -77,12 +73,12 @@ class JavaUndoIntegrationTests {
 
 	@Test
 	void javaMigrationWithoutUndoIsRefusedByName() {
-		NoUndo plain = new NoUndo();
+		TestJavaMigration plain = new TestJavaMigration("2", "no undo", Body.sql("INSERT INTO users VALUES (1, 'a')"));
 		ratchet(plain).migrate();
 		assertThat(undoable(ratchet(plain))).isFalse();
 		assertThatExceptionOfType(UndoRefusedException.class).isThrownBy(() -> ratchet(plain).undo("1"))
-			.withMessageContaining("Java migration " + NoUndo.class.getName() + " (version 2) cannot be undone: "
-					+ "it has no undo");
+			.withMessageContaining("Java migration " + TestJavaMigration.class.getName()
+					+ " (version 2) cannot be undone: it has no undo");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM users")).isEqualTo(1);
 		assertThat(history()).containsExactly("1 SQL 1 true", "2 JAVA 2 true");
 	}
@@ -100,9 +96,9 @@ class JavaUndoIntegrationTests {
 
 	@Test
 	void throwingUndoRollsBackAndLeavesTheMigrationApplied() {
-		ratchet(new SeedUsers(null)).migrate();
+		ratchet(seedUsers(null)).migrate();
 		for (Throwable failure : List.of(new IllegalStateException("undo broke"), new AssertionError("undo error"))) {
-			SeedUsers failing = new SeedUsers(failure);
+			TestJavaMigration failing = seedUsers(failure);
 			if (failure instanceof Error error) {
 				assertThatExceptionOfType(Error.class).isThrownBy(() -> ratchet(failing).undo("1")).isSameAs(error);
 			}
@@ -116,77 +112,25 @@ class JavaUndoIntegrationTests {
 			assertThat(Sql.number(this.db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
 				+ "(SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
 		}
-		assertThat(ratchet(new SeedUsers(null)).status().migrations())
+		assertThat(ratchet(seedUsers(null)).status().migrations())
 			.filteredOn((info) -> "2".equals(String.valueOf(info.version())))
 			.extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.APPLIED);
 	}
 
 	/** Seeds two users; its undo deletes them, then throws the given failure, if any. */
-	private static final class SeedUsers implements JavaMigration {
-
-		private final Throwable failure;
-
-		SeedUsers(Throwable failure) {
-			this.failure = failure;
-		}
-
-		@Override
-		public String version() {
-			return "2";
-		}
-
-		@Override
-		public String description() {
-			return "seed users";
-		}
-
-		@Override
-		public void migrate(MigrationContext context) throws Exception {
-			try (Statement statement = context.connection().createStatement()) {
-				statement.execute("INSERT INTO users VALUES (1, 'a'), (2, 'b')");
-			}
-		}
-
-		@Override
-		public boolean canUndo() {
-			return true;
-		}
-
-		@Override
-		public void undo(MigrationContext context) throws Exception {
-			try (Statement statement = context.connection().createStatement()) {
-				statement.execute("DELETE FROM users WHERE id IN (1, 2)");
-			}
-			if (this.failure instanceof Exception ex) {
-				throw ex;
-			}
-			if (this.failure instanceof Error error) {
-				throw error;
-			}
-		}
-
-	}
-
-	private static final class NoUndo implements JavaMigration {
-
-		@Override
-		public String version() {
-			return "2";
-		}
-
-		@Override
-		public String description() {
-			return "no undo";
-		}
-
-		@Override
-		public void migrate(MigrationContext context) throws Exception {
-			try (Statement statement = context.connection().createStatement()) {
-				statement.execute("INSERT INTO users VALUES (1, 'a')");
-			}
-		}
-
+	private static TestJavaMigration seedUsers(Throwable failure) {
+		Body delete = Body.sql("DELETE FROM users WHERE id IN (1, 2)");
+		return new TestJavaMigration("2", "seed users", Body.sql("INSERT INTO users VALUES (1, 'a'), (2, 'b')"))
+			.withUndo((context) -> {
+				delete.migrate(context);
+				if (failure instanceof Exception ex) {
+					throw ex;
+				}
+				if (failure instanceof Error error) {
+					throw error;
+				}
+			});
 	}
 
 	/** A batched migration that (wrongly) claims an undo: it must still be refused. */

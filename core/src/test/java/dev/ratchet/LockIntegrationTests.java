@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,12 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class LockIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void createDatabase() {
-		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__a.sql", "CREATE TABLE a (id int);");
 
 	private Connection holdLock() throws Exception {
 		Connection holder = this.db.connect();
@@ -40,6 +34,13 @@ class LockIntegrationTests {
 			statement.execute("SELECT pg_advisory_lock(" + AdvisoryLock.keyFor("public", "ratchet_history") + ")");
 		}
 		return holder;
+	}
+
+	/**
+	 * Returns a Ratchet that waits half a second for the migration lock.
+	 */
+	private Ratchet waitingHalfASecond() {
+		return new Ratchet(this.db.configure().lockWaitTimeout(Duration.ofMillis(500)).build());
 	}
 
 	@Test
@@ -88,9 +89,7 @@ class LockIntegrationTests {
 
 	@Test
 	void runWithNothingToApplyNeedsNoLock() throws Exception {
-		Ratchet ratchet = new Ratchet(this.db.configure()
-			.lockWaitTimeout(Duration.ofMillis(500))
-			.build());
+		Ratchet ratchet = waitingHalfASecond();
 		ratchet.migrate();
 		try (Connection holder = holdLock()) {
 			MigrateResult result = ratchet.migrate();
@@ -99,18 +98,14 @@ class LockIntegrationTests {
 			assertThat(result.lockWait()).isZero();
 			// A pending migration does need the lock, and waits for it.
 			this.db.files().write("V2__b.sql", "CREATE TABLE b (id int);");
-			Ratchet newer = new Ratchet(this.db.configure()
-				.lockWaitTimeout(Duration.ofMillis(500))
-				.build());
+			Ratchet newer = waitingHalfASecond();
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(newer::migrate);
 		}
 	}
 
 	@Test
 	void driftSeenWithoutTheLockIsConfirmedUnderIt() throws Exception {
-		Ratchet ratchet = new Ratchet(this.db.configure()
-			.lockWaitTimeout(Duration.ofMillis(500))
-			.build());
+		Ratchet ratchet = waitingHalfASecond();
 		ratchet.migrate();
 		Sql.execute(this.db, "CREATE TABLE made_by_hand (id int)");
 		try (Connection holder = holdLock()) {

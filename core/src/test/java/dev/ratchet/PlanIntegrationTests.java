@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration.Body;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,7 +102,7 @@ class PlanIntegrationTests {
 		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
 			.write("V2__seed.sql", "INSERT INTO users VALUES (1), (2);");
 		List<String> seen = new ArrayList<>();
-		JavaMigration count = new TestJavaMigration("2.1", (context) -> {
+		JavaMigration count = new TestJavaMigration("2.1", "count users", (context) -> {
 			try (Statement statement = context.connection().createStatement();
 					ResultSet rs = statement.executeQuery("SELECT (SELECT count(*) FROM users) || ' users, '"
 							+ " || (SELECT count(*) FROM ratchet_history) || ' history rows'")) {
@@ -138,10 +140,8 @@ class PlanIntegrationTests {
 	@Test
 	void javaMigrationCannotCommitThePlan() {
 		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);");
-		JavaMigration committing = new TestJavaMigration("1.1", (context) -> {
-			try (Statement statement = context.connection().createStatement()) {
-				statement.execute("INSERT INTO users VALUES (1)");
-			}
+		JavaMigration committing = new TestJavaMigration("1.1", "insert and commit", (context) -> {
+			Body.sql("INSERT INTO users VALUES (1)").migrate(context);
 			context.connection().commit();
 		});
 		PlanResult plan = ratchet(committing).plan();
@@ -166,29 +166,6 @@ class PlanIntegrationTests {
 	private List<String> history() {
 		return Sql.exists(this.db, "ratchet_history") ? Sql.column(this.db,
 				"SELECT installed_rank || ' ' || script || ' ' || success FROM ratchet_history ORDER BY 1") : List.of();
-	}
-
-	/**
-	 * A Java migration made of a lambda.
-	 */
-	private record TestJavaMigration(String version, Body body) implements JavaMigration {
-
-		@Override
-		public String description() {
-			return "test " + this.version;
-		}
-
-		@Override
-		public void migrate(MigrationContext context) throws Exception {
-			this.body.run(context);
-		}
-
-		interface Body {
-
-			void run(MigrationContext context) throws Exception;
-
-		}
-
 	}
 
 }

@@ -3,10 +3,7 @@ package dev.ratchet;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -79,26 +76,8 @@ class PooledConnectionIntegrationTests {
 	 * Borrows every connection of the pool at once and reads its application name and search path.
 	 */
 	private List<String> settingsOfEveryPooledConnection() throws SQLException {
-		List<Connection> borrowed = new ArrayList<>();
-		List<String> settings = new ArrayList<>();
-		try {
-			for (int i = 0; i < 2; i++) {
-				Connection connection = this.pool.getConnection();
-				borrowed.add(connection);
-				try (Statement statement = connection.createStatement();
-						ResultSet rs = statement.executeQuery("SELECT current_setting('application_name') || ' | '"
-								+ " || current_setting('search_path') || ' | ' || current_setting('tcp_keepalives_idle')")) {
-					rs.next();
-					settings.add(rs.getString(1));
-				}
-			}
-		}
-		finally {
-			for (Connection connection : borrowed) {
-				connection.close();
-			}
-		}
-		return settings;
+		return Sql.onEachPooledConnection(this.pool, 2, "SELECT current_setting('application_name') || ' | '"
+				+ " || current_setting('search_path') || ' | ' || current_setting('tcp_keepalives_idle')");
 	}
 
 	/**

@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +49,9 @@ class PoolerIntegrationTests {
 	Path dir;
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__users.sql", "CREATE TABLE users (id bigint);");
 
 	private final List<Process> started = new ArrayList<>();
-
-	@BeforeEach
-	void createDatabase() {
-		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint);");
-	}
 
 	@AfterEach
 	void stop() {

@@ -1,11 +1,7 @@
 package dev.ratchet;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -122,28 +118,10 @@ class SessionStateIntegrationTests {
 	}
 
 	private static List<String> stateOfEveryPooledConnection(HikariDataSource pool) throws SQLException {
-		List<Connection> borrowed = new ArrayList<>();
-		List<String> states = new ArrayList<>();
-		try {
-			for (int i = 0; i < 2; i++) {
-				Connection connection = pool.getConnection();
-				borrowed.add(connection);
-				try (Statement statement = connection.createStatement();
-						ResultSet rs = statement.executeQuery("SELECT concat_ws(' | ', current_user, current_setting('role'), "
-								+ "current_setting('search_path'), current_setting('statement_timeout'), "
-								+ "current_setting('work_mem'), current_setting('application_name'), "
-								+ "current_setting('tcp_keepalives_idle'))")) {
-					rs.next();
-					states.add(rs.getString(1));
-				}
-			}
-		}
-		finally {
-			for (Connection connection : borrowed) {
-				connection.close();
-			}
-		}
-		return states;
+		return Sql.onEachPooledConnection(pool, 2, "SELECT concat_ws(' | ', current_user, current_setting('role'), "
+				+ "current_setting('search_path'), current_setting('statement_timeout'), "
+				+ "current_setting('work_mem'), current_setting('application_name'), "
+				+ "current_setting('tcp_keepalives_idle'))");
 	}
 
 }

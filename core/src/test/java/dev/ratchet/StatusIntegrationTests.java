@@ -5,7 +5,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,13 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class StatusIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void createDatabase() {
-		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);")
-			.write("V2__b.sql", "CREATE TABLE b (id int);");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__a.sql", "CREATE TABLE a (id int);")
+		.withMigration("V2__b.sql", "CREATE TABLE b (id int);");
 
 	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
 		return new Ratchet(builder.locations(this.db.files().location()).build());

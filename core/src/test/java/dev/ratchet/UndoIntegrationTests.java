@@ -2,7 +2,6 @@ package dev.ratchet;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,16 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class UndoIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
-			.write("V2__email.sql", "ALTER TABLE users ADD COLUMN email text;")
-			.write("U2__email.sql", "ALTER TABLE users DROP COLUMN email;")
-			.write("V3__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);")
-			.write("U3__orders.sql", "DROP TABLE orders;");
-	}
+	final FreshDatabase db = new FreshDatabase()
+		.withMigration("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);")
+		.withMigration("V2__email.sql", "ALTER TABLE users ADD COLUMN email text;")
+		.withMigration("U2__email.sql", "ALTER TABLE users DROP COLUMN email;")
+		.withMigration("V3__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);")
+		.withMigration("U3__orders.sql", "DROP TABLE orders;");
 
 	private Ratchet ratchet() {
 		return ratchet(RatchetConfiguration.DEFAULT_TARGET);

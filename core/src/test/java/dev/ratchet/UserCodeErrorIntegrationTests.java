@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,15 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UserCodeErrorIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase()
+		.withMigration("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
+				+ "INSERT INTO item (id) SELECT i FROM generate_series(1, 10) i;");
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
-
-	@BeforeEach
-	void createDatabase() {
-		this.db.files().write("V1__item.sql", "CREATE TABLE item (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0);"
-				+ "INSERT INTO item (id) SELECT i FROM generate_series(1, 10) i;");
-	}
 
 	static Stream<Supplier<Error>> errors() {
 		return Stream.of(() -> new AssertionError("expected 1 but was 2"), StackOverflowError::new,

@@ -1,18 +1,12 @@
 package dev.ratchet.boot;
 
-import java.util.Set;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.test.CoreModule;
 import dev.ratchet.test.MigrationLock;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -23,39 +17,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CoreApiBoundaryTests {
 
-	private static final Set<String> EXPORTED = CoreModule.exportedPackages();
-
 	@Test
 	void bootUsesOnlyThePackagesTheCoreExports() {
 		JavaClasses boot = new ClassFileImporter().importPackages("dev.ratchet.boot");
 		assertThat(boot.contain(dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration.class)).isTrue();
 		assertThat(boot.contain(CoreApiBoundaryTests.class)).as("tests are held to it too").isTrue();
-		rule().check(boot);
+		CoreModule.usesOnlyExportedPackages().check(boot);
 	}
 
 	@Test
 	void ruleCatchesAClassThatReachesIntoTheCore() {
 		// The test helper uses the core's lock, as code outside the core may not.
 		JavaClasses helper = new ClassFileImporter().importClasses(MigrationLock.class);
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> rule().check(helper))
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> CoreModule.usesOnlyExportedPackages().check(helper))
 			.withMessageContaining("dev.ratchet.lock.AdvisoryLock");
-	}
-
-	private static ArchRule rule() {
-		return noClasses().should()
-			.dependOnClassesThat(inCorePackageNotExported())
-			.because("ratchet-core's module-info exports only " + EXPORTED
-					+ "; add what is missing to the API, or a test helper to the core's test-jar");
-	}
-
-	private static DescribedPredicate<JavaClass> inCorePackageNotExported() {
-		return DescribedPredicate.describe("are in a package of ratchet-core it does not export", (type) -> {
-			String pkg = type.getPackageName();
-			boolean ratchet = pkg.equals("dev.ratchet") || pkg.startsWith("dev.ratchet.");
-			boolean outsideCore = pkg.startsWith("dev.ratchet.boot") || pkg.equals("dev.ratchet.test")
-					|| pkg.startsWith("dev.ratchet.sample");
-			return ratchet && !outsideCore && !EXPORTED.contains(pkg);
-		});
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.ratchet.resolve;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.ratchet.MigrationResolutionException;
 
@@ -25,10 +27,14 @@ class LocationTests {
 		assertThat(Location.parse("db/migration")).isEqualTo(new Location("classpath", "db/migration"));
 	}
 
-	@Test
-	void classpathPathLosesLeadingAndTrailingSlashes() {
-		assertThat(Location.parse("classpath:/db/migration/")).hasToString("classpath:db/migration");
-		assertThat(Location.parse("/db/migration")).hasToString("classpath:db/migration");
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', value = {
+			"classpath path loses leading and trailing slashes | classpath:/db/migration/ | classpath:db/migration",
+			"classpath path loses leading and trailing slashes | /db/migration            | classpath:db/migration",
+			"prefix ignores case                               | Classpath:db/migration   | classpath:db/migration",
+			"prefix ignores case                               | FILESYSTEM:/x            | filesystem:/x" })
+	void locationIsWrittenInItsOneForm(String rule, String value, String written) {
+		assertThat(Location.parse(value)).hasToString(written);
 	}
 
 	@Test
@@ -45,12 +51,6 @@ class LocationTests {
 	@Test
 	void whitespaceAroundLocationIsIgnored() {
 		assertThat(Location.parse("  classpath: db/migration \n")).hasToString("classpath:db/migration");
-	}
-
-	@Test
-	void prefixIgnoresCase() {
-		assertThat(Location.parse("Classpath:db/migration")).hasToString("classpath:db/migration");
-		assertThat(Location.parse("FILESYSTEM:/x")).hasToString("filesystem:/x");
 	}
 
 	@Test

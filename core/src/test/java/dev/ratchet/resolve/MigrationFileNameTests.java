@@ -16,12 +16,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class MigrationFileNameTests {
 
-	@Test
-	void versionedNameGivesVersionAndDescription() {
-		MigrationFileName name = MigrationFileName.parse("V1_2__create_session_table.sql");
-		assertThat(name.type()).isEqualTo(MigrationType.SQL);
-		assertThat(name.version()).isEqualTo(MigrationVersion.parse("1.2"));
-		assertThat(name.description()).isEqualTo("create session table");
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"V1_2__create_session_table.sql | SQL        | 1.2 | create session table",
+			"R__user_emails_view.sql        | REPEATABLE |     | user emails view",
+			"U1_2__drop_session_table.sql   | UNDO_SQL   | 1.2 | drop session table" })
+	void nameGivesTypeVersionAndDescription(String fileName, MigrationType type, String version, String description) {
+		MigrationFileName name = MigrationFileName.parse(fileName);
+		assertThat(name.type()).isEqualTo(type);
+		assertThat(name.version()).isEqualTo((version != null) ? MigrationVersion.parse(version) : null);
+		assertThat(name.description()).isEqualTo(description);
 	}
 
 	@ParameterizedTest
@@ -36,42 +40,6 @@ class MigrationFileNameTests {
 		assertThat(MigrationFileName.parse("V3__add_user__index.sql").description()).isEqualTo("add user  index");
 		assertThat(MigrationFileName.parse("V3__fix 2.1 data.sql").description()).isEqualTo("fix 2.1 data");
 		assertThat(MigrationFileName.parse("V3__init.sql.sql").description()).isEqualTo("init.sql");
-	}
-
-	@Test
-	void repeatableNameGivesDescriptionAndNoVersion() {
-		MigrationFileName name = MigrationFileName.parse("R__user_emails_view.sql");
-		assertThat(name.type()).isEqualTo(MigrationType.REPEATABLE);
-		assertThat(name.version()).isNull();
-		assertThat(name.description()).isEqualTo("user emails view");
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"V1_init.sql      | single underscore: use two, V1__init.sql",
-			"V1_2_init.sql    | single underscore: use two, V1_2__init.sql",
-			"V2025.10.24_a.sql | single underscore: use two, V2025.10.24__a.sql",
-			"R_views.sql      | single underscore: use two, R__views.sql" })
-	void singleUnderscoreIsRejectedWithTheFixedName(String fileName, String hint) {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse(fileName)).withMessage(hint);
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"V1init.sql  | separate the version from the description with two underscores: V1__init.sql",
-			"V1-init.sql | separate the version from the description with two underscores: V1__init.sql",
-			"V1 init.sql | separate the version from the description with two underscores: V1__init.sql" })
-	void versionRunningIntoTheDescriptionIsRejected(String fileName, String hint) {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse(fileName)).withMessage(hint);
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"v1__init.sql  | prefix must be an upper-case V: V1__init.sql",
-			"r__views.sql  | prefix must be an upper-case R: R__views.sql",
-			"v1_init.sql   | prefix must be an upper-case V, and single underscore: use two, V1__init.sql" })
-	void lowerCasePrefixIsRejected(String fileName, String hint) {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse(fileName)).withMessage(hint);
 	}
 
 	@ParameterizedTest
@@ -97,50 +65,41 @@ class MigrationFileNameTests {
 					+ "' is not digits in parts separated by '.' or '_' (for example 1, 1.2, 2_1 or 2025.10.24)");
 	}
 
-	@Test
-	void missingVersionIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("V__init.sql"))
-			.withMessage("the version is missing: put it after the V, for example V1__init.sql");
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("Vinit.sql"))
-			.withMessageStartingWith("the version is missing");
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', value = {
+			"single underscore       | V1_init.sql       | single underscore: use two, V1__init.sql",
+			"single underscore       | V1_2_init.sql     | single underscore: use two, V1_2__init.sql",
+			"single underscore       | V2025.10.24_a.sql | single underscore: use two, V2025.10.24__a.sql",
+			"single underscore       | R_views.sql       | single underscore: use two, R__views.sql",
+			"undo, single underscore | U1_undo.sql       | single underscore: use two, U1__undo.sql",
+			"version runs into the description | V1init.sql "
+					+ "| separate the version from the description with two underscores: V1__init.sql",
+			"version runs into the description | V1-init.sql "
+					+ "| separate the version from the description with two underscores: V1__init.sql",
+			"version runs into the description | V1 init.sql "
+					+ "| separate the version from the description with two underscores: V1__init.sql",
+			"lower-case prefix       | v1__init.sql      | prefix must be an upper-case V: V1__init.sql",
+			"lower-case prefix       | r__views.sql      | prefix must be an upper-case R: R__views.sql",
+			"lower-case prefix       | v1_init.sql "
+					+ "| prefix must be an upper-case V, and single underscore: use two, V1__init.sql",
+			"lower-case undo prefix  | u1__undo.sql      | prefix must be an upper-case U: U1__undo.sql",
+			"missing version         | V__init.sql       "
+					+ "| the version is missing: put it after the V, for example V1__init.sql",
+			"repeatable with version | R1__views.sql "
+					+ "| repeatable migrations have no version: R__views.sql (or V1__views.sql for a versioned one)",
+			"upper-case extension    | V1__init.SQL      | the extension must be lower-case: V1__init.sql",
+			"single underscore, mixed-case extension | V1_init.Sql | single underscore: use two, V1__init.sql",
+			"missing prefix          | 1__init.sql       | the prefix V is missing: V1__init.sql" })
+	void misnamedFileIsRejectedWithTheNameItShouldHave(String problem, String fileName, String message) {
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse(fileName)).withMessage(message);
 	}
 
-	@Test
-	void repeatableWithVersionIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("R1__views.sql"))
-			.withMessage("repeatable migrations have no version: R__views.sql (or V1__views.sql for a versioned one)");
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("R2_1_views.sql"))
-			.withMessageStartingWith("repeatable migrations have no version: R__views.sql");
-	}
-
-	@Test
-	void upperCaseExtensionIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("V1__init.SQL"))
-			.withMessage("the extension must be lower-case: V1__init.sql");
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("V1_init.Sql"))
-			.withMessage("single underscore: use two, V1__init.sql");
-	}
-
-	@Test
-	void undoNameGivesTheVersionItUndoes() {
-		MigrationFileName name = MigrationFileName.parse("U1_2__drop_session_table.sql");
-		assertThat(name.type()).isEqualTo(MigrationType.UNDO_SQL);
-		assertThat(name.version()).isEqualTo(MigrationVersion.parse("1.2"));
-		assertThat(name.description()).isEqualTo("drop session table");
-	}
-
-	@Test
-	void misnamedUndoGetsAHintInItsOwnForm() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("U1_undo.sql"))
-			.withMessage("single underscore: use two, U1__undo.sql");
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("u1__undo.sql"))
-			.withMessage("prefix must be an upper-case U: U1__undo.sql");
-	}
-
-	@Test
-	void missingPrefixIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse("1__init.sql"))
-			.withMessage("the prefix V is missing: V1__init.sql");
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "Vinit.sql | the version is missing",
+			"R2_1_views.sql | repeatable migrations have no version: R__views.sql" })
+	void misnamedFileIsRejectedSayingFirstWhatIsWrong(String fileName, String messageStart) {
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.parse(fileName))
+			.withMessageStartingWith(messageStart);
 	}
 
 	@ParameterizedTest

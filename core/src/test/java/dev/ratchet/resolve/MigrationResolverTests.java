@@ -18,6 +18,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,8 +125,7 @@ class MigrationResolverTests {
 
 	@Test
 	void sameVersionInTwoLocationsIsAnErrorNamingBoth() {
-		assertThatExceptionOfType(MigrationResolutionException.class)
-			.isThrownBy(() -> resolve("classpath:resolve/app", "classpath:resolve/clash"))
+		resolveFails("classpath:resolve/app", "classpath:resolve/clash")
 			.withMessageStartingWith("Migrations classpath:resolve/app/V1__create_users.sql (in file:")
 			.withMessageContaining(" and classpath:resolve/clash/V1.0__add_name.sql (in file:")
 			.withMessageContaining("have the same version 1:");
@@ -138,7 +138,7 @@ class MigrationResolverTests {
 		write("V3__z.sql", "SELECT 3;");
 		write("V3.0.0__w.sql", "SELECT 4;");
 		String location = filesystem(this.dir);
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(location))
+		resolveFails(location)
 			.withMessageStartingWith("Found 2 problems with migrations:")
 			.withMessageContaining(location + "/a/V2_1__x.sql and " + location + "/b/V2.1__y.sql have the same version")
 			.withMessageContaining(location + "/V3.0.0__w.sql and " + location + "/V3__z.sql have the same version");
@@ -158,7 +158,7 @@ class MigrationResolverTests {
 		write("V1__a.sql", "SELECT 1;");
 		write("sub/U2__b.sql", "SELECT 2;");
 		String location = filesystem(this.dir);
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(location))
+		resolveFails(location)
 			.withMessageContaining("Undo script " + location + "/sub/U2__b.sql undoes version 2, but there is no "
 					+ "V2__<description>.sql migration");
 	}
@@ -168,7 +168,7 @@ class MigrationResolverTests {
 		write("V1__a.sql", "SELECT 1;");
 		write("U1__a.sql", "SELECT 2;");
 		write("U1.0__b.sql", "SELECT 3;");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(filesystem(this.dir)))
+		resolveFails(filesystem(this.dir))
 			.withMessageContaining("undo the same version 1");
 	}
 
@@ -178,8 +178,7 @@ class MigrationResolverTests {
 		write("classes/db/migration/V1__init.sql", "SELECT 1;");
 		Path jar = TestJars.write(this.dir.resolve("app.jar"), Map.of("db/migration/V1__init.sql", "SELECT 1;"));
 		try (URLClassLoader classLoader = classLoader(classes, jar)) {
-			assertThatExceptionOfType(MigrationResolutionException.class)
-				.isThrownBy(() -> resolve(classLoader, "classpath:db/migration"))
+			resolveFails(classLoader, "classpath:db/migration")
 				.withMessageContaining("classpath:db/migration/V1__init.sql (in " + classes.toUri().toURL() + "db/migration)")
 				.withMessageContaining(
 						"classpath:db/migration/V1__init.sql (in jar:" + jar.toUri().toURL() + "!/db/migration)");
@@ -191,7 +190,7 @@ class MigrationResolverTests {
 		write("R__views.sql", "SELECT 1;");
 		write("old/R__views.sql", "SELECT 2;");
 		String location = filesystem(this.dir);
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(location))
+		resolveFails(location)
 			.withMessage("Repeatable migrations " + location + "/R__views.sql and " + location
 					+ "/old/R__views.sql have the same description 'views': rename or remove all but one.");
 	}
@@ -201,7 +200,7 @@ class MigrationResolverTests {
 		write("V2__fine.sql", "SELECT 1;");
 		write("sub/V1_init.sql", "SELECT 1;");
 		String location = filesystem(this.dir);
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(location))
+		resolveFails(location)
 			.withMessageStartingWith("Migration file " + location
 					+ "/sub/V1_init.sql is misnamed: single underscore: use two, V1__init.sql.")
 			.withMessageContaining(PATTERN)
@@ -215,7 +214,7 @@ class MigrationResolverTests {
 			write(name, "SELECT 1;");
 		}
 		String location = filesystem(this.dir);
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(location))
+		resolveFails(location)
 			.withMessageStartingWith("Found 6 problems with migrations:")
 			.withMessageContaining(location + "/v1__a.sql is misnamed: prefix must be an upper-case V")
 			.withMessageContaining(location + "/V2.sql is misnamed: the description is missing")
@@ -289,7 +288,7 @@ class MigrationResolverTests {
 	@Test
 	void filesystemLocationThatIsAFileIsAnError() throws IOException {
 		Path file = write("V1__init.sql", "SELECT 1;");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(filesystem(file)))
+		resolveFails(filesystem(file))
 			.withMessage("Migration location " + filesystem(file)
 					+ " is a file, not a folder: point it at the folder that holds the migrations");
 	}
@@ -297,7 +296,7 @@ class MigrationResolverTests {
 	@Test
 	void brokenLinkIsAnErrorNamingTheFile() throws IOException {
 		Files.createSymbolicLink(this.dir.resolve("V1__init.sql"), this.dir.resolve("gone.sql"));
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(filesystem(this.dir)))
+		resolveFails(filesystem(this.dir))
 			.withMessageStartingWith("Cannot read migration file " + filesystem(this.dir) + "/V1__init.sql")
 			.withMessageContaining("gone.sql");
 	}
@@ -307,7 +306,7 @@ class MigrationResolverTests {
 		Path file = write("V1__init.sql", "SELECT 1;");
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
 		assumeFalse(Files.isReadable(file), "a superuser reads any file");
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(filesystem(this.dir)))
+		resolveFails(filesystem(this.dir))
 			.withMessageStartingWith("Cannot read migration file " + filesystem(this.dir) + "/V1__init.sql");
 	}
 
@@ -318,7 +317,7 @@ class MigrationResolverTests {
 		Files.write(this.dir.resolve("sub/V1__names.sql"), latin1);
 		write("V2__fine.sql", "SELECT 1;");
 		String file = filesystem(this.dir) + "/sub/V1__names.sql";
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(filesystem(this.dir)))
+		resolveFails(filesystem(this.dir))
 			.withMessageStartingWith("Migration file " + file + " is not valid UTF-8: line 2 contains the byte 0xE9")
 			.withMessageContaining("re-save the file as UTF-8")
 			.satisfies((ex) -> {
@@ -329,8 +328,7 @@ class MigrationResolverTests {
 
 	@Test
 	void invalidLocationsAreReportedTogether() {
-		assertThatExceptionOfType(MigrationResolutionException.class)
-			.isThrownBy(() -> resolve("http:x", "classpath:resolve/app", "ftp:y"))
+		resolveFails("http:x", "classpath:resolve/app", "ftp:y")
 			.withMessageStartingWith("Found 2 problems with migrations:")
 			.withMessageContaining("'http:x'")
 			.withMessageContaining("'ftp:y'")
@@ -359,12 +357,9 @@ class MigrationResolverTests {
 
 	@Test
 	void misnamedFileInAJarIsAnErrorNamingIt() throws IOException {
-		Path jar = TestJars.write(this.dir.resolve("app.jar"), Map.of("db/migration/V1_init.sql", "SELECT 1;"));
-		try (URLClassLoader classLoader = classLoader(jar)) {
-			assertThatExceptionOfType(MigrationResolutionException.class)
-				.isThrownBy(() -> resolve(classLoader, "classpath:db/migration"))
-				.withMessageStartingWith("Migration file classpath:db/migration/V1_init.sql is misnamed: single underscore");
-		}
+		resolveInJarFails(Map.of("db/migration/V1_init.sql", "SELECT 1;"), "classpath:db/migration")
+			.withMessageStartingWith(
+					"Migration file classpath:db/migration/V1_init.sql is misnamed: single underscore");
 	}
 
 	@Test
@@ -390,12 +385,8 @@ class MigrationResolverTests {
 
 	@Test
 	void classpathLocationInAJarThatIsAFileIsAnError() throws IOException {
-		Path jar = TestJars.write(this.dir.resolve("app.jar"), Map.of("db/migration/V1__init.sql", "SELECT 1;"));
-		try (URLClassLoader classLoader = classLoader(jar)) {
-			assertThatExceptionOfType(MigrationResolutionException.class)
-				.isThrownBy(() -> resolve(classLoader, "classpath:db/migration/V1__init.sql"))
-				.withMessageContaining("is a file, not a folder");
-		}
+		resolveInJarFails(Map.of("db/migration/V1__init.sql", "SELECT 1;"), "classpath:db/migration/V1__init.sql")
+			.withMessageContaining("is a file, not a folder");
 	}
 
 	@Test
@@ -414,6 +405,27 @@ class MigrationResolverTests {
 		Path file = this.dir.resolve(relative);
 		Files.createDirectories(file.getParent());
 		return Files.writeString(file, content);
+	}
+
+	private ThrowableAssertAlternative<MigrationResolutionException> resolveFails(String... locations) {
+		return assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> resolve(locations));
+	}
+
+	private static ThrowableAssertAlternative<MigrationResolutionException> resolveFails(ClassLoader classLoader,
+			String... locations) {
+		return assertThatExceptionOfType(MigrationResolutionException.class)
+			.isThrownBy(() -> resolve(classLoader, locations));
+	}
+
+	/**
+	 * Resolves the location from an {@code app.jar} holding the files, expecting it to fail.
+	 */
+	private ThrowableAssertAlternative<MigrationResolutionException> resolveInJarFails(Map<String, String> files,
+			String location) throws IOException {
+		Path jar = TestJars.write(this.dir.resolve("app.jar"), files);
+		try (URLClassLoader classLoader = classLoader(jar)) {
+			return resolveFails(classLoader, location);
+		}
 	}
 
 	private List<SqlMigrationFile> resolve(String... locations) {

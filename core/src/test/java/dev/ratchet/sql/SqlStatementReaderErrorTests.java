@@ -3,6 +3,7 @@ package dev.ratchet.sql;
 import java.io.IOException;
 import java.io.Reader;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,8 +32,7 @@ class SqlStatementReaderErrorTests {
 			nested comment    | SELECT 1;\\n/* a /* b */ SELECT 2; | 2 | block comment /* is never closed
 			""")
 	void unterminatedTextIsReportedAtTheLineItStarts(String what, String script, int line, String problem) {
-		assertThatExceptionOfType(MigrationResolutionException.class)
-			.isThrownBy(() -> SqlScripts.read(script.replace("\\n", "\n").replace("\\r", "\r")))
+		readFails(script.replace("\\n", "\n").replace("\\r", "\r"))
 			.withMessageStartingWith(SqlScripts.SCRIPT + " line " + line + ": " + problem)
 			.satisfies((ex) -> assertThat(ex.getScript()).isEqualTo(SqlScripts.SCRIPT))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(line));
@@ -40,30 +40,27 @@ class SqlStatementReaderErrorTests {
 
 	@Test
 	void unclosedAtomicBodyIsReportedAtItsBegin() {
-		String script = "SELECT 1;\nCREATE PROCEDURE p()\nBEGIN\n  ATOMIC\n  SELECT CASE WHEN b THEN 1 END;\nSELECT 2;";
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read(script))
+		readFails("SELECT 1;\nCREATE PROCEDURE p()\nBEGIN\n  ATOMIC\n  SELECT CASE WHEN b THEN 1 END;\nSELECT 2;")
 			.withMessage(SqlScripts.SCRIPT + " line 3: BEGIN ATOMIC body is never closed by END (the file ends first). "
 					+ "End the body with END; each CASE inside it needs its own END.");
 	}
 
 	@Test
 	void unclosedParenthesisIsReportedAtItsLine() {
-		String script = "SELECT 1;\nCREATE RULE r AS ON DELETE TO t\n  DO ALSO (DELETE FROM a;\nSELECT 2;";
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read(script))
+		readFails("SELECT 1;\nCREATE RULE r AS ON DELETE TO t\n  DO ALSO (DELETE FROM a;\nSELECT 2;")
 			.withMessage(SqlScripts.SCRIPT + " line 3: '(' is never closed (the file ends first), so every ';' after "
 					+ "it stays inside the statement. Close the parenthesis.");
 	}
 
 	@Test
 	void unterminatedStringSaysHowToClose() {
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read("SELECT 'it's'"))
+		readFails("SELECT 'it's'")
 			.withMessageContaining("Close it with '; write '' for a quote inside the string");
 	}
 
 	@Test
 	void unterminatedDollarQuoteSaysWhichTagCloses() {
-		assertThatExceptionOfType(MigrationResolutionException.class)
-			.isThrownBy(() -> SqlScripts.read("DO $fn$ x $FN$"))
+		readFails("DO $fn$ x $FN$")
 			.withMessageContaining("Add the closing $fn$ where the quoted text ends");
 	}
 
@@ -80,7 +77,7 @@ class SqlStatementReaderErrorTests {
 			""")
 	void psqlMetaCommandIsRefused(String command, String name, String advice) {
 		String script = "SELECT 1;\n\n-- psql\n\n\n\n" + command + "\nSELECT 2;";
-		assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read(script))
+		readFails(script)
 			.withMessageStartingWith(SqlScripts.SCRIPT + " line 7: '" + name + "' is a psql meta-command, not SQL; "
 					+ "Ratchet sends SQL to the server directly. Remove it")
 			.withMessageContaining(advice)
@@ -89,8 +86,7 @@ class SqlStatementReaderErrorTests {
 
 	@Test
 	void metaCommandOnTheLineAfterAQueryIsRefused() {
-		assertThatExceptionOfType(MigrationResolutionException.class)
-			.isThrownBy(() -> SqlScripts.read("SELECT format('DROP TABLE %I', name)\nFROM old\r\n\\gexec"))
+		readFails("SELECT format('DROP TABLE %I', name)\nFROM old\r\n\\gexec")
 			.withMessageStartingWith(SqlScripts.SCRIPT + " line 3: '\\gexec' is a psql meta-command");
 	}
 
@@ -105,8 +101,7 @@ class SqlStatementReaderErrorTests {
 			"COPY\n t\nFROM\n  stdin",
 			"Copy public.t FROM Stdin;\n1\t2\n\\.\n", "COPY \"t\" (a) /* data */ FROM -- psql\nSTDIN" })
 	void copyFromStdinIsRefused(String copy) {
-		assertThatExceptionOfType(MigrationResolutionException.class)
-			.isThrownBy(() -> SqlScripts.read("SELECT 1;\n" + copy))
+		readFails("SELECT 1;\n" + copy)
 			.withMessageStartingWith(SqlScripts.SCRIPT + " line 2: COPY ... FROM STDIN reads rows that psql sends")
 			.withMessageContaining("with INSERT statements, with COPY ... FROM a file on the database server, "
 					+ "or with a Java migration");
@@ -136,6 +131,10 @@ class SqlStatementReaderErrorTests {
 		};
 		SqlStatementReader reader = new SqlStatementReader(failing, SqlScripts.SCRIPT, Placeholders.NONE);
 		assertThatIOException().isThrownBy(reader::next).withMessage("disk gone");
+	}
+
+	private static ThrowableAssertAlternative<MigrationResolutionException> readFails(String script) {
+		return assertThatExceptionOfType(MigrationResolutionException.class).isThrownBy(() -> SqlScripts.read(script));
 	}
 
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -34,13 +36,17 @@ import dev.ratchet.RatchetConfiguration;
  * }
  * </pre>
  * The database is created before each test; the folder exists as soon as the extension does, so a
- * field initializer can already take {@link #files()} (its location, for example).
+ * field initializer can already take {@link #files()} (its location, for example). Migrations that
+ * every test of a class starts with are named where the extension is:
+ * {@code new FreshDatabase().withMigration("V1__init.sql", "CREATE TABLE item (id int);")}.
  */
 public final class FreshDatabase implements Database, BeforeEachCallback, AfterEachCallback {
 
 	private final Path directory;
 
 	private final MigrationFiles files;
+
+	private final Map<String, String> migrations = new LinkedHashMap<>();
 
 	private TestDatabase.Db db;
 
@@ -57,6 +63,18 @@ public final class FreshDatabase implements Database, BeforeEachCallback, AfterE
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		this.db = TestDatabase.createDatabase();
+		this.migrations.forEach(this.files::write);
+	}
+
+	/**
+	 * Has each test start with this migration in its folder, written before the test runs.
+	 * @param name the file name, for example {@code V1__init.sql}
+	 * @param sql its content
+	 * @return this, for the field initializer
+	 */
+	public FreshDatabase withMigration(String name, String sql) {
+		this.migrations.put(name, sql);
+		return this;
 	}
 
 	@Override

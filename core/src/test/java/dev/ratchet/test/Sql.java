@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 /**
  * Small helpers for asserting on a test database.
  */
@@ -89,6 +91,36 @@ public final class Sql {
 		catch (SQLException ex) {
 			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Borrows connections of a pool all at once, so that each is a different session, and runs a
+	 * query on each.
+	 * @param pool the pool
+	 * @param size how many connections to borrow: the pool's size, to see every session
+	 * @param query a query whose first row's first column describes the session
+	 * @return one value a connection
+	 * @throws SQLException on failure
+	 */
+	public static List<String> onEachPooledConnection(DataSource pool, int size, String query) throws SQLException {
+		List<Connection> borrowed = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		try {
+			for (int i = 0; i < size; i++) {
+				Connection connection = pool.getConnection();
+				borrowed.add(connection);
+				try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+					rs.next();
+					values.add(rs.getString(1));
+				}
+			}
+		}
+		finally {
+			for (Connection connection : borrowed) {
+				connection.close();
+			}
+		}
+		return values;
 	}
 
 }

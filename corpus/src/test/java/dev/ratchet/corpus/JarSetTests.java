@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -29,20 +31,15 @@ class JarSetTests {
 		assertThat(set.style()).matches("org\\.springframework\\.batch:spring-batch-core:\\d+\\.\\d+\\.\\d+ \\(Apache-2\\.0\\): .*");
 	}
 
-	@Test
-	void aScriptFromAnotherJarThanTheNamedArtifactIsRefused() {
-		JarSet wrong = new JarSet("wrong", "org.quartz-scheduler:quartz", "Apache-2.0", "",
-				List.of("org/springframework/session/jdbc/schema-postgresql.sql"));
-		assertThatIllegalStateException().isThrownBy(wrong::materialize)
-			.withMessageContaining("expects its scripts in org.quartz-scheduler:quartz's jar");
-	}
-
-	@Test
-	void aMissingScriptNamesTheArtifact() {
-		JarSet missing = new JarSet("missing", "org.quartz-scheduler:quartz", "Apache-2.0", "",
-				List.of("org/quartz/impl/jdbcjobstore/tables_nothing.sql"));
-		assertThatIllegalStateException().isThrownBy(missing::materialize)
-			.withMessageContaining("is org.quartz-scheduler:quartz a test dependency");
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+			"wrong   | org/springframework/session/jdbc/schema-postgresql.sql "
+					+ "| expects its scripts in org.quartz-scheduler:quartz's jar",
+			"missing | org/quartz/impl/jdbcjobstore/tables_nothing.sql "
+					+ "| is org.quartz-scheduler:quartz a test dependency" })
+	void scriptThatIsNotInTheNamedArtifactsJarIsRefusedNamingTheArtifact(String name, String script, String message) {
+		JarSet set = new JarSet(name, "org.quartz-scheduler:quartz", "Apache-2.0", "", List.of(script));
+		assertThatIllegalStateException().isThrownBy(set::materialize).withMessageContaining(message);
 	}
 
 	@Test

@@ -5,10 +5,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.ratchet.test.ChildLogs;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,49 +102,43 @@ class SampleAppCommandsIntegrationTests {
 			Run plan = run(db, "--ratchet.command=plan");
 			assertThat(plan.exitCode()).as(plan::describe).isZero();
 			assertThat(plan.stdout()).as(plan::describe).containsSubsequence(SCRIPTS);
-			assertThat(tableExists(db, "session")).isFalse();
+			assertThat(Sql.exists(db, "session")).isFalse();
 		}
 	}
 
 	@Test
 	void failedMigrationExitsTwoAndNamesTheScript() throws Exception {
-		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
-				"V2__add_sessions.sql", "CREATE TABLE session (id text PRIMARY KEY, shop_id bigint REFERENCES shop (id), expires timestamptz, CHECK (shop_id > 0 AND expires > 'never'));"));
+		Path migrations = shopsThen("V2__add_sessions.sql", "CREATE TABLE session (id text PRIMARY KEY, "
+				+ "shop_id bigint REFERENCES shop (id), expires timestamptz, CHECK (shop_id > 0 AND expires > 'never'));");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			Run migrate = run(db, "--ratchet.command=migrate", "--ratchet.locations=filesystem:" + migrations);
-			assertThat(migrate.exitCode()).as(migrate::describe).isEqualTo(2);
-			assertThat(migrate.output()).contains("V2__add_sessions.sql", "22007");
+			assertThat(migrateFails(db, migrations).output()).contains("V2__add_sessions.sql", "22007");
 			assertThat(successfulScripts(db)).containsExactly("V1__create_shops.sql");
-			assertThat(tableExists(db, "session")).isFalse();
+			assertThat(Sql.exists(db, "session")).isFalse();
 		}
 	}
 
 	@Test
 	void sqliteSyntaxStopsTheRunBeforeAnythingIsApplied() throws Exception {
-		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
-				"V2__add_sessions.sql", "CREATE TABLE session (id text PRIMARY KEY, shop_id bigint REFERENCES shop (id), expires DATETIME);"));
+		Path migrations = shopsThen("V2__add_sessions.sql",
+				"CREATE TABLE session (id text PRIMARY KEY, shop_id bigint REFERENCES shop (id), expires DATETIME);");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			Run migrate = run(db, "--ratchet.command=migrate", "--ratchet.locations=filesystem:" + migrations);
-			assertThat(migrate.exitCode()).as(migrate::describe).isEqualTo(2);
-			assertThat(migrate.output()).contains("V2__add_sessions.sql line 1", "DATETIME is not a PostgreSQL type",
-					"timestamptz");
-			assertThat(tableExists(db, "shop")).isFalse();
-			assertThat(tableExists(db, "session")).isFalse();
+			assertThat(migrateFails(db, migrations).output()).contains("V2__add_sessions.sql line 1",
+					"DATETIME is not a PostgreSQL type", "timestamptz");
+			assertThat(Sql.exists(db, "shop")).isFalse();
+			assertThat(Sql.exists(db, "session")).isFalse();
 		}
 	}
 
 	@Test
 	void repairLetsAFixedMigrationRunAfterANonTransactionalFailure() throws Exception {
-		Path migrations = migrations(Map.of("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);",
-				"V2__index_shop_domains.sql", """
-						-- ratchet:no-transaction
-						ALTER TABLE shop ADD COLUMN plan text;
-						CREATE INDEX CONCURRENTLY shop_domain_idx ON shop (domian);
-						"""));
+		Path migrations = shopsThen("V2__index_shop_domains.sql", """
+				-- ratchet:no-transaction
+				ALTER TABLE shop ADD COLUMN plan text;
+				CREATE INDEX CONCURRENTLY shop_domain_idx ON shop (domian);
+				""");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			migrateFails(db, migrations);
 			String location = "--ratchet.locations=filesystem:" + migrations;
-			Run failed = run(db, "--ratchet.command=migrate", location);
-			assertThat(failed.exitCode()).as(failed::describe).isEqualTo(2);
 			Run status = run(db, "--ratchet.command=status", location);
 			assertThat(status.exitCode()).as(status::describe).isEqualTo(2);
 			Run repair = run(db, "--ratchet.command=repair", location);
@@ -165,7 +157,7 @@ class SampleAppCommandsIntegrationTests {
 	@Test
 	void killedStartUpContinuesTheBackfillAfterItsLastCommittedBatch() throws Exception {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			List<String> slow = new ArrayList<>(datasourceArguments(db));
+			List<String> slow = new ArrayList<>(db.springDataSourceArguments());
 			slow.addAll(List.of("--spring.main.web-application-type=none", "--sample.demo.chatbots=2000",
 					"--sample.backfill.batch-size=20", "--sample.backfill.max-items-per-second=400"));
 			Process startUp = start(slow);
@@ -175,17 +167,17 @@ class SampleAppCommandsIntegrationTests {
 			finally {
 				startUp.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
-			assertThat(query(db, "SELECT state FROM ratchet_history_data")).containsExactly("RUNNING");
-			assertThat(query(db, "SELECT count(*) FROM ratchet_history WHERE version IN ('6.2', '7')")).containsExactly("0");
+			assertThat(Sql.column(db, "SELECT state FROM ratchet_history_data")).containsExactly("RUNNING");
+			assertThat(Sql.column(db, "SELECT count(*) FROM ratchet_history WHERE version IN ('6.2', '7')")).containsExactly("0");
 			List<String> fast = new ArrayList<>(slow.subList(0, slow.size() - 1));
 			Run restart = run(Map.of(), fast);
 			assertThat(restart.exitCode()).as(restart::describe).isZero();
 			assertThat(restart.output()).contains("Applied dev.ratchet.sample.creators.AssignChatbotCreators");
 			// Every chatbot was handled exactly once: none twice, none skipped.
-			assertThat(query(db, "SELECT state || ' ' || processed || ' ' || total FROM ratchet_history_data"))
+			assertThat(Sql.column(db, "SELECT state || ' ' || processed || ' ' || total FROM ratchet_history_data"))
 				.containsExactly("COMPLETED 1800 2000");
-			assertThat(query(db, "SELECT count(*) FROM ratchet_history_data_failures")).containsExactly("200");
-			assertThat(query(db, "SELECT count(*) FROM chatbots WHERE creator_id IS NOT NULL")).containsExactly("1800");
+			assertThat(Sql.column(db, "SELECT count(*) FROM ratchet_history_data_failures")).containsExactly("200");
+			assertThat(Sql.column(db, "SELECT count(*) FROM chatbots WHERE creator_id IS NOT NULL")).containsExactly("1800");
 			assertThat(successfulScripts(db)).isEqualTo(SCRIPTS);
 		}
 	}
@@ -198,7 +190,7 @@ class SampleAppCommandsIntegrationTests {
 			assertThat(status.stdout()).as(status::describe)
 				.contains("6.2 COMPLETED: 90 of 100 processed, 10 failed")
 				.containsPattern("failed item 46: creator \\d+ of shop demo-10.myshopify.com has no associated user");
-			execute(db, """
+			Sql.execute(db, """
 					INSERT INTO creator_users (creator_id, user_email)
 					SELECT id, 'owner@' || shop FROM creators WHERE shop IN ('demo-10.myshopify.com', 'demo-20.myshopify.com')
 					""");
@@ -206,17 +198,17 @@ class SampleAppCommandsIntegrationTests {
 			assertThat(retry.exitCode()).as(retry::describe).isZero();
 			assertThat(retry.stdout()).contains("Retried 10 failed items of dev.ratchet.sample.creators.AssignChatbotCreators "
 					+ "(version 6.2): 10 now succeed, 0 still fail");
-			assertThat(query(db, "SELECT count(*) FROM chatbots WHERE creator_id IS NULL")).containsExactly("0");
+			assertThat(Sql.column(db, "SELECT count(*) FROM chatbots WHERE creator_id IS NULL")).containsExactly("0");
 		}
 	}
 
 	@Test
 	void baselineRecordsAnExistingSchema() throws Exception {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			execute(db, "CREATE TABLE session (id text PRIMARY KEY)");
+			Sql.execute(db, "CREATE TABLE session (id text PRIMARY KEY)");
 			Run baseline = run(db, "--ratchet.command=baseline");
 			assertThat(baseline.exitCode()).as(baseline::describe).isZero();
-			assertThat(query(db, "SELECT type || ' ' || version FROM ratchet_history")).containsExactly("BASELINE 1");
+			assertThat(Sql.column(db, "SELECT type || ' ' || version FROM ratchet_history")).containsExactly("BASELINE 1");
 		}
 	}
 
@@ -272,7 +264,7 @@ class SampleAppCommandsIntegrationTests {
 	@Test
 	void environmentVariableSelectsTheCommand() throws Exception {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			Run migrate = run(Map.of("RATCHET_COMMAND", "migrate"), datasourceArguments(db));
+			Run migrate = run(Map.of("RATCHET_COMMAND", "migrate"), db.springDataSourceArguments());
 			assertThat(migrate.exitCode()).as(migrate::describe).isZero();
 			assertThat(successfulScripts(db)).isEqualTo(SCRIPTS);
 		}
@@ -286,7 +278,7 @@ class SampleAppCommandsIntegrationTests {
 	}
 
 	private Run run(TestDatabase.Db db, String... arguments) throws IOException, InterruptedException {
-		List<String> all = new ArrayList<>(datasourceArguments(db));
+		List<String> all = new ArrayList<>(db.springDataSourceArguments());
 		all.addAll(List.of(arguments));
 		return run(Map.of(), all);
 	}
@@ -324,8 +316,8 @@ class SampleAppCommandsIntegrationTests {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			assertThat(process.isAlive()).as("the start-up is still migrating").isTrue();
-			if (!query(db, "SELECT to_regclass('ratchet_history_data')::text").contains(null)
-					&& Long.parseLong(query(db, "SELECT coalesce(max(batches), 0) FROM ratchet_history_data").get(0)) >= batches) {
+			if (!Sql.column(db, "SELECT to_regclass('ratchet_history_data')::text").contains(null)
+					&& Long.parseLong(Sql.column(db, "SELECT coalesce(max(batches), 0) FROM ratchet_history_data").get(0)) >= batches) {
 				return;
 			}
 			Thread.sleep(50);
@@ -342,46 +334,27 @@ class SampleAppCommandsIntegrationTests {
 		}
 	}
 
-	private static List<String> datasourceArguments(TestDatabase.Db db) {
-		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + db.url(),
-				"--spring.datasource.username=" + db.username()));
-		if (db.password() != null) {
-			arguments.add("--spring.datasource.password=" + db.password());
-		}
-		return arguments;
+	/**
+	 * Writes a migrations folder: the shop table, then the given second migration.
+	 */
+	private Path shopsThen(String name, String sql) {
+		return new MigrationFiles(this.temp.resolve("migrations"))
+			.write("V1__create_shops.sql", "CREATE TABLE shop (id bigint PRIMARY KEY, domain text NOT NULL);")
+			.write(name, sql)
+			.directory();
 	}
 
-	private Path migrations(Map<String, String> files) throws IOException {
-		Path directory = Files.createDirectory(this.temp.resolve("migrations"));
-		for (Map.Entry<String, String> file : files.entrySet()) {
-			Files.writeString(directory.resolve(file.getKey()), file.getValue());
-		}
-		return directory;
+	/**
+	 * Runs {@code migrate} on the folder and checks that it exits 2, a failed migration.
+	 */
+	private Run migrateFails(TestDatabase.Db db, Path migrations) throws IOException, InterruptedException {
+		Run migrate = run(db, "--ratchet.command=migrate", "--ratchet.locations=filesystem:" + migrations);
+		assertThat(migrate.exitCode()).as(migrate::describe).isEqualTo(2);
+		return migrate;
 	}
 
-	private static List<String> successfulScripts(TestDatabase.Db db) throws SQLException {
-		return query(db, "SELECT script FROM ratchet_history WHERE success ORDER BY installed_rank");
-	}
-
-	private static boolean tableExists(TestDatabase.Db db, String table) throws SQLException {
-		return query(db, "SELECT to_regclass('" + table + "')::text").get(0) != null;
-	}
-
-	private static List<String> query(TestDatabase.Db db, String sql) throws SQLException {
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (result.next()) {
-				values.add(result.getString(1));
-			}
-			return values;
-		}
-	}
-
-	private static void execute(TestDatabase.Db db, String sql) throws SQLException {
-		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+	private static List<String> successfulScripts(TestDatabase.Db db) {
+		return Sql.column(db, "SELECT script FROM ratchet_history WHERE success ORDER BY installed_rank");
 	}
 
 	private static int closedPort() throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +32,7 @@ class UndoRoundTripIntegrationTests {
 	void undoThatForgetsToDropAColumnFailsNamingTheVersionAndTheColumn() throws IOException {
 		Map<String, String> files = goodMigrations();
 		files.put("U2__add_plan.sql", "DROP INDEX shops_plan;");
-		Path folder = migrations(files);
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> MigrationCheck.of("filesystem:" + folder).undoRoundTrip().checkOnFreshDatabase())
+		roundTripFails(migrations(files))
 			.withMessageContaining("undo of version 2 (V2__add_plan.sql) did not restore the schema")
 			.withMessageContaining("extra:   column shops.plan text not null default 'free'::text")
 			.withMessageNotContaining("missing:");
@@ -43,10 +42,7 @@ class UndoRoundTripIntegrationTests {
 	void undoThatDropsTooMuchFailsNamingWhatIsMissing() throws IOException {
 		Map<String, String> files = goodMigrations();
 		files.put("U3__shop_names.sql", "DROP VIEW shop_names;\nDROP FUNCTION shop_label(text);\nDROP INDEX shops_plan;");
-		Path folder = migrations(files);
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> MigrationCheck.of("filesystem:" + folder).undoRoundTrip().checkOnFreshDatabase())
-			.withMessageContaining("undo of version 3 (V3__shop_names.sql)")
+		roundTripFails(migrations(files)).withMessageContaining("undo of version 3 (V3__shop_names.sql)")
 			.withMessageContaining("missing: index shops CREATE INDEX shops_plan ON");
 	}
 
@@ -55,12 +51,15 @@ class UndoRoundTripIntegrationTests {
 		Map<String, String> files = goodMigrations();
 		files.remove("U1__create_shops.sql");
 		Path folder = migrations(files);
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> MigrationCheck.of("filesystem:" + folder).undoRoundTrip().checkOnFreshDatabase())
-			.withMessageContaining("version 1 (V1__create_shops.sql) cannot be undone")
+		roundTripFails(folder).withMessageContaining("version 1 (V1__create_shops.sql) cannot be undone")
 			.withMessageContaining("undoRoundTripAbove(\"1\")");
 		MigrateResult result = MigrationCheck.of("filesystem:" + folder).undoRoundTripAbove("1").checkOnFreshDatabase();
 		assertThat(result.appliedCount()).isEqualTo(3);
+	}
+
+	private static ThrowableAssertAlternative<AssertionError> roundTripFails(Path folder) {
+		return assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> MigrationCheck.of("filesystem:" + folder).undoRoundTrip().checkOnFreshDatabase());
 	}
 
 	private static Map<String, String> goodMigrations() {

@@ -8,24 +8,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import dev.ratchet.JavaMigration;
-import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestJavaMigration;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsEndpointIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = ChatbotDatabase.freshWithView();
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
 			RatchetEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class)
@@ -50,13 +50,6 @@ class MigrationsEndpointIntegrationTests {
 
 	@TempDir
 	private Path migrations;
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
-			.write("R__chatbot_view.sql", "CREATE OR REPLACE VIEW chatbot_names AS SELECT name FROM chatbot;");
-	}
 
 	@Test
 	void upToDateSchemaShowsEveryContractField() {
@@ -76,13 +69,7 @@ class MigrationsEndpointIntegrationTests {
 					"state", "installedBy", "installedOn", "executionTimeMs", "undoable");
 			assertThat(first.get("undoable").asBoolean()).isFalse();
 			assertThat(first.get("version").isString()).isTrue();
-			assertThat(first.get("version").asString()).isEqualTo("1");
-			assertThat(first.get("description").asString()).isEqualTo("create session table");
-			assertThat(first.get("type").asString()).isEqualTo("SQL");
-			assertThat(first.get("script").asString()).isEqualTo("V1__create_session_table.sql");
-			assertThat(first.get("checksum").isString()).isTrue();
-			assertThat(first.get("state").asString()).isEqualTo("APPLIED");
-			assertThat(first.get("installedBy").asString()).isEqualTo(this.db.username());
+			ChatbotDatabase.assertSessionMigrationApplied(first, this.db.username());
 			assertThat(Instant.parse(first.get("installedOn").asString())).isBefore(Instant.now().plusSeconds(1));
 			assertThat(first.get("installedOn").asString()).endsWith("Z");
 			assertThat(first.get("executionTimeMs").isIntegralNumber()).isTrue();
@@ -121,30 +108,23 @@ class MigrationsEndpointIntegrationTests {
 
 	@Test
 	void failedNonTransactionalMigrationIsFailedWithTheRunsFailure() {
-		this.db.files().write("V3__index_chatbot.sql", """
-				-- ratchet:no-transaction
-				CREATE INDEX CONCURRENTLY chatbot_name ON chatbot (name);
-				CREATE INDEX CONCURRENTLY chatbot_owner ON chatbot (owner);
-				""");
-		this.contextRunner
-			.withBean(RatchetMigrationStrategy.class, () -> RatchetMigrationStrategyTolerant.INSTANCE)
-			.run((context) -> {
-				JsonNode json = json(context);
-				assertThat(json.get("status").asString()).isEqualTo("FAILED");
-				JsonNode failed = json.get("migrations").get(2);
-				assertThat(failed.get("version").asString()).isEqualTo("3");
-				assertThat(failed.get("script").asString()).isEqualTo("V3__index_chatbot.sql");
-				assertThat(failed.get("state").asString()).isEqualTo("FAILED");
-				assertThat(failed.get("installedOn").asString()).isNotBlank();
-				JsonNode lastRun = json.get("lastRun");
-				assertThat(lastRun.get("appliedCount").asInt()).isEqualTo(2);
-				JsonNode failure = lastRun.get("failure");
-				assertThat(failure.propertyNames()).containsExactly("script", "line", "sqlState", "message");
-				assertThat(failure.get("script").asString()).isEqualTo("V3__index_chatbot.sql");
-				assertThat(failure.get("line").asInt()).isEqualTo(3);
-				assertThat(failure.get("sqlState").asString()).isEqualTo("42703");
-				assertThat(failure.get("message").asString()).contains("owner");
-			});
+		withFailedMigration(this.contextRunner, this.db).run((context) -> {
+			JsonNode json = json(context);
+			assertThat(json.get("status").asString()).isEqualTo("FAILED");
+			JsonNode failed = json.get("migrations").get(2);
+			assertThat(failed.get("version").asString()).isEqualTo("3");
+			assertThat(failed.get("script").asString()).isEqualTo("V3__index_chatbot.sql");
+			assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+			assertThat(failed.get("installedOn").asString()).isNotBlank();
+			JsonNode lastRun = json.get("lastRun");
+			assertThat(lastRun.get("appliedCount").asInt()).isEqualTo(2);
+			JsonNode failure = lastRun.get("failure");
+			assertThat(failure.propertyNames()).containsExactly("script", "line", "sqlState", "message");
+			assertThat(failure.get("script").asString()).isEqualTo("V3__index_chatbot.sql");
+			assertThat(failure.get("line").asInt()).isEqualTo(3);
+			assertThat(failure.get("sqlState").asString()).isEqualTo("42703");
+			assertThat(failure.get("message").asString()).contains("owner");
+		});
 	}
 
 	@Test
@@ -215,7 +195,7 @@ class MigrationsEndpointIntegrationTests {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		this.contextRunner
-			.withBean(JavaMigration.class, () -> new BlockingMigration(started, release))
+			.withBean(JavaMigration.class, () -> blockingMigration(started, release))
 			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
 				CompletableFuture<?> run = CompletableFuture.runAsync(() -> context.getBean(Ratchet.class).migrate());
@@ -345,12 +325,7 @@ class MigrationsEndpointIntegrationTests {
 	}
 
 	private void run(ContextConsumer<AssertableApplicationContext> consumer, String... properties) {
-		this.contextRunner
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				consumer.accept(context);
-			});
+		RatchetContextRunner.runStarted(this.contextRunner, consumer, properties);
 	}
 
 	private void migrateAsAnotherInstance(MigrationFiles files) {
@@ -361,6 +336,31 @@ class MigrationsEndpointIntegrationTests {
 		MigrationsEndpointDescriptor descriptor = context.getBean(MigrationsEndpoint.class).migrations();
 		var mapper = context.getBean(EndpointJsonMapper.class).get();
 		return mapper.readTree(mapper.writeValueAsString(descriptor));
+	}
+
+	/**
+	 * Writes a migration without a transaction that fails part-way (its second index names a column
+	 * the chatbot table lacks), and returns the runner with a start-up strategy that keeps the
+	 * application up when it fails.
+	 */
+	static ApplicationContextRunner withFailedMigration(ApplicationContextRunner runner, FreshDatabase db) {
+		db.files().write("V3__index_chatbot.sql", """
+				-- ratchet:no-transaction
+				CREATE INDEX CONCURRENTLY chatbot_name ON chatbot (name);
+				CREATE INDEX CONCURRENTLY chatbot_owner ON chatbot (owner);
+				""");
+		return runner.withBean(RatchetMigrationStrategy.class, () -> RatchetMigrationStrategyTolerant.INSTANCE);
+	}
+
+	/**
+	 * Returns a Java migration that waits to be released, so that a test can look at a run in
+	 * progress.
+	 */
+	static JavaMigration blockingMigration(CountDownLatch started, CountDownLatch release) {
+		return new TestJavaMigration("2.1", "wait for the test", (context) -> {
+			started.countDown();
+			release.await(20, TimeUnit.SECONDS);
+		});
 	}
 
 	/**
@@ -378,29 +378,6 @@ class MigrationsEndpointIntegrationTests {
 			catch (MigrationFailedException ex) {
 				// Reported by health and the endpoint.
 			}
-		}
-
-	}
-
-	/**
-	 * A Java migration that waits to be released, so that a test can look at a run in progress.
-	 */
-	record BlockingMigration(CountDownLatch started, CountDownLatch release) implements JavaMigration {
-
-		@Override
-		public String version() {
-			return "2.1";
-		}
-
-		@Override
-		public String description() {
-			return "wait for the test";
-		}
-
-		@Override
-		public void migrate(MigrationContext context) throws Exception {
-			this.started.countDown();
-			this.release.await(20, TimeUnit.SECONDS);
 		}
 
 	}

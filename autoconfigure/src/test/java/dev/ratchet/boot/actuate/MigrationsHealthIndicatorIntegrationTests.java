@@ -6,20 +6,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationState;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.SchemaStatus;
-import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.BlockingMigration;
-import dev.ratchet.boot.actuate.MigrationsEndpointIntegrationTests.RatchetMigrationStrategyTolerant;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
-import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
 import dev.ratchet.boot.report.DriftDescriptor;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
@@ -40,16 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsHealthIndicatorIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = ChatbotDatabase.fresh();
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
 			RatchetHealthContributorAutoConfiguration.class);
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
 
 	@Test
 	void upToDateSchemaIsUp() {
@@ -75,24 +65,17 @@ class MigrationsHealthIndicatorIntegrationTests {
 
 	@Test
 	void failedMigrationIsDownNamingTheScriptAtFault() {
-		this.db.files().write("V3__index_chatbot.sql", """
-				-- ratchet:no-transaction
-				CREATE INDEX CONCURRENTLY chatbot_name ON chatbot (name);
-				CREATE INDEX CONCURRENTLY chatbot_owner ON chatbot (owner);
-				""");
-		this.contextRunner
-			.withBean(RatchetMigrationStrategy.class, () -> RatchetMigrationStrategyTolerant.INSTANCE)
-			.run((context) -> {
-				Health health = health(context);
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(health.getDetails()).contains(entry("status", SchemaStatus.FAILED),
-						entry("currentVersion", "2"), entry("version", "3"), entry("script", "V3__index_chatbot.sql"),
-						entry("state", MigrationState.FAILED));
-				assertThat(health.getDetails().get("problems")).asInstanceOf(InstanceOfAssertFactories.LIST)
-					.singleElement()
-					.asString()
-					.contains("V3__index_chatbot.sql failed part-way", "column \"owner\" does not exist", "repair");
-			});
+		MigrationsEndpointIntegrationTests.withFailedMigration(this.contextRunner, this.db).run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.FAILED),
+					entry("currentVersion", "2"), entry("version", "3"), entry("script", "V3__index_chatbot.sql"),
+					entry("state", MigrationState.FAILED));
+			assertThat(health.getDetails().get("problems")).asInstanceOf(InstanceOfAssertFactories.LIST)
+				.singleElement()
+				.asString()
+				.contains("V3__index_chatbot.sql failed part-way", "column \"owner\" does not exist", "repair");
+		});
 	}
 
 	@Test
@@ -161,7 +144,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		this.contextRunner
-			.withBean(JavaMigration.class, () -> new BlockingMigration(started, release))
+			.withBean(JavaMigration.class, () -> MigrationsEndpointIntegrationTests.blockingMigration(started, release))
 			.withPropertyValues("ratchet.mode=validate",
 					"ratchet.health.cache-ttl=1h")
 			.run((context) -> {
@@ -183,17 +166,11 @@ class MigrationsHealthIndicatorIntegrationTests {
 	}
 
 	private void run(ContextConsumer<AssertableApplicationContext> consumer, String... properties) {
-		this.contextRunner
-			.withPropertyValues(properties)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				consumer.accept(context);
-			});
+		RatchetContextRunner.runStarted(this.contextRunner, consumer, properties);
 	}
 
 	private void migrateAsAnotherInstance() {
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.db.files().location()).build())
-			.migrate();
+		this.db.ratchet().migrate();
 	}
 
 	private static Health health(AssertableApplicationContext context) {

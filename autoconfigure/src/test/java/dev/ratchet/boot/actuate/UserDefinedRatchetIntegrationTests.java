@@ -1,18 +1,16 @@
 package dev.ratchet.boot.actuate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,26 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserDefinedRatchetIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = ChatbotDatabase.fresh();
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner
 		.of(this.db, RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class,
 				JacksonEndpointAutoConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=1h");
 
-	private MigrationFiles files;
-
-	@BeforeEach
-	void writeMigrations() {
-		this.files = this.db.files()
-			.write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
-
 	@Test
 	void startUpRunOfTheApplicationsRatchetIsTheEndpointsLastRun() {
 		this.contextRunner
-			.withBean(Ratchet.class, this::ownRatchet)
+			.withBean(Ratchet.class, this.db::ratchet)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				JsonNode json = MigrationsEndpointIntegrationTests.json(context);
@@ -60,7 +49,7 @@ class UserDefinedRatchetIntegrationTests {
 	@Test
 	void runOfTheApplicationsRatchetRefreshesHealthAtOnce() {
 		this.contextRunner
-			.withBean(Ratchet.class, this::ownRatchet)
+			.withBean(Ratchet.class, this.db::ratchet)
 			.withBean(RatchetMigrationStrategy.class, () -> (ratchet) -> {
 			})
 			.run((context) -> {
@@ -72,10 +61,6 @@ class UserDefinedRatchetIntegrationTests {
 				assertThat(MigrationsEndpointIntegrationTests.json(context).get("lastRun").get("appliedCount").asInt())
 					.isEqualTo(2);
 			});
-	}
-
-	private Ratchet ownRatchet() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
 	}
 
 }

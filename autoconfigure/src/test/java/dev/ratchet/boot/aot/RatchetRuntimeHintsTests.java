@@ -19,10 +19,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.javapoet.ClassName;
 
-import dev.ratchet.JavaMigration;
-import dev.ratchet.MigrationContext;
 import dev.ratchet.boot.command.CommandReport;
 import dev.ratchet.boot.report.MigrationInfoDescriptor;
+import dev.ratchet.test.TestJavaMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +68,7 @@ class RatchetRuntimeHintsTests {
 					"classpath:/db/shop/, filesystem:/srv/migrations, classpath:prisma/migrations",
 					"ratchet.tenants.locations", "classpath:db/tenant")));
 		beanFactory.registerSingleton("environment", environment);
-		beanFactory.registerBeanDefinition("backfill", new RootBeanDefinition(Backfill.class));
+		beanFactory.registerBeanDefinition("backfill", new RootBeanDefinition(TestJavaMigration.class));
 		RuntimeHints hints = process(beanFactory);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/shop/V3__add_orders.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("prisma/migrations/migration_lock.toml"))
@@ -79,7 +78,7 @@ class RatchetRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/tenant/V1__tenant.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__default.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("srv/migrations/V1__disk.sql")).rejects(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onType(Backfill.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(TestJavaMigration.class)).accepts(hints);
 	}
 
 	@Test
@@ -96,24 +95,6 @@ class RatchetRuntimeHintsTests {
 				new ClassNameGenerator(ClassName.get("com.example", "App")), new InMemoryGeneratedFiles());
 		contribution.applyTo(context, null);
 		return context.getRuntimeHints();
-	}
-
-	static class Backfill implements JavaMigration {
-
-		@Override
-		public String version() {
-			return "2.1";
-		}
-
-		@Override
-		public String description() {
-			return "backfill";
-		}
-
-		@Override
-		public void migrate(MigrationContext context) {
-		}
-
 	}
 
 }

@@ -6,7 +6,6 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,16 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseInitializationOrderIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
+			"CREATE TABLE session (id bigint PRIMARY KEY); INSERT INTO session VALUES (1), (2), (3);");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
 			JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class);
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql",
-				"CREATE TABLE session (id bigint PRIMARY KEY); INSERT INTO session VALUES (1), (2), (3);");
-	}
 
 	@Test
 	void jdbcTemplateUserSeesMigratedTablesDuringStartup() {

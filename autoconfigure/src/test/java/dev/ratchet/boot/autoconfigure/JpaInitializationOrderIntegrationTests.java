@@ -1,7 +1,6 @@
 package dev.ratchet.boot.autoconfigure;
 
 import jakarta.persistence.EntityManagerFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,20 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JpaInitializationOrderIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql", """
+			CREATE TABLE session (id bigint PRIMARY KEY, user_name varchar(255));
+			INSERT INTO session VALUES (1, 'ada');
+			""");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
 			HibernateJpaAutoConfiguration.class)
 		.withUserConfiguration(EntityConfiguration.class)
 		.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql", """
-				CREATE TABLE session (id bigint PRIMARY KEY, user_name varchar(255));
-				INSERT INTO session VALUES (1, 'ada');
-				""");
-	}
 
 	@Test
 	void entityManagerFactoryValidatesAndReadsMigratedTables() {

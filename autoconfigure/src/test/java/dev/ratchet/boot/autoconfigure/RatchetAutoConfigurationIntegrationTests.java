@@ -8,12 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
-import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
@@ -23,6 +21,8 @@ import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.TestJavaMigration.Body;
+import dev.ratchet.test.TestJavaMigration;
 
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
@@ -37,15 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatchetAutoConfigurationIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
+			"CREATE TABLE session (id bigint PRIMARY KEY);");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql",
-				"CREATE TABLE session (id bigint PRIMARY KEY);");
-	}
 
 	@Test
 	void migratesTheApplicationDataSourceDuringStartup() {
@@ -222,7 +217,8 @@ class RatchetAutoConfigurationIntegrationTests {
 	void javaMigrationBeansRunInVersionOrder() {
 		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withBean(JavaMigration.class, SeedSessions::new)
+			.withBean(JavaMigration.class, () -> new TestJavaMigration("1.1", "seed sessions",
+					Body.sql("INSERT INTO session VALUES (1), (2)")))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(Sql.column(this.db, "SELECT type || ' ' || version FROM ratchet_history ORDER BY installed_rank"))
@@ -261,27 +257,6 @@ class RatchetAutoConfigurationIntegrationTests {
 				statement.execute(sql);
 			}
 		}
-	}
-
-	static class SeedSessions implements JavaMigration {
-
-		@Override
-		public String version() {
-			return "1.1";
-		}
-
-		@Override
-		public String description() {
-			return "seed sessions";
-		}
-
-		@Override
-		public void migrate(MigrationContext context) throws Exception {
-			try (Statement statement = context.connection().createStatement()) {
-				statement.execute("INSERT INTO session VALUES (1), (2)");
-			}
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.data.BatchThrottle;
+import dev.ratchet.boot.test.RatchetContextRunner;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -42,11 +43,8 @@ class RatchetDataPropertiesTests {
 
 	@Test
 	void aWindowThatCannotBeReadFailsTheStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("ratchet.data.window=nights")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("ratchet.data.window"));
+		RatchetContextRunner.startupFailure(this.contextRunner.withPropertyValues("ratchet.data.window=nights"))
+			.hasMessageContaining("ratchet.data.window");
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.ratchet.boot.autoconfigure;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,26 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatchetPreflightIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
+			"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
 
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql",
-				"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
-	}
-
 	@Test
 	void connectionThatBehavesLikeATransactionPoolerIsRefusedByDefault() {
-		this.contextRunner.withBean(DataSource.class, this::sharedSession)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(DatabaseConnectionException.class)
-				.hasMessageContaining("connection pooler in transaction mode")
-				.hasMessageContaining("Set ratchet.url to the database's direct URL")
-				.hasMessageContaining("ratchet.pooler-policy=warn"));
+		RatchetContextRunner.startupFailure(this.contextRunner.withBean(DataSource.class, this::sharedSession))
+			.isInstanceOf(DatabaseConnectionException.class)
+			.hasMessageContaining("connection pooler in transaction mode")
+			.hasMessageContaining("Set ratchet.url to the database's direct URL")
+			.hasMessageContaining("ratchet.pooler-policy=warn");
 		assertThat(Sql.exists(this.db, "session")).isFalse();
 	}
 
@@ -59,14 +50,11 @@ class RatchetPreflightIntegrationTests {
 	void lintSeverityPropertyTurnsAWarningIntoAnErrorThatStopsTheStartup() {
 		migrate();
 		this.db.files().write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		RatchetContextRunner.startupFailure(this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withPropertyValues("ratchet.locations=" + this.db.files().location(),
-					"ratchet.lint.severity.risk.index-not-concurrent=error")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(LintException.class)
-				.hasMessageContaining("[risk.index-not-concurrent]"));
+					"ratchet.lint.severity.risk.index-not-concurrent=error"))
+			.isInstanceOf(LintException.class)
+			.hasMessageContaining("[risk.index-not-concurrent]");
 		assertThat(indexExists()).isFalse();
 		migrate();
 		assertThat(indexExists()).isTrue();
@@ -75,11 +63,8 @@ class RatchetPreflightIntegrationTests {
 	@Test
 	void lintSeverityPropertySwitchesADialectRuleOff() {
 		this.db.files().write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(LintException.class));
+		RatchetContextRunner.startupFailure(this.contextRunner.withBean(DataSource.class, this.db::dataSource))
+			.isInstanceOf(LintException.class);
 		assertThat(Sql.exists(this.db, "session")).isFalse();
 		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
 			.withPropertyValues("ratchet.lint.severity.dialect.datetime=off")

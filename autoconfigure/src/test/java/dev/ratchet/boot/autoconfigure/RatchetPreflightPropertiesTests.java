@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.ratchet.PoolerPolicy;
 import dev.ratchet.Ratchet;
 import dev.ratchet.lint.LintSeverity;
+import dev.ratchet.boot.test.RatchetContextRunner;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -48,15 +49,12 @@ class RatchetPreflightPropertiesTests {
 
 	@Test
 	void unknownLintRuleFailsTheStartupNamingThePropertyAndTheValidRules() {
-		this.contextRunner.withPropertyValues("ratchet.lint.severity.dialect.date-time=off")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("ratchet.lint.severity.dialect.date-time")
-				.hasMessageContaining("There is no lint rule 'dialect.date-time'")
-				.hasMessageContaining("Valid rule ids: dialect.datetime, ")
-				.hasMessageContaining("risk.index-not-concurrent"));
+		RatchetContextRunner.startupFailure(this.contextRunner.withPropertyValues("ratchet.lint.severity.dialect.date-time=off"))
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("ratchet.lint.severity.dialect.date-time")
+			.hasMessageContaining("There is no lint rule 'dialect.date-time'")
+			.hasMessageContaining("Valid rule ids: dialect.datetime, ")
+			.hasMessageContaining("risk.index-not-concurrent");
 	}
 
 	@Test

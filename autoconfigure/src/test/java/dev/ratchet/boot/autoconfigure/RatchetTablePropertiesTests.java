@@ -3,6 +3,7 @@ package dev.ratchet.boot.autoconfigure;
 import org.junit.jupiter.api.Test;
 
 import dev.ratchet.Ratchet;
+import dev.ratchet.boot.test.RatchetContextRunner;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -27,23 +28,17 @@ class RatchetTablePropertiesTests {
 
 	@Test
 	void aTableNameWhoseDerivedNamesPostgreSqlWouldCutFailsTheStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("ratchet.table=" + "t".repeat(50))
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("ratchet.table")
-				.hasMessageContaining("at most 49 bytes"));
+		RatchetContextRunner.startupFailure(this.contextRunner.withPropertyValues("ratchet.table=" + "t".repeat(50)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("ratchet.table")
+			.hasMessageContaining("at most 49 bytes");
 	}
 
 	@Test
 	void aSchemaNameOverPostgreSqlsLimitFailsTheStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("ratchet.schema=" + "s".repeat(64))
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("ratchet.schema")
-				.hasMessageContaining("63 bytes"));
+		RatchetContextRunner.startupFailure(this.contextRunner.withPropertyValues("ratchet.schema=" + "s".repeat(64)))
+			.hasMessageContaining("ratchet.schema")
+			.hasMessageContaining("63 bytes");
 	}
 
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.test.RatchetContextRunner;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -45,11 +46,8 @@ class RatchetTimeoutPropertiesTests {
 
 	@Test
 	void negativeRetriesFailTheStartupNamingTheProblem() {
-		this.contextRunner.withPropertyValues("ratchet.lock-retries=-1")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("lockRetries must not be negative"));
+		RatchetContextRunner.startupFailure(this.contextRunner.withPropertyValues("ratchet.lock-retries=-1"))
+			.hasMessageContaining("lockRetries must not be negative");
 	}
 
 }

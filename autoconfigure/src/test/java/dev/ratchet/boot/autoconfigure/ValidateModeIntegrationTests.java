@@ -1,6 +1,5 @@
 package dev.ratchet.boot.autoconfigure;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,15 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValidateModeIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
+			"CREATE TABLE session (id bigint PRIMARY KEY);");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql",
-				"CREATE TABLE session (id bigint PRIMARY KEY);");
-	}
 
 	@Test
 	void startsWithPendingMigrationsAndAppliesNothing() {

@@ -1,10 +1,7 @@
 package dev.ratchet.boot.command;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -32,14 +28,7 @@ class AdoptCommandIntegrationTests {
 	private static final String V2 = "ALTER TABLE account ADD COLUMN name text;";
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void writeMigrations() {
-		this.files = this.db.files().write("V1__account.sql", V1).write("V2__name.sql", V2);
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__account.sql", V1).withMigration("V2__name.sql", V2);
 
 	/**
 	 * Leaves the database as Flyway leaves it: the schema, and Flyway's history table with its
@@ -78,7 +67,7 @@ class AdoptCommandIntegrationTests {
 	@Test
 	void adoptExitsTwoWhenAnAdoptedMigrationChanged() {
 		migratedByFlyway();
-		this.files.write("V2__name.sql", "ALTER TABLE account ADD COLUMN name varchar(100);");
+		this.db.files().write("V2__name.sql", "ALTER TABLE account ADD COLUMN name varchar(100);");
 		CommandRun run = run("adopt", "--ratchet.output=json");
 		assertThat(run.exitCode()).isEqualTo(2);
 		JsonNode report = JsonMapper.builder().build().readTree(run.out());
@@ -92,7 +81,7 @@ class AdoptCommandIntegrationTests {
 	@Test
 	void migrateAdoptsTheFlywayHistoryFirstThenAppliesWhatIsNew() {
 		migratedByFlyway();
-		this.files.write("V3__email.sql", "ALTER TABLE account ADD COLUMN email text;");
+		this.db.files().write("V3__email.sql", "ALTER TABLE account ADD COLUMN email text;");
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.err()).contains("Adopted 2 rows from \"public\".\"flyway_schema_history\" (Flyway)");
@@ -110,14 +99,7 @@ class AdoptCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.files.location(),
-				"--ratchet.command=" + command));
-		if (this.db.password() != null) {
-			all.add("--spring.datasource.password=" + this.db.password());
-		}
-		all.addAll(List.of(args));
-		return CommandRun.of(AdoptApplication.class, all.toArray(String[]::new));
+		return CommandRun.command(AdoptApplication.class, this.db, command, args);
 	}
 
 	@Configuration(proxyBeanMethods = false)

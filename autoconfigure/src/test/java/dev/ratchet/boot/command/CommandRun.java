@@ -3,7 +3,10 @@ package dev.ratchet.boot.command;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.ratchet.test.FreshDatabase;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +24,21 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param webApplicationType the web application type the run ended up with
  */
 record CommandRun(int exitCode, String out, String err, Throwable failure, WebApplicationType webApplicationType) {
+
+	/**
+	 * Runs a command of the application on the test's database and migrations folder.
+	 * @param application the application's configuration
+	 * @param db the test's database
+	 * @param command the value of {@code ratchet.command}
+	 * @param args further arguments
+	 * @return the run
+	 */
+	static CommandRun command(Class<?> application, FreshDatabase db, String command, String... args) {
+		List<String> all = db.applicationArguments();
+		all.add("--ratchet.command=" + command);
+		all.addAll(List.of(args));
+		return of(application, all.toArray(String[]::new));
+	}
 
 	static CommandRun of(Class<?> application, String... args) {
 		return of(application, null, args);

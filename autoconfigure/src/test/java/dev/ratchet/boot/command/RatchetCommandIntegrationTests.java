@@ -3,7 +3,6 @@ package dev.ratchet.boot.command;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.DeserializationFeature;
@@ -11,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
@@ -36,13 +36,7 @@ class RatchetCommandIntegrationTests {
 		.build();
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
+	final FreshDatabase db = ChatbotDatabase.fresh();
 
 	@Test
 	void statusWithPendingMigrationsExitsOneAndAppliesNothing() {
@@ -50,7 +44,7 @@ class RatchetCommandIntegrationTests {
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out()).contains("Ratchet status: schema \"public\", history table ratchet_history, version none, "
 				+ "2 pending, status PENDING")
-			.containsPattern("1 +PENDING +SQL +V1__create_session.sql")
+			.containsPattern("1 +PENDING +SQL +V1__create_session_table.sql")
 			.contains("Exit code 1: migrations are pending");
 		assertThat(Sql.exists(this.db, "session")).isFalse();
 		assertThat(run.webApplicationType()).isEqualTo(WebApplicationType.NONE);
@@ -67,19 +61,19 @@ class RatchetCommandIntegrationTests {
 	@Test
 	void statusOfChangedMigrationExitsTwoAndListsTheProblem() {
 		run("migrate");
-		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
+		this.db.files().write(ChatbotDatabase.SESSION, "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
 		CommandRun run = run("status");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).containsPattern("1 +CHANGED")
 			.contains("Problems:")
-			.contains("V1__create_session.sql (version 1)");
+			.contains("V1__create_session_table.sql (version 1)");
 	}
 
 	@Test
 	void validateExitsZeroWithPendingWorkAndTwoWhenInvalid() {
 		assertThat(run("validate").exitCode()).isZero();
 		run("migrate");
-		this.db.files().delete("V1__create_session.sql");
+		this.db.files().delete("V1__create_session_table.sql");
 		CommandRun run = run("validate");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out()).contains("Ratchet validate failed").containsPattern("1 +MISSING");
@@ -89,7 +83,9 @@ class RatchetCommandIntegrationTests {
 	void migrateAppliesPendingMigrationsAndExitsZero() {
 		CommandRun run = run("migrate");
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out()).contains("Applied 2 migrations").contains("  V1__create_session.sql (").contains("Exit code 0");
+		assertThat(run.out()).contains("Applied 2 migrations")
+			.contains("  V1__create_session_table.sql (")
+			.contains("Exit code 0");
 		assertThat(run.err()).contains("Applied 2 migrations to schema \"public\", now at version 2");
 		assertThat(Sql.exists(this.db, "chatbot")).isTrue();
 	}
@@ -110,7 +106,7 @@ class RatchetCommandIntegrationTests {
 		CommandRun run = run("plan");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).containsPattern("(?s)migrate would apply 3 migrations, in this order.*"
-				+ "V1__create_session.sql.*V2__create_chatbot.sql.*R__session_view.sql")
+				+ "V1__create_session_table.sql.*V2__create_chatbot.sql.*R__session_view.sql")
 			.doesNotContain("not implemented")
 			.contains("Exit code 0: migrate would succeed");
 		assertThat(Sql.exists(this.db, "session")).isFalse();
@@ -154,13 +150,7 @@ class RatchetCommandIntegrationTests {
 		assertThat(report.get("problems").isEmpty()).isTrue();
 		assertThat(report.has("error")).isFalse();
 		JsonNode first = report.get("migrations").get(0);
-		assertThat(first.get("version").asString()).isEqualTo("1");
-		assertThat(first.get("description").asString()).isEqualTo("create session");
-		assertThat(first.get("type").asString()).isEqualTo("SQL");
-		assertThat(first.get("script").asString()).isEqualTo("V1__create_session.sql");
-		assertThat(first.get("checksum").isString()).isTrue();
-		assertThat(first.get("state").asString()).isEqualTo("APPLIED");
-		assertThat(first.get("installedBy").asString()).isEqualTo(this.db.username());
+		ChatbotDatabase.assertSessionMigrationApplied(first, this.db.username());
 		assertThat(first.get("installedOn").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 		assertThat(first.get("executionTimeMs").isInt()).isTrue();
 		assertThat(report.get("migrations").get(2).get("state").asString()).isEqualTo("PENDING");
@@ -250,7 +240,7 @@ class RatchetCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		return CommandRun.of(CommandApplication.class, connection(List.of(args), "--ratchet.command=" + command));
+		return CommandRun.command(CommandApplication.class, this.db, command, args);
 	}
 
 	private String[] connection(List<String> args, String... more) {

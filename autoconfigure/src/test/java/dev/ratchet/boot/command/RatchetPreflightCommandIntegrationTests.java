@@ -2,20 +2,15 @@ package dev.ratchet.boot.command;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +25,8 @@ class RatchetPreflightCommandIntegrationTests {
 		.build();
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session.sql",
-				"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
+			"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
 
 	@Test
 	void planOfMigrationsThatWouldSucceedExitsZeroAndLeavesNoTrace() {
@@ -270,16 +260,7 @@ class RatchetPreflightCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = this.db.applicationArguments();
-		all.add("--ratchet.command=" + command);
-		all.addAll(List.of(args));
-		return CommandRun.of(CommandApplication.class, all.toArray(String[]::new));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
-	static class CommandApplication {
-
+		return CommandRun.command(RatchetCommandIntegrationTests.CommandApplication.class, this.db, command, args);
 	}
 
 }

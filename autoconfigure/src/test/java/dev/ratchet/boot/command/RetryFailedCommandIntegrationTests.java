@@ -1,9 +1,7 @@
 package dev.ratchet.boot.command;
 
-import java.util.List;
 import java.util.OptionalLong;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -30,18 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryFailedCommandIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__chatbots.sql", """
-				CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
-				CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
-				INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
-				INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
-				WHERE i NOT IN (4, 9);
-				""");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__chatbots.sql", """
+			CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
+			CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
+			INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
+			INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
+			WHERE i NOT IN (4, 9);
+			""");
 
 	@Test
 	void statusShowsTheLedgerAndRetryFailedProcessesItsItemsAgain() {
@@ -89,10 +82,7 @@ class RetryFailedCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = this.db.applicationArguments();
-		all.add("--ratchet.command=" + command);
-		all.addAll(List.of(args));
-		return CommandRun.of(RetryApplication.class, all.toArray(String[]::new));
+		return CommandRun.command(RetryApplication.class, this.db, command, args);
 	}
 
 	@Configuration(proxyBeanMethods = false)

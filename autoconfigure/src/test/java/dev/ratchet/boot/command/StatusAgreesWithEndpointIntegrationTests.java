@@ -5,23 +5,19 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 import dev.ratchet.boot.actuate.MigrationsHealthIndicator;
 import dev.ratchet.boot.autoconfigure.RatchetEndpointAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.command.RatchetCommandIntegrationTests.CommandApplication;
-import dev.ratchet.test.MigrationLock;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.MigrationLock;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
@@ -42,7 +38,9 @@ class StatusAgreesWithEndpointIntegrationTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase()
+		.withMigration("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
+		.withMigration("R__session_view.sql", "CREATE OR REPLACE VIEW active_session AS SELECT * FROM session;");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner
 		.of(this.db, RatchetEndpointAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class,
@@ -50,19 +48,10 @@ class StatusAgreesWithEndpointIntegrationTests {
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.mode=validate",
 				"ratchet.health.cache-ttl=0");
 
-	private MigrationFiles files;
-
-	@BeforeEach
-	void writeMigrations() {
-		this.files = this.db.files()
-			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("R__session_view.sql", "CREATE OR REPLACE VIEW active_session AS SELECT * FROM session;");
-	}
-
 	@Test
 	void repeatableMigrationHasTheSameFieldsInCommandAndEndpoint() {
-		new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build()).migrate();
-		this.files.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
+		this.db.ratchet().migrate();
+		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
 		JsonNode command = json.readTree(status("--ratchet.output=json").out());
 		this.contextRunner
 			.run((context) -> {
@@ -112,14 +101,7 @@ class StatusAgreesWithEndpointIntegrationTests {
 	}
 
 	private CommandRun status(String... args) {
-		List<String> all = new ArrayList<>(List.of("--ratchet.command=status",
-				"--spring.datasource.url=" + this.db.url(), "--spring.datasource.username=" + this.db.username(),
-				"--ratchet.locations=" + this.files.location()));
-		if (this.db.password() != null) {
-			all.add("--spring.datasource.password=" + this.db.password());
-		}
-		all.addAll(List.of(args));
-		return CommandRun.of(CommandApplication.class, all.toArray(String[]::new));
+		return CommandRun.command(CommandApplication.class, this.db, "status", args);
 	}
 
 	private static JsonNode endpoint(AssertableApplicationContext context) {

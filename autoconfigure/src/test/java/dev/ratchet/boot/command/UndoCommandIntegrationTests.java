@@ -1,11 +1,10 @@
 package dev.ratchet.boot.command;
 
-import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 
@@ -18,15 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UndoCommandIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files()
-			.write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
-			.write("U2__drop_chatbot.sql", "DROP TABLE chatbot;");
-	}
+	final FreshDatabase db = ChatbotDatabase.fresh()
+		.withMigration("U2__drop_chatbot.sql", "DROP TABLE chatbot;");
 
 	@Test
 	void undoToTargetExitsZeroAndTheVersionIsUndoneThenMigrateReappliesIt() {
@@ -92,10 +84,7 @@ class UndoCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = this.db.applicationArguments();
-		all.add("--ratchet.command=" + command);
-		all.addAll(List.of(args));
-		return CommandRun.of(RatchetCommandIntegrationTests.CommandApplication.class, all.toArray(String[]::new));
+		return CommandRun.command(RatchetCommandIntegrationTests.CommandApplication.class, this.db, command, args);
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.ratchet.boot.data;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,15 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpringDataMigrationIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__chatbots.sql", ChatbotMigrations.SCHEMA)
+		.withMigration("V2__require_versions.sql",
+				"ALTER TABLE chatbots ALTER COLUMN current_version_id SET NOT NULL;");
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__chatbots.sql", ChatbotMigrations.SCHEMA)
-			.write("V2__require_versions.sql", "ALTER TABLE chatbots ALTER COLUMN current_version_id SET NOT NULL;");
-	}
 
 	@Test
 	void springJavaMigrationWritesThroughTheContextsJdbcClientWithInjectedBeans() {

@@ -1,15 +1,12 @@
 package dev.ratchet.boot.data;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationType;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.UndoRefusedException;
 import dev.ratchet.test.FreshDatabase;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,20 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SpringJavaUndoIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void writeMigrations() {
-		this.files = this.db.files().write("V1__tags.sql", "CREATE TABLE tags (name text);");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__tags.sql", "CREATE TABLE tags (name text);");
 
 	private Ratchet ratchet(SpringJavaMigration migration) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
-			.javaMigrations(migration)
-			.build());
+		return new Ratchet(this.db.configure().javaMigrations(migration).build());
 	}
 
 	@Test
@@ -57,32 +44,21 @@ class SpringJavaUndoIntegrationTests {
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM tags")).isEqualTo(1);
 	}
 
-	private static final class SeedTags implements SpringJavaMigration {
+	/**
+	 * Seeds a tag; its undo deletes it.
+	 * @param version its version
+	 * @param description its description
+	 * @param canUndo whether it offers its undo (the accessor implements {@link #canUndo()})
+	 */
+	private record SeedTags(String version, String description, boolean canUndo) implements SpringJavaMigration {
 
-		private final boolean undoable;
-
-		SeedTags(boolean undoable) {
-			this.undoable = undoable;
-		}
-
-		@Override
-		public String version() {
-			return "1.1";
-		}
-
-		@Override
-		public String description() {
-			return "seed tags";
+		SeedTags(boolean canUndo) {
+			this("1.1", "seed tags", canUndo);
 		}
 
 		@Override
 		public void migrate(JdbcMigrationContext context) {
 			context.jdbcClient().sql("INSERT INTO tags VALUES ('new')").update();
-		}
-
-		@Override
-		public boolean canUndo() {
-			return this.undoable;
 		}
 
 		@Override

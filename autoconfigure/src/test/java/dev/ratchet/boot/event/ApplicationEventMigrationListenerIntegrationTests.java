@@ -3,12 +3,12 @@ package dev.ratchet.boot.event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
 
@@ -27,17 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplicationEventMigrationListenerIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = ChatbotDatabase.fresh();
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
 
 	private final List<ApplicationEvent> received = new CopyOnWriteArrayList<>();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
 
 	@Test
 	void applicationListenerHearsTheStartupRun() {

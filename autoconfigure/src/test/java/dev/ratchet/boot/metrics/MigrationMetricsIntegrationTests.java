@@ -2,7 +2,6 @@ package dev.ratchet.boot.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,6 +9,7 @@ import dev.ratchet.MigrationFailedException;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMetricsAutoConfiguration;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
 
@@ -24,19 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationMetricsIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = ChatbotDatabase.freshWithView();
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
 			RatchetMetricsAutoConfiguration.class);
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);")
-			.write("R__chatbot_view.sql", "CREATE OR REPLACE VIEW chatbot_names AS SELECT name FROM chatbot;");
-	}
 
 	@Test
 	void startupRunIsCounted() {

@@ -2,12 +2,12 @@ package dev.ratchet.boot.observation;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrationFailedException;
 import dev.ratchet.boot.autoconfigure.RatchetObservationAutoConfiguration;
+import dev.ratchet.boot.test.ChatbotDatabase;
 import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.test.FreshDatabase;
 
@@ -22,18 +22,12 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 class MigrationObservationsIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = ChatbotDatabase.fresh();
 
 	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db,
 			RatchetObservationAutoConfiguration.class);
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__create_session_table.sql", "CREATE TABLE session (id bigint PRIMARY KEY);")
-			.write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-	}
 
 	@Test
 	void startupRunIsObservedWithEachMigrationInside() {
