@@ -17,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for the
@@ -31,15 +33,22 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(RatchetProperties.class)
 public final class RatchetEndpointAutoConfiguration {
 
+	private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
+
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(Ratchet ratchet, ObjectProvider<MigrationRunTracker> runs,
 			ObjectProvider<DriftMonitor> drift, RatchetProperties properties,
-			ObjectProvider<BackgroundMigrationRunner> background, ObjectProvider<RatchetTenants> tenants) {
+			ObjectProvider<BackgroundMigrationRunner> background, ObjectProvider<RatchetTenants> tenants,
+			ResourceLoader resources) {
 		MigrationRunTracker tracker = runs.getIfAvailable(MigrationRunTracker::new);
+		// With Spring Security present, the write operation is for operators only; without it, for
+		// whoever reaches it once it is enabled, as with every Actuator write operation.
+		String operatorRole = ClassUtils.isPresent(SPRING_SECURITY, resources.getClassLoader())
+				? properties.getData().getOperatorRole() : null;
 		return new MigrationsEndpoint(ratchet, tracker,
 				drift.getIfAvailable(() -> new DriftMonitor(ratchet, tracker, properties.getDrift().getCacheTtl())),
-				new DataMigrationActions(ratchet, background.getIfAvailable()), tenants.getIfAvailable());
+				new DataMigrationActions(ratchet, background.getIfAvailable(), operatorRole), tenants.getIfAvailable());
 	}
 
 }
