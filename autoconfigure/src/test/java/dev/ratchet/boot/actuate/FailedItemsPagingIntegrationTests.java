@@ -1,9 +1,6 @@
 package dev.ratchet.boot.actuate;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +17,10 @@ import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.FailurePolicy;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,40 +33,26 @@ class FailedItemsPagingIntegrationTests {
 
 	private static final int ROWS = 130;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@TempDir
 	private Path migrations;
 
-	private TestDatabase.Db db;
-
-	private ConfigurableApplicationContext context;
+	private ItemsWebApp app;
 
 	@BeforeEach
 	void start() {
-		this.db = TestDatabase.createDatabase();
-		String location = new MigrationFiles(this.migrations).write("V1__items.sql", """
-				CREATE TABLE item (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0);
-				INSERT INTO item (id) SELECT i FROM generate_series(1, %d) i;
-				""".formatted(ROWS)).location();
-		this.context = SpringApplication.run(WebApplication.class, "--server.port=0",
-				"--spring.datasource.url=" + this.db.url(), "--spring.datasource.username=" + this.db.username(),
-				"--ratchet.locations=" + location, "--management.endpoints.web.exposure.include=migrations");
+		this.app = ItemsWebApp.start(WebApplication.class, this.migrations, ROWS);
 	}
 
 	@AfterEach
 	void stop() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.db.close();
+		this.app.close();
 	}
 
 	@Test
 	void pagesThroughTheWholeLedgerOnceInOrder() throws Exception {
-		long failures = Sql.number(this.db, "SELECT count(*) FROM ratchet_history_data_failures");
+		long failures = Sql.number(this.app.db(), "SELECT count(*) FROM ratchet_history_data_failures");
 		assertThat(failures).isEqualTo(ROWS / 2);
 		List<String> keys = new ArrayList<>();
 		for (int page = 0; page < 3; page++) {
@@ -89,14 +67,14 @@ class FailedItemsPagingIntegrationTests {
 		}
 		assertThat(keys).hasSize((int) failures)
 			.doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(Sql.column(this.db, "SELECT item_key FROM ratchet_history_data_failures"));
+			.containsExactlyInAnyOrderElementsOf(Sql.column(this.app.db(), "SELECT item_key FROM ratchet_history_data_failures"));
 		JsonNode beyond = this.json.readTree(get("/actuator/migrations/1.1?size=25&page=3").body());
 		assertThat(beyond.get("failedItems")).isEmpty();
 	}
 
 	@Test
 	void searchesTheLedgerByKeyPrefix() throws Exception {
-		List<String> expected = Sql.column(this.db,
+		List<String> expected = Sql.column(this.app.db(),
 				"SELECT item_key FROM ratchet_history_data_failures WHERE item_key LIKE '1%' ORDER BY item_key");
 		assertThat(expected).hasSizeGreaterThan(10);
 		JsonNode body = this.json.readTree(get("/actuator/migrations/1.1?size=10&key=1").body());
@@ -119,11 +97,7 @@ class FailedItemsPagingIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return response;
+		return this.app.get(path);
 	}
 
 	@SpringBootConfiguration

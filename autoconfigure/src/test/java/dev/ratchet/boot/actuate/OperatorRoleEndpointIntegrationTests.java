@@ -1,9 +1,6 @@
 package dev.ratchet.boot.actuate;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,17 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -57,37 +50,26 @@ class OperatorRoleEndpointIntegrationTests {
 
 	private static final String PASSWORD = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@TempDir
 	private Path migrations;
 
-	private TestDatabase.Db db;
+	private ItemsWebApp app;
 
-	private ConfigurableApplicationContext context;
+	private TestDatabase.Db db;
 
 	@BeforeEach
 	void start() {
-		this.db = TestDatabase.createDatabase();
-		String location = new MigrationFiles(this.migrations).write("V1__items.sql", """
-				CREATE TABLE item (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0);
-				INSERT INTO item (id) SELECT i FROM generate_series(1, 100) i;
-				""").location();
-		this.context = SpringApplication.run(SecuredApplication.class, "--server.port=0",
-				"--spring.datasource.url=" + this.db.url(), "--spring.datasource.username=" + this.db.username(),
-				"--ratchet.locations=" + location, "--management.endpoints.web.exposure.include=migrations",
+		this.app = ItemsWebApp.start(SecuredApplication.class, this.migrations, 100,
 				"--management.endpoint.migrations.access=unrestricted");
+		this.db = this.app.db();
 	}
 
 	@AfterEach
 	void stop() {
 		Backfill.gate.countDown();
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.db.close();
+		this.app.close();
 	}
 
 	@Test
@@ -118,28 +100,19 @@ class OperatorRoleEndpointIntegrationTests {
 	}
 
 	private HttpResponse<String> post(String user, String action) throws IOException, InterruptedException {
-		return this.http.send(authorized(HttpRequest.newBuilder(uri("/actuator/migrations/1.1")), user)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"action\": \"" + action + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.app.post("/actuator/migrations/1.1", "{\"action\": \"" + action + "\"}", authorization(user));
 	}
 
 	private HttpResponse<String> get(String user) throws IOException, InterruptedException {
-		return this.http.send(authorized(HttpRequest.newBuilder(uri("/actuator/migrations")), user).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.app.get("/actuator/migrations", authorization(user));
 	}
 
-	private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user) {
+	private static String[] authorization(String user) {
 		if (user == null) {
-			return request;
+			return new String[0];
 		}
 		String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		return request.header("Authorization", "Basic " + basic);
-	}
-
-	private URI uri(String path) {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		return URI.create("http://localhost:" + port + path);
+		return new String[] { "Authorization", "Basic " + basic };
 	}
 
 	@SpringBootConfiguration

@@ -3,7 +3,10 @@ package dev.ratchet.boot.command;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.ratchet.test.FreshDatabase;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +24,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param webApplicationType the web application type the run ended up with
  */
 record CommandRun(int exitCode, String out, String err, Throwable failure, WebApplicationType webApplicationType) {
+
+	/**
+	 * Runs {@code --ratchet.command=<command>} on a fresh database.
+	 */
+	static CommandRun command(Class<?> application, FreshDatabase db, String command, String... args) {
+		List<String> all = db.applicationArguments();
+		all.add("--ratchet.command=" + command);
+		all.addAll(List.of(args));
+		return of(application, all.toArray(String[]::new));
+	}
 
 	static CommandRun of(Class<?> application, String... args) {
 		return of(application, null, args);

@@ -103,10 +103,7 @@ class RepairCancelledCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		List<String> all = this.db.applicationArguments();
-		all.add("--ratchet.command=" + command);
-		all.addAll(List.of(args));
-		return CommandRun.of(RepairApplication.class, all.toArray(String[]::new));
+		return CommandRun.command(RepairApplication.class, this.db, command, args);
 	}
 
 	@Configuration(proxyBeanMethods = false)
