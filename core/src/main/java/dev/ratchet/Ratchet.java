@@ -1,11 +1,15 @@
 package dev.ratchet;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataMigrationControl;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
+import dev.ratchet.data.FailedItemsPage;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.drift.DriftReport;
 import dev.ratchet.internal.Engine;
@@ -114,6 +118,24 @@ public final class Ratchet {
 	}
 
 	/**
+	 * Reads one page of the ledger of failed items of one batched data migration, searched by key
+	 * in the database, so that a ledger of any size can be browsed.
+	 * @param version the migration's version, for example {@code 6.2}
+	 * @param keyPrefix what the items' keys start with, or {@code null} (or empty) for every item
+	 * @param offset how many matching items to skip, from 0
+	 * @param limit how many items at most
+	 * @return the page, oldest failure first, and how many items match
+	 */
+	public FailedItemsPage failedItems(String version, String keyPrefix, long offset, int limit) {
+		if (offset < 0 || limit < 1) {
+			throw new IllegalArgumentException("A page of failed items needs an offset of 0 or more and a limit of 1 or"
+					+ " more; got offset " + offset + " and limit " + limit);
+		}
+		String prefix = (keyPrefix != null && !keyPrefix.isEmpty()) ? keyPrefix : null;
+		return this.engine.failedItems(MigrationVersion.parse(version), prefix, offset, limit);
+	}
+
+	/**
 	 * Returns operators' control over batched data migrations: pause, resume and cancel, honoured
 	 * by the run on whichever instance runs the migration, after its current batch.
 	 * @return the control
@@ -207,11 +229,29 @@ public final class Ratchet {
 	/**
 	 * Removes failed entries from the history, realigns the checksums of changed applied
 	 * migrations with their current files, and accepts the live schema as the snapshot drift is
-	 * measured against.
+	 * measured against. A cancelled batched data migration stays cancelled (and later versions keep
+	 * waiting): see {@link #repair(Collection)}.
 	 * @return what was changed
 	 */
 	public RepairResult repair() {
 		return this.engine.repair();
+	}
+
+	/**
+	 * Repairs as {@link #repair()} does, and records the named cancelled batched data migrations as
+	 * completed, so that the versions after them proceed: each gets a successful history row (type
+	 * {@code JAVA}, installed by the database user, now) and its progress row the state
+	 * {@code COMPLETED}, changed by {@code repair}. The items it did not reach stay unprocessed; that
+	 * is the operator's call. Nothing changes when a named version is not a cancelled batched data
+	 * migration.
+	 * @param completeCancelled the versions of cancelled batched data migrations to record as completed
+	 * @return what was changed
+	 * @throws IllegalArgumentException if a version is not that of a cancelled batched data migration
+	 */
+	public RepairResult repair(Collection<String> completeCancelled) {
+		return this.engine.repair(completeCancelled.stream()
+			.map(MigrationVersion::parse)
+			.collect(Collectors.toCollection(LinkedHashSet::new)));
 	}
 
 	/**

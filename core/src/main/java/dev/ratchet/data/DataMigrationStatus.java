@@ -26,14 +26,29 @@ import dev.ratchet.MigrationVersion;
  * @param failure why its last run failed, or {@code null}
  * @param waiting the versions that wait for this background migration to complete (empty unless
  * it is a pending background migration)
+ * @param changedBy who made the last state change (pause, resume, cancel, or {@code repair}), or
+ * {@code null} if nobody did or it was not said
+ * @param changedOn when the last state change was made, or {@code null} if none was
  */
 public record DataMigrationStatus(MigrationVersion version, String description, String script,
 		DataMigrationState state, boolean background, long processed, long failed, Long total, long batches,
 		String lastKey, double itemsPerSecond, Duration eta, Instant startedOn, Instant updatedOn, Instant completedOn,
-		String failure, List<MigrationVersion> waiting) {
+		String failure, List<MigrationVersion> waiting, String changedBy, Instant changedOn) {
 
 	public DataMigrationStatus {
 		waiting = List.copyOf(waiting);
+	}
+
+	/**
+	 * Creates a snapshot without a state change: what a run reports as it goes, knowing nothing of
+	 * operators' changes.
+	 */
+	public DataMigrationStatus(MigrationVersion version, String description, String script, DataMigrationState state,
+			boolean background, long processed, long failed, Long total, long batches, String lastKey,
+			double itemsPerSecond, Duration eta, Instant startedOn, Instant updatedOn, Instant completedOn,
+			String failure, List<MigrationVersion> waiting) {
+		this(version, description, script, state, background, processed, failed, total, batches, lastKey,
+				itemsPerSecond, eta, startedOn, updatedOn, completedOn, failure, waiting, null, null);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.ratchet.MigrationVersion;
 import dev.ratchet.data.FailedItem;
+import dev.ratchet.data.FailedItemsPage;
 
 /**
  * The ledger of failed items beside the history, {@code <history>_data_failures}: one row per item
@@ -31,9 +32,14 @@ public final class FailedItemsTable {
 			SELECT item_key FROM %FAILURES% WHERE version = ? AND (? IS NULL OR item_key > ?)
 			ORDER BY item_key LIMIT ?""";
 
-	private static final String FAILED_ITEMS = """
+	// starts_with needs no escaping of % and _ in what an operator types.
+	private static final String MATCHING = "WHERE version = ? AND (?::text IS NULL OR starts_with(item_key, ?))";
+
+	private static final String PAGE = """
 			SELECT item_key, error, attempts, failed_on, last_attempt_on FROM %FAILURES%
-			WHERE version = ? ORDER BY failed_on, item_key LIMIT ?""";
+			""" + MATCHING + " ORDER BY failed_on, item_key LIMIT ? OFFSET ?";
+
+	private static final String COUNT = "SELECT count(*) FROM %FAILURES% " + MATCHING;
 
 	private static final String DELETE_FAILURE = "DELETE FROM %FAILURES% WHERE version = ? AND item_key = ?";
 
@@ -142,35 +148,56 @@ public final class FailedItemsTable {
 	}
 
 	/**
-	 * Reads failed items of one migration, oldest failure first. Returns an empty list when the
-	 * tables do not exist yet.
+	 * Reads one page of the failed items of one migration whose key starts with a prefix, oldest
+	 * failure first, and how many match. Returns an empty page when the tables do not exist yet.
 	 * @param connection the connection to use, in auto-commit mode
 	 * @param version the migration's version
-	 * @param limit how many at most
-	 * @return the items
+	 * @param keyPrefix what the keys start with, or {@code null} for every item
+	 * @param offset how many matching items to skip
+	 * @param limit how many items at most
+	 * @return the page
 	 * @throws SQLException on a database error
 	 */
-	public List<FailedItem> failedItems(Connection connection, MigrationVersion version, int limit)
-			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql(FAILED_ITEMS))) {
-			statement.setString(1, version.toString());
-			statement.setInt(2, limit);
-			List<FailedItem> items = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					items.add(new FailedItem(version, rs.getString("item_key"), rs.getString("error"),
-							rs.getInt("attempts"), instant(rs.getTimestamp("failed_on")),
-							instant(rs.getTimestamp("last_attempt_on"))));
-				}
+	public FailedItemsPage page(Connection connection, MigrationVersion version, String keyPrefix, long offset,
+			int limit) throws SQLException {
+		try (PreparedStatement count = connection.prepareStatement(sql(COUNT));
+				PreparedStatement page = connection.prepareStatement(sql(PAGE))) {
+			match(count, version, keyPrefix);
+			long total;
+			try (ResultSet rs = count.executeQuery()) {
+				rs.next();
+				total = rs.getLong(1);
 			}
-			return items;
+			match(page, version, keyPrefix);
+			page.setInt(4, limit);
+			page.setLong(5, offset);
+			return new FailedItemsPage(items(page, version), total);
 		}
 		catch (SQLException ex) {
 			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
-				return List.of();
+				return new FailedItemsPage(List.of(), 0);
 			}
 			throw ex;
 		}
+	}
+
+	private static void match(PreparedStatement statement, MigrationVersion version, String keyPrefix)
+			throws SQLException {
+		statement.setString(1, version.toString());
+		statement.setString(2, keyPrefix);
+		statement.setString(3, keyPrefix);
+	}
+
+	private static List<FailedItem> items(PreparedStatement statement, MigrationVersion version) throws SQLException {
+		List<FailedItem> items = new ArrayList<>();
+		try (ResultSet rs = statement.executeQuery()) {
+			while (rs.next()) {
+				items.add(new FailedItem(version, rs.getString("item_key"), rs.getString("error"),
+						rs.getInt("attempts"), instant(rs.getTimestamp("failed_on")),
+						instant(rs.getTimestamp("last_attempt_on"))));
+			}
+		}
+		return items;
 	}
 
 	/**

@@ -24,6 +24,8 @@ public final class ProgressTable {
 	private static final String SELECT_PROGRESS = """
 			SELECT p.version, p.state, p.last_key, p.processed, p.batches, p.total, p.elapsed_ms, p.started_on,
 			       p.updated_on, p.completed_on, p.failure,
+			       -- through jsonb, so that a table an earlier version made, without these columns, reads as null
+			       to_jsonb(p) ->> 'changed_by' AS changed_by, (to_jsonb(p) ->> 'changed_on')::timestamptz AS changed_on,
 			       (SELECT count(*) FROM %FAILURES% f WHERE f.version = p.version) AS failed
 			FROM %PROGRESS% p""";
 
@@ -51,6 +53,11 @@ public final class ProgressTable {
 
 	private static final String ADD_PROCESSED = """
 			UPDATE %PROGRESS% SET processed = processed + ?, updated_on = now() WHERE version = ?""";
+
+	private static final String COMPLETE_CANCELLED = """
+			UPDATE %PROGRESS%
+			SET state = 'COMPLETED', completed_on = now(), updated_on = now(), changed_by = ?, changed_on = now()
+			WHERE version = ? AND state = 'CANCELLED'""";
 
 	private static final String UNDEFINED_TABLE = "42P01";
 
@@ -242,11 +249,28 @@ public final class ProgressTable {
 		}
 	}
 
+	/**
+	 * Records a cancelled migration as completed, for {@code repair}: only one still cancelled.
+	 * @param connection the connection to use
+	 * @param version the migration's version
+	 * @param by who completes it, for the record
+	 * @return whether it was cancelled and is now completed
+	 * @throws SQLException on a database error
+	 */
+	public boolean completeCancelled(Connection connection, MigrationVersion version, String by) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql(COMPLETE_CANCELLED))) {
+			statement.setString(1, by);
+			statement.setString(2, version.toString());
+			return statement.executeUpdate() > 0;
+		}
+	}
+
 	private static Progress progress(ResultSet rs, MigrationVersion version) throws SQLException {
 		return new Progress(version, rs.getString("state"), rs.getString("last_key"), rs.getLong("processed"),
 				rs.getLong("batches"), (Long) rs.getObject("total"), rs.getLong("elapsed_ms"),
 				instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")),
-				instant(rs.getTimestamp("completed_on")), rs.getString("failure"), rs.getLong("failed"));
+				instant(rs.getTimestamp("completed_on")), rs.getString("failure"), rs.getLong("failed"),
+				rs.getString("changed_by"), instant(rs.getTimestamp("changed_on")));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -267,10 +291,12 @@ public final class ProgressTable {
 	 * @param completedOn when it completed, or {@code null}
 	 * @param failure why the last run failed, or {@code null}
 	 * @param failed items in the ledger
+	 * @param changedBy who made the last state change, or {@code null}
+	 * @param changedOn when the last state change was made, or {@code null}
 	 */
 	public record Progress(MigrationVersion version, String state, String lastKey, long processed, long batches,
 			Long total, long elapsedMs, Instant startedOn, Instant updatedOn, Instant completedOn, String failure,
-			long failed) {
+			long failed, String changedBy, Instant changedOn) {
 	}
 
 }

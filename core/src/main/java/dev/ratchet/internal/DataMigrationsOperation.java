@@ -8,6 +8,7 @@ import dev.ratchet.StatusReport;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
+import dev.ratchet.data.FailedItemsPage;
 import dev.ratchet.history.FailedItemsTable;
 
 /**
@@ -37,9 +38,13 @@ record DataMigrationsOperation(OperationRunner runner, StatusCalculator calculat
 	}
 
 	List<FailedItem> failedItems(MigrationVersion version, int limit) {
+		return failedItems(version, null, 0, limit).items();
+	}
+
+	FailedItemsPage failedItems(MigrationVersion version, String keyPrefix, long offset, int limit) {
 		try (Session session = this.runner.open("status")) {
-			return new FailedItemsTable(this.runner.target(session).history()).failedItems(session.connection(), version,
-					limit);
+			return new FailedItemsTable(this.runner.target(session).history()).page(session.connection(), version,
+					keyPrefix, offset, limit);
 		}
 		catch (SQLException ex) {
 			throw OperationRunner.databaseError("read the failed items of data migration " + version, ex);

@@ -88,7 +88,7 @@ final class DataStatusReader {
 				: ProgressTracker.eta(row.total(), row.processed() + row.failed(), rate);
 		return new DataMigrationStatus(d.version(), d.description(), d.script(), state, background, row.processed(),
 				row.failed(), row.total(), row.batches(), row.lastKey(), rate, eta, row.startedOn(), row.updatedOn(),
-				row.completedOn(), row.failure(), waiting);
+				row.completedOn(), row.failure(), waiting, row.changedBy(), row.changedOn());
 	}
 
 	private static DataMigrationState state(MigrationInfo info, Progress row, boolean running) {

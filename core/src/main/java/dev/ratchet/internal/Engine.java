@@ -2,6 +2,7 @@ package dev.ratchet.internal;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
@@ -16,6 +17,7 @@ import dev.ratchet.UndoResult;
 import dev.ratchet.data.DataMigrationControl;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.FailedItem;
+import dev.ratchet.data.FailedItemsPage;
 import dev.ratchet.data.RetryResult;
 import dev.ratchet.drift.DriftReport;
 
@@ -134,6 +136,10 @@ public final class Engine {
 		return this.data.failedItems(version, limit);
 	}
 
+	public FailedItemsPage failedItems(MigrationVersion version, String keyPrefix, long offset, int limit) {
+		return this.data.failedItems(version, keyPrefix, offset, limit);
+	}
+
 	public DataMigrationControl dataControl() {
 		return this.control;
 	}
@@ -143,7 +149,14 @@ public final class Engine {
 	}
 
 	public RepairResult repair() {
-		return this.runner.run(new RepairOperation(this.catalog.migrations(), this.calculator));
+		return repair(Set.of());
+	}
+
+	/**
+	 * Repairs, and records the given cancelled batched data migrations as completed.
+	 */
+	public RepairResult repair(Set<MigrationVersion> completeCancelled) {
+		return this.runner.run(new RepairOperation(this.catalog.migrations(), this.calculator, completeCancelled));
 	}
 
 	/**

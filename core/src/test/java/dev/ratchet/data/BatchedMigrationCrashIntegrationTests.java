@@ -1,6 +1,7 @@
 package dev.ratchet.data;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +37,7 @@ class BatchedMigrationCrashIntegrationTests {
 			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			Path log = ChildLogs.file("BatchedMigrationCrash-migrator");
-			Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
-					System.getProperty("java.class.path"), BatchedMigrateMain.class.getName(), db.url(), db.username(),
-					files.location())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			Process child = startMigrator(db, files, log);
 			try {
 				awaitSleepInBatch(db, child, log, 3);
 			}
@@ -65,7 +61,18 @@ class BatchedMigrationCrashIntegrationTests {
 		}
 	}
 
-	private static void awaitSleepInBatch(TestDatabase.Db db, Process child, Path log, int batches) throws Exception {
+	/** Starts {@link BatchedMigrateMain} in a JVM of its own, its output going to {@code log}. */
+	static Process startMigrator(TestDatabase.Db db, MigrationFiles files, Path log) throws IOException {
+		return new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
+				System.getProperty("java.class.path"), BatchedMigrateMain.class.getName(), db.url(), db.username(),
+				files.location())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+	}
+
+	/** Waits until the child committed {@code batches} batches and sleeps in the next one. */
+	static void awaitSleepInBatch(TestDatabase.Db db, Process child, Path log, int batches) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!child.isAlive()) {

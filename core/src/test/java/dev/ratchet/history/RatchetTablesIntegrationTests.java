@@ -134,7 +134,7 @@ class RatchetTablesIntegrationTests {
 			assertThat(read.elapsedMs()).isEqualTo(40);
 			assertThat(read.failed()).isEqualTo(1);
 			assertThat(progress.readAll(connection)).containsEntry(version, read);
-			List<FailedItem> items = failures.failedItems(connection, version, 10);
+			List<FailedItem> items = failures.page(connection, version, null, 0, 10).items();
 			assertThat(items).singleElement().satisfies((item) -> {
 				assertThat(item.key()).isEqualTo("3");
 				assertThat(item.error()).isEqualTo("bad row");

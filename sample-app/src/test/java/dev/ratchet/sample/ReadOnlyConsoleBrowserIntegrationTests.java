@@ -7,8 +7,11 @@ import java.net.http.HttpResponse;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.data.DataMigrationState;
+import dev.ratchet.data.FailedItemsPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +47,26 @@ class ReadOnlyConsoleBrowserIntegrationTests extends ConsoleBrowserTests {
 		assertThat(this.ratchet.dataMigrations().stream().filter((data) -> data.version().toString().equals("8")))
 			.singleElement()
 			.satisfies((data) -> assertThat(data.state()).isNotEqualTo(DataMigrationState.PAUSED));
+	}
+
+	@Test
+	void ledgerIsSearchedByKeyOnTheServer() {
+		openConsole();
+		By rows = By.cssSelector(".ledger[data-version='6.2'] tr");
+		long failed = this.ratchet.failedItems("6.2", null, 0, 100).total();
+		assertThat(failed).isGreaterThan(1);
+		Browser.await(this.driver, (d) -> d.findElements(rows).size() == Math.min(failed, 10) + 1);
+		String key = this.ratchet.failedItems("6.2", null, 0, 100).items().get(0).key();
+		FailedItemsPage matching = this.ratchet.failedItems("6.2", key, 0, 10);
+		WebElement search = this.driver.findElement(By.cssSelector(".search[data-version='6.2']"));
+		search.sendKeys(key, Keys.ENTER);
+		Browser.await(this.driver, (d) -> d.findElement(By.cssSelector(".ledger[data-version='6.2']"))
+			.getText()
+			.contains(matching.total() + " with a key starting with “" + key + "”"));
+		assertThat(this.driver.findElements(By.cssSelector(".ledger[data-version='6.2'] tr td:first-child")))
+			.extracting(WebElement::getText)
+			.hasSize(matching.items().size())
+			.allSatisfy((shown) -> assertThat(shown).startsWith(key));
 	}
 
 }

@@ -13,12 +13,15 @@ import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.DataMigrationStatus;
 import dev.ratchet.data.StateChangeRejectedException;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * What operators do to a batched data migration through the {@link MigrationsEndpoint}: pause,
- * resume, cancel, and process its failed items again. Each request is logged with the principal;
- * a resumed background migration runs again at once in this instance.
+ * resume, cancel, and process its failed items again. With an operator role (when Spring Security
+ * is present), only callers in that role may: others get 401 (not authenticated) or 403. Each
+ * request is logged with the principal's name, which is stored as who made the state change; a
+ * resumed background migration runs again at once in this instance.
  */
 public class DataMigrationActions {
 
@@ -28,31 +31,53 @@ public class DataMigrationActions {
 
 	private final BackgroundMigrationRunner background;
 
+	private final String operatorRole;
+
 	/**
-	 * Creates the actions.
+	 * Creates the actions, open to every caller that reaches the write operation.
 	 * @param ratchet the engine
 	 * @param background the background runner, to run a resumed background migration again, or
 	 * {@code null}
 	 */
 	public DataMigrationActions(Ratchet ratchet, BackgroundMigrationRunner background) {
+		this(ratchet, background, null);
+	}
+
+	/**
+	 * Creates the actions.
+	 * @param ratchet the engine
+	 * @param background the background runner, to run a resumed background migration again, or
+	 * {@code null}
+	 * @param operatorRole the role a caller needs, or {@code null} for none
+	 */
+	public DataMigrationActions(Ratchet ratchet, BackgroundMigrationRunner background, String operatorRole) {
 		this.ratchet = ratchet;
 		this.background = background;
+		this.operatorRole = operatorRole;
 	}
 
 	/**
 	 * Performs an action.
 	 * @param version the migration's version
 	 * @param action {@code pause}, {@code resume}, {@code cancel} or {@code retry-failed}
-	 * @param principal who asks, or {@code null}
-	 * @return 200 with the new state, 400 for an unknown action, 404 for an unknown version, 409 when
-	 * the state does not allow the action
+	 * @param caller who asks
+	 * @return 200 with the new state, 400 for an unknown action, 401 or 403 for a caller without the
+	 * operator role, 404 for an unknown version, 409 when the state does not allow the action
 	 */
 	public WebEndpointResponse<DataMigrationActionDescriptor> perform(String version, String action,
-			Principal principal) {
+			SecurityContext caller) {
+		Principal principal = caller.getPrincipal();
 		String by = (principal != null) ? principal.getName() : null;
 		String normalized = (action != null) ? action.trim().toLowerCase(Locale.ROOT) : "";
+		String who = (by != null) ? by : "anonymous (no principal)";
+		if (this.operatorRole != null && (by == null || !caller.isUserInRole(this.operatorRole))) {
+			logger.warn("Data migration " + version + ": " + normalized + " refused through the migrations endpoint to "
+					+ who + ", who is not in the role " + this.operatorRole);
+			return response((by == null) ? 401 : 403, version, normalized, null, "Changing data migrations through "
+					+ "this endpoint needs the role " + this.operatorRole + " (ratchet.data.operator-role)");
+		}
 		logger.info("Data migration " + version + ": " + normalized + " requested through the migrations endpoint by "
-				+ ((by != null) ? by : "an unauthenticated caller"));
+				+ who);
 		Optional<DataMigrationStatus> migration = find(version);
 		if (migration.isEmpty()) {
 			return response(404, version, normalized, null, "No batched data migration has version '" + version + "'");

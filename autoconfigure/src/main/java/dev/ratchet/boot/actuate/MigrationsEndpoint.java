@@ -27,6 +27,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * once. One round trip to the database per call, one more with batched data migrations, plus a
  * comparison of the catalog with the snapshot when the {@link DriftMonitor}'s last one is stale.
  * <p>
+ * {@code GET /actuator/migrations/{version}} pages through and searches one data migration's ledger
+ * of failed items, which may be too large to show whole.
+ * <p>
  * Read-only by default: its write operation ({@code POST /actuator/migrations/{version}} with
  * {@code {"action": "pause" | "resume" | "cancel" | "retry-failed"}}, see
  * {@link DataMigrationActions}) exists only with {@code management.endpoint.migrations.access=unrestricted}.
@@ -73,6 +76,9 @@ public class MigrationsEndpoint {
 	/** How many items of a ledger of failed items the endpoint shows. */
 	static final int FAILED_ITEMS_SHOWN = 20;
 
+	/** The most items of a ledger of failed items one page shows. */
+	static final int MAX_PAGE_SIZE = 100;
+
 	public MigrationsEndpointDescriptor migrations() {
 		return migrations(null);
 	}
@@ -99,6 +105,36 @@ public class MigrationsEndpoint {
 	}
 
 	/**
+	 * Returns one batched data migration with one page of its ledger of failed items, searched by
+	 * key in the database: {@code GET /actuator/migrations/{version}?page=0&size=20&key=<prefix>}.
+	 * @param version the migration's version
+	 * @param page the page, from 0 (default 0)
+	 * @param size items per page, 1 to {@value #MAX_PAGE_SIZE} (default {@value #FAILED_ITEMS_SHOWN})
+	 * @param key what the keys of the items shown start with, or {@code null} for every item
+	 * @param tenant the tenant whose migration to show, or {@code null} for the main schema
+	 * @return 200 with the migration and the page, 400 for a page or size out of range, 404 when no
+	 * batched data migration has that version
+	 */
+	@ReadOperation
+	public WebEndpointResponse<DataMigrationPageDescriptor> dataMigration(@Selector String version,
+			@Nullable Integer page, @Nullable Integer size, @Nullable String key, @Nullable String tenant) {
+		int pageNumber = (page != null) ? page : 0;
+		int pageSize = (size != null) ? size : FAILED_ITEMS_SHOWN;
+		if (pageNumber < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			return new WebEndpointResponse<>(400);
+		}
+		Ratchet target = (tenant != null && this.tenants != null) ? this.tenants.ratchet(tenant) : this.ratchet;
+		return target.dataMigrations()
+			.stream()
+			.filter((migration) -> migration.version().toString().equals(version))
+			.findFirst()
+			.map((migration) -> new WebEndpointResponse<>(DataMigrationPageDescriptor.of(migration,
+					target.failedItems(version, key, (long) pageNumber * pageSize, pageSize), pageNumber, pageSize,
+					key)))
+			.orElseGet(() -> new WebEndpointResponse<>(404));
+	}
+
+	/**
 	 * Pauses, resumes or cancels a batched data migration, or processes its failed items again.
 	 * @param version the migration's version
 	 * @param action {@code pause}, {@code resume}, {@code cancel} or {@code retry-failed}
@@ -108,7 +144,7 @@ public class MigrationsEndpoint {
 	@WriteOperation
 	public WebEndpointResponse<DataMigrationActions.DataMigrationActionDescriptor> change(@Selector String version,
 			String action, SecurityContext securityContext) {
-		return this.actions.perform(version, action, securityContext.getPrincipal());
+		return this.actions.perform(version, action, securityContext);
 	}
 
 }

@@ -3,7 +3,7 @@ package dev.ratchet.boot.autoconfigure;
 import java.time.Duration;
 
 /**
- * Throttling of batched data migrations ({@code ratchet.data.*}).
+ * Throttling of batched data migrations, and who may control them ({@code ratchet.data.*}).
  */
 public class RatchetDataProperties {
 
@@ -23,6 +23,13 @@ public class RatchetDataProperties {
 	 * How long a batched data migration waits before checking the replication lag again.
 	 */
 	private Duration replicationLagBackOff = Duration.ofSeconds(5);
+
+	/**
+	 * Role a caller needs, when Spring Security is present, for the migrations endpoint's write
+	 * operation (pause, resume, cancel, retry-failed; enabled with
+	 * 'management.endpoint.migrations.access=unrestricted'). Without the 'ROLE_' prefix.
+	 */
+	private String operatorRole = "RATCHET_OPERATOR";
 
 	public String getWindow() {
 		return this.window;
@@ -46,6 +53,14 @@ public class RatchetDataProperties {
 
 	public void setReplicationLagBackOff(Duration replicationLagBackOff) {
 		this.replicationLagBackOff = replicationLagBackOff;
+	}
+
+	public String getOperatorRole() {
+		return this.operatorRole;
+	}
+
+	public void setOperatorRole(String operatorRole) {
+		this.operatorRole = operatorRole;
 	}
 
 }

@@ -183,6 +183,8 @@ public class RatchetProperties {
 
 	private final Adopt adopt = new Adopt();
 
+	private final Repair repair = new Repair();
+
 	/**
 	 * Tenant schema (or database) a command runs on alone, instead of every tenant.
 	 */
@@ -425,6 +427,32 @@ public class RatchetProperties {
 
 	public Adopt getAdopt() {
 		return this.adopt;
+	}
+
+	public Repair getRepair() {
+		return this.repair;
+	}
+
+	/**
+	 * Settings of the 'repair' command.
+	 */
+	public static class Repair {
+
+		/**
+		 * Versions of cancelled batched data migrations that 'repair' records as completed (a
+		 * successful history row, written by repair), so that the versions after them proceed; the
+		 * items they did not reach stay unprocessed. Without it, repair leaves them cancelled.
+		 */
+		private List<String> completeCancelled = new ArrayList<>();
+
+		public List<String> getCompleteCancelled() {
+			return this.completeCancelled;
+		}
+
+		public void setCompleteCancelled(List<String> completeCancelled) {
+			this.completeCancelled = completeCancelled;
+		}
+
 	}
 
 	/**

@@ -57,14 +57,19 @@ final class CommandExecutor {
 
 	private final boolean undoPlan;
 
+	private final List<String> completeCancelled;
+
 	/**
 	 * Creates an executor.
 	 * @param ratchet the engine
 	 * @param undoPlan whether {@code plan} plans the undo to the target ({@code ratchet.undo=true})
+	 * @param completeCancelled the cancelled data migrations {@code repair} records as completed
+	 * ({@code ratchet.repair.complete-cancelled})
 	 */
-	CommandExecutor(Ratchet ratchet, boolean undoPlan) {
+	CommandExecutor(Ratchet ratchet, boolean undoPlan, List<String> completeCancelled) {
 		this.ratchet = ratchet;
 		this.undoPlan = undoPlan;
+		this.completeCancelled = List.copyOf(completeCancelled);
 	}
 
 	CommandReport execute(Command command) {
@@ -79,7 +84,7 @@ final class CommandExecutor {
 				case VALIDATE -> report(name, SUCCESS, this.ratchet.validate());
 				case MIGRATE -> migrate(name, this.ratchet.migrate());
 				case PLAN -> plan(name, this.undoPlan ? this.ratchet.planUndo(target) : this.ratchet.plan());
-				case REPAIR -> repair(name, this.ratchet.repair());
+				case REPAIR -> repair(name, this.ratchet.repair(this.completeCancelled));
 				case BASELINE -> baseline(name, this.ratchet.baseline());
 				case RETRY_FAILED -> retryFailed(name, this.ratchet.retryFailed());
 				case ADOPT -> adopt(name, this.ratchet.adopt());
@@ -156,7 +161,8 @@ final class CommandExecutor {
 		return new CommandReport(name, SUCCESS, describe(status), status.problems(),
 				LintDescriptor.of(status.lint()), null, null, null,
 				new CommandReport.Repair(result.removedFailures(), result.realignedChecksums(),
-						DriftDescriptor.differences(result.acceptedDrift())),
+						DriftDescriptor.differences(result.acceptedDrift()), result.completedCancelled(),
+						result.leftCancelled()),
 				null, null);
 	}
 

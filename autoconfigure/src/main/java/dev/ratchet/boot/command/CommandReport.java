@@ -176,9 +176,11 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 	 * @param realignedChecksums the scripts whose checksums were realigned with their files
 	 * @param acceptedDrift the differences from Ratchet's snapshot that repair accepted as the new
 	 * snapshot
+	 * @param completedCancelled the scripts of the cancelled data migrations recorded as completed
+	 * @param leftCancelled the cancelled data migrations left cancelled, each with how to record it as completed
 	 */
 	public record Repair(List<String> removedFailures, List<String> realignedChecksums,
-			List<DifferenceDescriptor> acceptedDrift) {
+			List<DifferenceDescriptor> acceptedDrift, List<String> completedCancelled, List<String> leftCancelled) {
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.ratchet.boot.command;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.boot.command.Command;
@@ -8,6 +9,8 @@ import dev.ratchet.boot.command.Output;
 import dev.ratchet.tenant.RatchetTenants;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
@@ -89,7 +92,10 @@ public class RatchetCommandRunner implements ApplicationRunner, Ordered {
 	@Override
 	public void run(ApplicationArguments args) {
 		boolean undoPlan = this.context.getEnvironment().getProperty("ratchet.undo", Boolean.class, false);
-		CommandReport report = new CommandExecutor(this.ratchet, undoPlan).execute(this.command);
+		List<String> completeCancelled = Binder.get(this.context.getEnvironment())
+			.bind("ratchet.repair.complete-cancelled", Bindable.listOf(String.class))
+			.orElse(List.of());
+		CommandReport report = new CommandExecutor(this.ratchet, undoPlan, completeCancelled).execute(this.command);
 		if (this.tenants != null && report.exitCode() != CommandExecutor.CANNOT_RUN) {
 			TenantCommands.Outcome outcome = new TenantCommands(this.tenants).execute(this.command);
 			if (outcome != null) {

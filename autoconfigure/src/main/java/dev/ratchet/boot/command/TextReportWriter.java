@@ -141,6 +141,9 @@ final class TextReportWriter implements ReportWriter {
 			.forEach((script) -> lines.add("Realigned the checksum of " + script + " with its current file"));
 		repair.acceptedDrift()
 			.forEach((difference) -> lines.add("Accepted drift as the new snapshot: " + difference));
+		repair.completedCancelled()
+			.forEach((script) -> lines.add("Recorded the cancelled data migration " + script + " as completed"));
+		lines.addAll(repair.leftCancelled());
 		return lines.isEmpty() ? "Nothing to repair" : String.join("\n", lines);
 	}
 
@@ -171,6 +174,10 @@ final class TextReportWriter implements ReportWriter {
 			}
 			if (migration.failure() != null) {
 				lines.add("    last run failed: " + migration.failure());
+			}
+			if (migration.changedOn() != null) {
+				lines.add("    state last changed on " + migration.changedOn()
+						+ ((migration.changedBy() != null) ? " by " + migration.changedBy() : ""));
 			}
 			for (DataMigrationDescriptor.FailedItemDescriptor item : migration.failedItems()) {
 				lines.add("    failed item " + item.key() + ": " + item.error());

@@ -3,6 +3,8 @@ package dev.ratchet.boot.report;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.ratchet.Ratchet;
 import dev.ratchet.StatusReport;
 import dev.ratchet.data.DataMigrationState;
@@ -29,12 +31,16 @@ import dev.ratchet.data.FailedItem;
  * @param completedOn when it completed
  * @param failure why its last run failed
  * @param waiting the versions waiting for this background migration to complete
- * @param failedItems the oldest items of its ledger of failed items
+ * @param failedItems the oldest items of its ledger of failed items, or the page asked for
+ * @param changedBy who made the last state change (pause, resume, cancel, repair), when known
+ * @param changedOn when the last state change was made
  */
 public record DataMigrationDescriptor(String version, String description, String script, DataMigrationState state,
 		boolean background, long processed, long failed, Long total, long batches, String lastKey,
 		double itemsPerSecond, Long etaSeconds, Instant startedOn, Instant updatedOn, Instant completedOn,
-		String failure, List<String> waiting, List<FailedItemDescriptor> failedItems) {
+		String failure, List<String> waiting, List<FailedItemDescriptor> failedItems,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String changedBy,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant changedOn) {
 
 	public DataMigrationDescriptor {
 		waiting = List.copyOf(waiting);
@@ -70,7 +76,7 @@ public record DataMigrationDescriptor(String version, String description, String
 				status.batches(), status.lastKey(), Math.round(status.itemsPerSecond() * 10) / 10d,
 				(status.eta() != null) ? status.eta().toSeconds() : null, status.startedOn(), status.updatedOn(),
 				status.completedOn(), status.failure(), status.waiting().stream().map(Object::toString).toList(),
-				failedItems.stream().map(FailedItemDescriptor::of).toList());
+				failedItems.stream().map(FailedItemDescriptor::of).toList(), status.changedBy(), status.changedOn());
 	}
 
 	/**

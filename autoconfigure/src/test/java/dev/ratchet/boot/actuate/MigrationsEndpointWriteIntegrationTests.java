@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +27,8 @@ import dev.ratchet.test.TestDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its batch, a second pause is a conflict, resume runs it to the end in this instance; without
  * {@code management.endpoint.migrations.access=unrestricted} there is no write operation at all.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationsEndpointWriteIntegrationTests {
 
 	private static final int ROWS = 300;
@@ -72,11 +76,13 @@ class MigrationsEndpointWriteIntegrationTests {
 	}
 
 	@Test
-	void operatorPausesARunningBackfillThenResumesItToTheEnd() throws Exception {
+	void operatorPausesARunningBackfillThenResumesItToTheEnd(CapturedOutput output) throws Exception {
 		start("--management.endpoint.migrations.access=unrestricted");
 		await("some batches committed", () -> dataMigration().get("batches").asLong() >= 2);
 		HttpResponse<String> paused = post("1.1", "pause");
 		assertThat(paused.statusCode()).isEqualTo(200);
+		assertThat(output).as("without Spring Security, writes need no role and name no principal")
+			.contains("pause requested through the migrations endpoint by anonymous (no principal)");
 		assertThat(this.json.readTree(paused.body()).get("state").asString()).isEqualTo("PAUSED");
 		await("the run stopped", () -> !this.context.getBean(dev.ratchet.boot.data.BackgroundMigrationRunner.class)
 			.isMigrating());

@@ -81,7 +81,7 @@ class RatchetPropertiesTests {
 				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.target", "ratchet.undo",
 				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table",
 				"ratchet.data.window", "ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off",
-				"ratchet.console.enabled", "ratchet.console.path",
+				"ratchet.data.operator-role", "ratchet.repair.complete-cancelled", "ratchet.console.enabled", "ratchet.console.path",
 				"ratchet.mixed", "ratchet.drift.enabled", "ratchet.drift.ignore",
 				"ratchet.tenant", "ratchet.tenants.schemas", "ratchet.tenants.query", "ratchet.tenants.locations",
 				"ratchet.tenants.parallelism", "ratchet.tenants.on-failure");

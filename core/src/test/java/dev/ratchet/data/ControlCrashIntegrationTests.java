@@ -1,0 +1,83 @@
+package dev.ratchet.data;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ratchet.Ratchet;
+import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.ChildLogs;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+import dev.ratchet.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An operator pauses or cancels a running backfill, and the process running it is killed with
+ * SIGKILL right after, in the middle of a batch: the stored state stays as the operator left it, a
+ * restart honours it (nothing more runs, the version after it waits), and once resumed every item
+ * is processed exactly once.
+ */
+class ControlCrashIntegrationTests {
+
+	private static final int ROWS = 250;
+
+	private static final int BATCH = 20;
+
+	@TempDir
+	Path dir;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "pause", "cancel" })
+	void stateChangedJustBeforeAKillIsHonouredAfterRestartAndResumeProcessesEachItemOnce(String action)
+			throws Exception {
+		MigrationFiles files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
+			.write("V1_0_0_1__rows.sql", Backfill.rows(ROWS))
+			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
+			Ratchet operator = ratchet(db, files);
+			Path log = ChildLogs.file("ControlCrash-" + action);
+			Process child = BatchedMigrationCrashIntegrationTests.startMigrator(db, files, log);
+			DataMigrationState expected;
+			try {
+				BatchedMigrationCrashIntegrationTests.awaitSleepInBatch(db, child, log, 2);
+				expected = "pause".equals(action) ? operator.data().pause("1.1", "ops")
+						: operator.data().cancel("1.1", "ops");
+			}
+			finally {
+				child.destroyForcibly();
+				child.waitFor(30, TimeUnit.SECONDS);
+			}
+			long committed = Sql.number(db, "SELECT batches FROM ratchet_history_data");
+			assertThat(Sql.column(db, "SELECT state || ' ' || changed_by FROM ratchet_history_data"))
+				.containsExactly(expected.name() + " ops");
+			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot WHERE touched = 1")).isEqualTo(committed * BATCH);
+			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot WHERE touched > 1")).isZero();
+
+			// a restart honours the state: nothing runs, the version after it waits
+			Ratchet restarted = ratchet(db, files);
+			assertThat(restarted.migrate().applied()).isEmpty();
+			assertThat(restarted.dataMigrations()).singleElement()
+				.satisfies((status) -> assertThat(status.state()).isEqualTo(expected));
+			assertThat(Sql.number(db, "SELECT batches FROM ratchet_history_data")).isEqualTo(committed);
+
+			restarted.data().resume("1.1", "ops");
+			assertThat(restarted.migrate().applied()).extracting((e) -> e.migration().version().toString())
+				.containsExactly("1.1", "2");
+			assertThat(Sql.column(db, "SELECT DISTINCT touched FROM chatbot")).containsExactly("1");
+			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot_version")).isEqualTo(ROWS);
+		}
+	}
+
+	private static Ratchet ratchet(TestDatabase.Db db, MigrationFiles files) {
+		return new Ratchet(RatchetConfiguration.builder(db.dataSource())
+			.locations(files.location())
+			.javaMigrations(new Backfill("1.1").options(BatchOptions.defaults().withBatchSize(BATCH)))
+			.build());
+	}
+
+}
