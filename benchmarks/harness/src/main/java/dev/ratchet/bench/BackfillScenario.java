@@ -150,7 +150,7 @@ final class BackfillScenario {
 		});
 	}
 
-	private static void load(DataSource dataSource, long rows) throws SQLException {
+	static void load(DataSource dataSource, long rows) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE item (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text, "
 					+ "touched int NOT NULL DEFAULT 0)");
@@ -173,7 +173,7 @@ final class BackfillScenario {
 	/**
 	 * How the batched migration processes a batch.
 	 */
-	private enum Mode {
+	enum Mode {
 
 		/** One UPDATE per item, each its own round trip (the default {@code processBatch}). */
 		ITEM,
@@ -190,7 +190,7 @@ final class BackfillScenario {
 	 * The backfill as a batched migration: keyset on the primary key, per item, per item as a JDBC
 	 * batch, or set-based.
 	 */
-	private static final class Items implements BatchedMigration<Long> {
+	static final class Items implements BatchedMigration<Long> {
 
 		private final int batchSize;
 
