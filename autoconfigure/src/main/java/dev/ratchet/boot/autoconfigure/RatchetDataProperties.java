@@ -2,10 +2,20 @@ package dev.ratchet.boot.autoconfigure;
 
 import java.time.Duration;
 
+import dev.ratchet.RatchetConfiguration;
+
 /**
- * Throttling of batched data migrations ({@code ratchet.data.*}).
+ * Throttling and parallelism of batched data migrations ({@code ratchet.data.*}).
  */
 public class RatchetDataProperties {
+
+	/**
+	 * Number of workers of this instance that process a batched data migration's batches at once,
+	 * each on a connection of its own: a run holds this many connections plus the session holding
+	 * the migration lock. With more than 1, the migration is processed in key ranges claimed through
+	 * the database, and other instances waiting for the lock claim ranges too.
+	 */
+	private int parallelism = RatchetConfiguration.DEFAULT_DATA_PARALLELISM;
 
 	/**
 	 * Daily time window in which batched data migrations run batches, as HH:mm-HH:mm in the JVM's
@@ -23,6 +33,14 @@ public class RatchetDataProperties {
 	 * How long a batched data migration waits before checking the replication lag again.
 	 */
 	private Duration replicationLagBackOff = Duration.ofSeconds(5);
+
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	public void setParallelism(int parallelism) {
+		this.parallelism = parallelism;
+	}
 
 	public String getWindow() {
 		return this.window;
