@@ -1,5 +1,8 @@
 package dev.ratchet.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import dev.ratchet.RatchetException;
 
 /**
@@ -24,6 +27,20 @@ class BatchRunFailure extends Exception {
 
 		LockLost(RatchetException cause) {
 			super(cause.getMessage(), cause);
+		}
+
+		/**
+		 * Commits, once sure the lock is still held: an instance that lost its lock session must not
+		 * commit a batch another instance may be processing too.
+		 */
+		static void commit(Connection connection, LockWatch watch) throws SQLException, LockLost {
+			try {
+				watch.verifyLockHeld();
+			}
+			catch (RatchetException ex) {
+				throw new LockLost(ex);
+			}
+			connection.commit();
 		}
 
 	}

@@ -116,8 +116,8 @@ final class BatchedMigrationRunner {
 			this.connection.rollback();
 			stop = parallel ? new ParallelBatches(this.connection, this.context.schema(), this.history,
 					this.configuration).run(d, migration, progress, pacer)
-					: new SerialBatches(this.connection, this.context, this.gate, this.progressTable, this.ledger,
-							this.watch).run(d, migration, progress, pacer);
+					: new SerialBatches(this.context, this.gate, this.watch, this.progressTable, this.ledger).run(d,
+							migration, progress, pacer);
 			if (stop == DataMigrationState.INTERRUPTED) {
 				return interrupted(progress);
 			}
@@ -252,18 +252,8 @@ final class BatchedMigrationRunner {
 		return failure;
 	}
 
-	/**
-	 * Commits the batch, once sure the lock is still held: an instance that lost its lock session
-	 * must not commit a batch another instance may be processing too.
-	 */
 	private void commit() throws SQLException, BatchRunFailure.LockLost {
-		try {
-			this.watch.verifyLockHeld();
-		}
-		catch (RatchetException ex) {
-			throw new BatchRunFailure.LockLost(ex);
-		}
-		this.connection.commit();
+		BatchRunFailure.LockLost.commit(this.connection, this.watch);
 	}
 
 	private void rollback() {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
-import dev.ratchet.RatchetException;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
@@ -21,26 +20,26 @@ import dev.ratchet.internal.BatchProcessor.Outcome;
  */
 final class SerialBatches {
 
-	private final Connection connection;
-
 	private final MigrationContext context;
 
+	private final Connection connection;
+
 	private final BatchGate gate;
+
+	private final LockWatch watch;
 
 	private final ProgressTable progressTable;
 
 	private final FailedItemsTable ledger;
 
-	private final LockWatch watch;
-
-	SerialBatches(Connection connection, MigrationContext context, BatchGate gate, ProgressTable progressTable,
-			FailedItemsTable ledger, LockWatch watch) {
-		this.connection = connection;
+	SerialBatches(MigrationContext context, BatchGate gate, LockWatch watch, ProgressTable progressTable,
+			FailedItemsTable ledger) {
 		this.context = context;
+		this.connection = context.connection();
 		this.gate = gate;
+		this.watch = watch;
 		this.progressTable = progressTable;
 		this.ledger = ledger;
-		this.watch = watch;
 	}
 
 	/**
@@ -86,18 +85,8 @@ final class SerialBatches {
 		}
 	}
 
-	/**
-	 * Commits the batch, once sure the lock is still held: an instance that lost its lock session
-	 * must not commit a batch another instance may be processing too.
-	 */
 	private void commit() throws SQLException, BatchRunFailure.LockLost {
-		try {
-			this.watch.verifyLockHeld();
-		}
-		catch (RatchetException ex) {
-			throw new BatchRunFailure.LockLost(ex);
-		}
-		this.connection.commit();
+		BatchRunFailure.LockLost.commit(this.connection, this.watch);
 	}
 
 }
