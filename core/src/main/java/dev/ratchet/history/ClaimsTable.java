@@ -72,13 +72,6 @@ public final class ClaimsTable {
 		this.progress = RatchetTable.DATA.qualifiedName(history.getSchema(), history.getTable());
 	}
 
-	/**
-	 * Returns the quoted, schema-qualified table name.
-	 */
-	public String getQualifiedName() {
-		return this.qualifiedName;
-	}
-
 	private String sql(String template) {
 		return template.replace("%CLAIMS%", this.qualifiedName).replace("%PROGRESS%", this.progress);
 	}
@@ -148,17 +141,12 @@ public final class ClaimsTable {
 		return claim;
 	}
 
-	/**
-	 * Tries to hold a claim for this session: at once, without waiting.
-	 * @return whether this session holds it now
-	 */
+	/** Tries to hold a claim for this session, without waiting; returns whether it holds it now. */
 	public boolean hold(Connection connection, MigrationVersion version, int claim) throws SQLException {
 		return advisory(connection, HOLD, version, claim);
 	}
 
-	/**
-	 * Stops holding a claim (whether or not its range was done).
-	 */
+	/** Stops holding a claim, whether or not its range was done. */
 	public void release(Connection connection, MigrationVersion version, int claim) throws SQLException {
 		advisory(connection, RELEASE, version, claim);
 	}
@@ -280,9 +268,7 @@ public final class ClaimsTable {
 		}
 	}
 
-	/**
-	 * Deletes a completed migration's claims, in the transaction that records its completion.
-	 */
+	/** Deletes a completed migration's claims, in the transaction that records its completion. */
 	public void delete(Connection connection, MigrationVersion version) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql(DELETE_CLAIMS))) {
 			statement.setString(1, version.toString());
