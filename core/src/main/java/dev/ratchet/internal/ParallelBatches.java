@@ -12,6 +12,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.RatchetConfiguration;
@@ -46,6 +50,8 @@ final class ParallelBatches {
 
 	/** How often a run whose ranges are all claimed looks whether the other sessions are done. */
 	static final Duration DRAIN_POLL = Duration.ofMillis(200);
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
 
 	private static final AtomicInteger threads = new AtomicInteger();
 
@@ -115,7 +121,10 @@ final class ParallelBatches {
 		Throwable failure = null;
 		try {
 			for (int i = 1; i < count; i++) {
-				Session session = Session.open(this.configuration.getDataSource(), "data worker", this.schema);
+				Session session = open(i, count);
+				if (session == null) {
+					break;
+				}
 				sessions.add(session);
 				StatementTimeouts.apply(session, this.configuration);
 				session.connection().setAutoCommit(false);
@@ -142,6 +151,22 @@ final class ParallelBatches {
 		}
 		if (failure instanceof Error error) {
 			throw error;
+		}
+	}
+
+	/**
+	 * Opens a worker's session; when the data source has no connection to spare, the run goes on
+	 * with the workers it has rather than fail.
+	 */
+	private Session open(int worker, int count) {
+		try {
+			return Session.open(this.configuration.getDataSource(), "data worker", this.schema);
+		}
+		catch (DatabaseConnectionException ex) {
+			logger.warn("Could not open a connection for data migration worker {} of {} (ratchet.data.parallelism), "
+					+ "so {} run; give the data source at least parallelism + 1 connections. {}", worker + 1, count,
+					worker, ex.getMessage());
+			return null;
 		}
 	}
 

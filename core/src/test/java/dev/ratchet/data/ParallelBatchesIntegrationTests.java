@@ -1,10 +1,15 @@
 package dev.ratchet.data;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -114,6 +120,33 @@ class ParallelBatchesIntegrationTests {
 			.extracting((e) -> e.migration().version().toString())
 			.containsExactly("1.1");
 		assertExactlyOnce();
+	}
+
+	@Test
+	void withFewerConnectionsThanWorkersTheRunGoesOnWithTheWorkersItCouldOpen() {
+		// the work session, the lock session and one worker's: the fourth connection is refused
+		DataSource scarce = new DelegatingDataSource(this.db.dataSource()) {
+
+			private final AtomicInteger handedOut = new AtomicInteger();
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				if (this.handedOut.incrementAndGet() > 3) {
+					throw new SQLException("no connection to spare", "08004");
+				}
+				return super.getConnection();
+			}
+
+		};
+		MigrateResult result = new Ratchet(RatchetConfiguration.builder(scarce)
+			.locations(this.files.location())
+			.javaMigrations(new Backfill("1.1")
+				.options(BatchOptions.defaults().withBatchSize(50).withFailurePolicy(FailurePolicy.skipUpTo(10))))
+			.dataParallelism(4)
+			.build()).migrate();
+		assertThat(result.applied()).extracting((e) -> e.migration().version().toString()).contains("1.1");
+		assertExactlyOnce();
+		assertThat(Sql.number(this.db, "SELECT count(DISTINCT touched_by) FROM chatbot")).isEqualTo(2);
 	}
 
 	private void assertExactlyOnce() {
