@@ -52,11 +52,17 @@ final class ParallelJoin implements AdvisoryLock.Done {
 	}
 
 	@Override
-	public boolean done() throws SQLException {
+	public boolean done() {
 		for (ResolvedMigration migration : this.resolved) {
 			if (migration.java() instanceof BatchedMigration<?> batched
 					&& !this.leftAlone.contains(migration.descriptor().version())) {
-				help(migration.descriptor(), batched);
+				try {
+					help(migration.descriptor(), batched);
+				}
+				catch (SQLException ex) {
+					// Helping is optional: the wait for the lock goes on regardless.
+					logger.debug("Could not look for ranges of {} to claim", migration.descriptor().script(), ex);
+				}
 			}
 		}
 		return false;
