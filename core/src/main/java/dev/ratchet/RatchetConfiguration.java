@@ -56,6 +56,9 @@ public final class RatchetConfiguration {
 	/** Default name of the Flyway history table that adoption takes over. */
 	public static final String DEFAULT_ADOPT_FLYWAY_TABLE = "flyway_schema_history";
 
+	/** Default number of workers per instance for a batched data migration's batches. */
+	public static final int DEFAULT_DATA_PARALLELISM = 1;
+
 	private final DataSource dataSource;
 
 	private final List<String> locations;
@@ -100,6 +103,8 @@ public final class RatchetConfiguration {
 
 	private final List<BatchThrottle> throttles;
 
+	private final int dataParallelism;
+
 	private final Map<String, LintSeverity> lintSeverities;
 
 	private final PoolerPolicy poolerPolicy;
@@ -143,6 +148,11 @@ public final class RatchetConfiguration {
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : RatchetConfiguration.class.getClassLoader();
 		this.dataClock = Objects.requireNonNull(builder.dataClock, "dataClock must not be null");
 		this.throttles = List.copyOf(builder.throttles);
+		if (builder.dataParallelism < 1) {
+			throw new IllegalArgumentException("dataParallelism (ratchet.data.parallelism) must be at least 1, was "
+					+ builder.dataParallelism + ". Use 1 to process a data migration's batches one after the other.");
+		}
+		this.dataParallelism = builder.dataParallelism;
 		this.lintSeverities = lintSeverities(builder.lintSeverities);
 		this.poolerPolicy = Objects.requireNonNull(builder.poolerPolicy, "poolerPolicy must not be null");
 		this.lockTimeout = serverDuration(builder.lockTimeout, "lockTimeout");
@@ -232,6 +242,7 @@ public final class RatchetConfiguration {
 			.lockTimeout(this.lockTimeout)
 			.statementTimeout(this.statementTimeout)
 			.lockRetries(this.lockRetries)
+			.dataParallelism(this.dataParallelism)
 			.lockRetryDelay(this.lockRetryDelay)
 			.adoptEnabled(this.adoptEnabled)
 			.adoptFlywayTable(this.adoptFlywayTable);
@@ -354,6 +365,14 @@ public final class RatchetConfiguration {
 	}
 
 	/**
+	 * Returns how many workers of this instance process a batched data migration's batches at once,
+	 * each on a connection of its own.
+	 */
+	public int getDataParallelism() {
+		return this.dataParallelism;
+	}
+
+	/**
 	 * Returns the clock that batched data migrations pace and report progress with.
 	 */
 	public DataClock getDataClock() {
@@ -464,6 +483,8 @@ public final class RatchetConfiguration {
 		private DataClock dataClock = DataClock.system();
 
 		private final List<BatchThrottle> throttles = new ArrayList<>();
+
+		private int dataParallelism = DEFAULT_DATA_PARALLELISM;
 
 		private Map<String, LintSeverity> lintSeverities = Map.of();
 
@@ -642,6 +663,21 @@ public final class RatchetConfiguration {
 		 */
 		public Builder throttles(BatchThrottle... throttles) {
 			this.throttles.addAll(Arrays.asList(throttles));
+			return this;
+		}
+
+		/**
+		 * Sets how many workers of this instance process a batched data migration's batches at once.
+		 * Each worker takes a connection of its own from the data source, so a run holds
+		 * {@code dataParallelism} connections plus the session holding the migration lock. Instances
+		 * cooperate: an instance waiting for the lock while another runs a migration in parallel
+		 * claims ranges of it too.
+		 * @param dataParallelism workers per instance, {@value #DEFAULT_DATA_PARALLELISM} (the default)
+		 * for batches one after the other
+		 * @return this builder
+		 */
+		public Builder dataParallelism(int dataParallelism) {
+			this.dataParallelism = dataParallelism;
 			return this;
 		}
 

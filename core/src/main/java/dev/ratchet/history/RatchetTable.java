@@ -27,6 +27,9 @@ public enum RatchetTable {
 	/** The ledger of items batched data migrations skipped. */
 	DATA_FAILURES("_data_failures"),
 
+	/** The key ranges workers claimed of batched data migrations running in parallel. */
+	DATA_CLAIMS("_data_claims"),
+
 	/** The schema snapshot of the last run, for drift detection. */
 	SNAPSHOT("_snapshot");
 

@@ -3,7 +3,6 @@ package dev.ratchet.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -12,26 +11,27 @@ import org.slf4j.LoggerFactory;
 import dev.ratchet.ExecutedMigration;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
+import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.RatchetException;
 import dev.ratchet.data.BatchOptions;
-import dev.ratchet.data.BatchThrottle;
 import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.data.DataClock;
 import dev.ratchet.data.DataMigrationFailedException;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
+import dev.ratchet.history.ClaimsTable;
 import dev.ratchet.history.FailedItemsTable;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.history.ProgressTable;
 import dev.ratchet.history.ProgressTable.Progress;
 import dev.ratchet.internal.BatchProcessor.ItemFailedException;
-import dev.ratchet.internal.BatchProcessor.Outcome;
 
 /**
- * Runs one {@link BatchedMigration} on the migration connection, under the lock the engine holds:
- * start or resume from the stored cursor, then fetch, process and commit batch after batch, each
- * with its cursor, counters and failed items, pausing as the throttle says; then verify, and record
- * the history row in the verification's transaction. A failure rolls back the current batch and
+ * Runs one {@link BatchedMigration} under the lock the engine holds: start or resume from the
+ * stored cursor, then have the batches processed, each committed with its cursor, counters and
+ * failed items, one after the other ({@link SerialBatches}) or by several workers in claimed
+ * ranges ({@link ParallelBatches}); then verify, and record the history row in the verification's
+ * transaction. A failure rolls back the current batch and
  * records the failure; an interruption stops between batches. Either way the committed batches
  * stay, and the next run continues after them.
  */
@@ -53,21 +53,27 @@ final class BatchedMigrationRunner {
 
 	private final DataClock clock;
 
+	private final ClaimsTable claims;
+
 	private final LockWatch watch;
 
 	private final BatchGate gate;
 
+	private final RatchetConfiguration configuration;
+
 	BatchedMigrationRunner(Connection connection, String schema, HistoryTable history, Events events,
-			DataClock clock, LockWatch watch, List<BatchThrottle> throttles) {
+			RatchetConfiguration configuration, LockWatch watch) {
 		this.connection = connection;
 		this.context = new MigrationContext(connection, schema);
 		this.history = history;
 		this.progressTable = new ProgressTable(history);
 		this.ledger = new FailedItemsTable(history);
+		this.claims = new ClaimsTable(history);
 		this.events = events;
-		this.clock = clock;
+		this.configuration = configuration;
+		this.clock = configuration.getDataClock();
 		this.watch = watch;
-		this.gate = new BatchGate(connection, this.context, history, throttles, clock);
+		this.gate = new BatchGate(connection, this.context, history, configuration.getThrottles(), this.clock);
 	}
 
 	/**
@@ -88,6 +94,7 @@ final class BatchedMigrationRunner {
 		try {
 			this.progressTable.create(this.connection);
 			this.ledger.create(this.connection);
+			this.claims.create(this.connection);
 			this.connection.setAutoCommit(false);
 			progress = start(d, options);
 			DataMigrationState stop = this.gate.stopState(d.version());
@@ -99,48 +106,23 @@ final class BatchedMigrationRunner {
 			}
 			progress.report(DataMigrationState.RUNNING, null);
 			if (policy.isSkipping() && RunOutcomes.exceeded(policy, progress)) {
-				throw new Failure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()), null);
+				throw new BatchRunFailure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()),
+						null);
 			}
 			Pacer pacer = new Pacer(options, this.clock, progress.runStart());
-			BatchProcessor processor = new BatchProcessor(this.connection, this.context);
-			while (true) {
-				if (Thread.currentThread().isInterrupted()) {
-					return interrupted(progress);
-				}
-				try {
-					stop = this.gate.await(d);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return interrupted(progress);
-				}
-				if (stop != null) {
-					return stopped(d, progress, stop);
-				}
-				List<T> items = migration.nextBatch(this.context, progress.lastKey(), options.getBatchSize());
-				if (items.isEmpty()) {
-					break;
-				}
-				String last = migration.keyOf(items.get(items.size() - 1));
-				if (last == null || last.equals(progress.lastKey())) {
-					throw new Failure(RunOutcomes.notAdvancing(last, progress.lastKey()), null);
-				}
-				Outcome outcome = processor.process(migration, items, policy.isSkipping());
-				this.ledger.recordFailures(this.connection, d.version(), outcome.failures());
-				this.progressTable.recordBatch(this.connection, d.version(), last, outcome.processed(),
-						progress.takeElapsedMillis());
-				commit();
-				progress.batchCommitted(outcome.processed(), outcome.failures().size(), last);
-				if (!outcome.failures().isEmpty() && RunOutcomes.exceeded(policy, progress)) {
-					throw new Failure(RunOutcomes.tooManyFailures(policy, progress, this.ledger.getQualifiedName()), null);
-				}
-				try {
-					pacer.pace(progress.runItems());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return interrupted(progress);
-				}
+			// Once claimed in ranges, a migration stays so: its cursor says how far ranges were handed out.
+			boolean parallel = this.configuration.getDataParallelism() > 1
+					|| this.claims.count(this.connection, d.version()).all() > 0;
+			this.connection.rollback();
+			stop = parallel ? new ParallelBatches(this.connection, this.context.schema(), this.history,
+					this.configuration).run(d, migration, progress, pacer)
+					: new SerialBatches(this.context, this.gate, this.watch, this.progressTable, this.ledger).run(d,
+							migration, progress, pacer);
+			if (stop == DataMigrationState.INTERRUPTED) {
+				return interrupted(progress);
+			}
+			if (stop != null) {
+				return stopped(d, progress, stop);
 			}
 			return complete(d, migration, progress);
 		}
@@ -148,13 +130,13 @@ final class BatchedMigrationRunner {
 			throw fail(d, progress, "item '" + ex.key() + "' failed: " + DataErrors.describe(ex.getCause()), ex.key(),
 					ex.getCause());
 		}
-		catch (Failure ex) {
-			throw fail(d, progress, ex.getMessage(), null, ex.getCause());
-		}
-		catch (LockLostException ex) {
+		catch (BatchRunFailure.LockLost ex) {
 			// Another instance may be running this migration now: record nothing, leave it to that one.
 			rollback();
 			throw (RatchetException) ex.getCause();
+		}
+		catch (BatchRunFailure ex) {
+			throw fail(d, progress, ex.getMessage(), null, ex.getCause());
 		}
 		catch (Exception ex) {
 			if (progress != null && DataErrors.isInterruption(ex)) {
@@ -190,13 +172,13 @@ final class BatchedMigrationRunner {
 	}
 
 	private <T> void count(MigrationDescriptor d, BatchedMigration<T> migration, ProgressTracker progress)
-			throws SQLException, Failure {
+			throws SQLException, BatchRunFailure {
 		OptionalLong total;
 		try {
 			total = migration.total(this.context);
 		}
 		catch (Exception ex) {
-			throw new Failure("counting its items failed: " + DataErrors.describe(ex), ex);
+			throw new BatchRunFailure("counting its items failed: " + DataErrors.describe(ex), ex);
 		}
 		if (total.isPresent()) {
 			this.progressTable.setTotal(this.connection, d.version(), total.getAsLong());
@@ -206,12 +188,12 @@ final class BatchedMigrationRunner {
 	}
 
 	private <T> ExecutedMigration complete(MigrationDescriptor d, BatchedMigration<T> migration,
-			ProgressTracker progress) throws SQLException, Failure, LockLostException {
+			ProgressTracker progress) throws SQLException, BatchRunFailure {
 		try {
 			migration.verify(this.context);
 		}
 		catch (Exception ex) {
-			throw new Failure("verification failed: " + DataErrors.describe(ex), ex);
+			throw new BatchRunFailure("verification failed: " + DataErrors.describe(ex), ex);
 		}
 		Duration total = progress.totalElapsed();
 		if (!this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
@@ -222,6 +204,7 @@ final class BatchedMigrationRunner {
 			return stopped(d, progress, (state != null) ? state : DataMigrationState.INTERRUPTED);
 		}
 		this.history.insert(this.connection, d, millis(total), null);
+		this.claims.delete(this.connection, d.version());
 		commit();
 		progress.report(DataMigrationState.COMPLETED, null);
 		return new ExecutedMigration(d, Duration.ofNanos(this.clock.nanoTime() - progress.runStart()), false);
@@ -269,18 +252,8 @@ final class BatchedMigrationRunner {
 		return failure;
 	}
 
-	/**
-	 * Commits the batch, once sure the lock is still held: an instance that lost its lock session
-	 * must not commit a batch another instance may be processing too.
-	 */
-	private void commit() throws SQLException, LockLostException {
-		try {
-			this.watch.verifyLockHeld();
-		}
-		catch (RatchetException ex) {
-			throw new LockLostException(ex);
-		}
-		this.connection.commit();
+	private void commit() throws SQLException, BatchRunFailure.LockLost {
+		BatchRunFailure.LockLost.commit(this.connection, this.watch);
 	}
 
 	private void rollback() {
@@ -294,32 +267,6 @@ final class BatchedMigrationRunner {
 
 	private static int millis(Duration duration) {
 		return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
-	}
-
-	/**
-	 * The lock was lost before a commit.
-	 */
-	private static final class LockLostException extends Exception {
-
-		private static final long serialVersionUID = 1L;
-
-		LockLostException(RatchetException cause) {
-			super(cause);
-		}
-
-	}
-
-	/**
-	 * A failure of the migration as a whole, with the reason as its message.
-	 */
-	private static final class Failure extends Exception {
-
-		private static final long serialVersionUID = 1L;
-
-		Failure(String reason, Throwable cause) {
-			super(reason, cause);
-		}
-
 	}
 
 }

@@ -85,8 +85,11 @@ final class MigrateOperation {
 			List<ResolvedMigration> resolved = MigrationCatalog.join(resolving);
 			LockRequest request;
 			AtomicReference<MigrateResult> doneMeanwhile = new AtomicReference<>();
+			// While another instance holds the lock, this one helps with its parallel data migration.
+			ParallelJoin join = new ParallelJoin(this.runner.configuration(), this.runner.events(), session,
+					this.runner.target(session), resolved);
 			if (scope == MigrateScope.BACKGROUND) {
-				request = LockRequest.patient(this.runner.events());
+				request = LockRequest.patient(this.runner.events()).until(join);
 			}
 			else {
 				PoolerCheck.verifyUrl(session, this.runner.configuration().getPoolerPolicy());
@@ -96,6 +99,7 @@ final class MigrateOperation {
 				}
 				long lockStart = System.nanoTime();
 				request = this.runner.standardWait().until(() -> {
+					join.done();
 					doneMeanwhile.set(this.lockFree.upToDate(scope, resolved, session, start,
 							OperationRunner.elapsed(lockStart)));
 					return doneMeanwhile.get() != null;
@@ -135,7 +139,7 @@ final class MigrateOperation {
 		log(driftReport, run.schema());
 		List<ExecutedMigration> applied = run.executing(this.preflight, (executor, watch) -> {
 			BatchedMigrationRunner batches = new BatchedMigrationRunner(connection, run.schema(), history, run.events(),
-					run.configuration().getDataClock(), watch, run.configuration().getThrottles());
+					run.configuration(), watch);
 			return new Applier(executor, batches, run.events()).applyAndSnapshot(preflight.plans(), drift, connection);
 		});
 		if (scope == MigrateScope.UNTIL_BACKGROUND) {

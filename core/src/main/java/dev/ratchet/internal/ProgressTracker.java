@@ -14,7 +14,8 @@ import dev.ratchet.history.ProgressTable.Progress;
 /**
  * Counts what a run of a batched migration did on top of what earlier runs did, and turns it into
  * {@link DataMigrationStatus} snapshots: one per committed batch for listeners, and a report when
- * the run starts, every {@link #REPORT_INTERVAL} while it runs, and when it ends.
+ * the run starts, every {@link #REPORT_INTERVAL} while it runs, and when it ends. The workers of a
+ * parallel run share one tracker, so it is synchronized.
  */
 final class ProgressTracker {
 
@@ -71,49 +72,49 @@ final class ProgressTracker {
 		this.updatedOn = start.updatedOn();
 	}
 
-	long runStart() {
+	synchronized long runStart() {
 		return this.runStart;
 	}
 
-	long processed() {
+	synchronized long processed() {
 		return this.processed;
 	}
 
-	long failed() {
+	synchronized long failed() {
 		return this.failed;
 	}
 
-	Long total() {
+	synchronized Long total() {
 		return this.total;
 	}
 
-	void total(long total) {
+	synchronized void total(long total) {
 		this.total = total;
 	}
 
-	long batches() {
+	synchronized long batches() {
 		return this.batches;
 	}
 
 	/**
 	 * Returns the time spent running, this run and earlier ones.
 	 */
-	Duration totalElapsed() {
+	synchronized Duration totalElapsed() {
 		return Duration.ofMillis(this.elapsedBefore).plusNanos(this.clock.nanoTime() - this.runStart);
 	}
 
-	String lastKey() {
+	synchronized String lastKey() {
 		return this.lastKey;
 	}
 
-	long runItems() {
+	synchronized long runItems() {
 		return this.runItems;
 	}
 
 	/**
 	 * Returns the milliseconds since the previous batch (or the run's start) and starts counting anew.
 	 */
-	long takeElapsedMillis() {
+	synchronized long takeElapsedMillis() {
 		long now = this.clock.nanoTime();
 		long millis = Duration.ofNanos(now - this.lastBatchAt).toMillis();
 		this.lastBatchAt = now;
@@ -123,7 +124,7 @@ final class ProgressTracker {
 	/**
 	 * Counts a committed batch and tells listeners.
 	 */
-	void batchCommitted(int processedItems, int failedItems, String key) {
+	synchronized void batchCommitted(int processedItems, int failedItems, String key) {
 		this.processed += processedItems;
 		this.failed += failedItems;
 		this.runItems += processedItems + failedItems;
@@ -145,7 +146,7 @@ final class ProgressTracker {
 	 * @param removed items removed from the ledger (succeeded, or gone)
 	 * @param rowState the migration's state in the progress table
 	 */
-	void retried(int succeeded, int failedAgain, int removed, String rowState) {
+	synchronized void retried(int succeeded, int failedAgain, int removed, String rowState) {
 		this.processed += succeeded;
 		this.failed -= removed;
 		this.updatedOn = Instant.now();
@@ -163,12 +164,12 @@ final class ProgressTracker {
 	/**
 	 * Tells listeners where the migration stands now.
 	 */
-	void report(DataMigrationState state, String failure) {
+	synchronized void report(DataMigrationState state, String failure) {
 		this.lastReportAt = this.clock.nanoTime();
 		this.events.publish(new MigrationEvent.DataProgressReported(this.migration, snapshot(state, failure)));
 	}
 
-	DataMigrationStatus snapshot(DataMigrationState state, String failure) {
+	synchronized DataMigrationStatus snapshot(DataMigrationState state, String failure) {
 		double seconds = (this.clock.nanoTime() - this.runStart) / 1e9;
 		double rate = (seconds > 0 && this.runItems > 0) ? this.runItems / seconds : 0;
 		return new DataMigrationStatus(this.migration.version(), this.migration.description(), this.migration.script(),

@@ -3,6 +3,7 @@ package dev.ratchet.internal;
 import java.util.OptionalLong;
 
 import dev.ratchet.data.FailurePolicy;
+import dev.ratchet.history.FailedItemsTable;
 
 /**
  * What a run of a batched migration tells when it fails: the threshold of failed items, a cursor
@@ -17,6 +18,16 @@ final class RunOutcomes {
 		Long total = progress.total();
 		return policy.isExceeded(progress.failed(), progress.processed() + progress.failed(),
 				(total != null) ? OptionalLong.of(total) : OptionalLong.empty());
+	}
+
+	/**
+	 * Fails the run when a batch added failed items and there are now more than the policy allows.
+	 */
+	static void checkFailures(FailurePolicy policy, ProgressTracker progress, FailedItemsTable ledger,
+			BatchProcessor.Outcome outcome) throws BatchRunFailure {
+		if (!outcome.failures().isEmpty() && exceeded(policy, progress)) {
+			throw new BatchRunFailure(tooManyFailures(policy, progress, ledger.getQualifiedName()), null);
+		}
 	}
 
 	static String tooManyFailures(FailurePolicy policy, ProgressTracker progress, String ledger) {

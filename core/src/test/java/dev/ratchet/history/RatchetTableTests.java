@@ -22,7 +22,7 @@ class RatchetTableTests {
 	@Test
 	void everyTableIsNamedAfterTheHistoryTable() {
 		assertThat(RatchetTable.tableNames("migration_log")).containsExactly("migration_log", "migration_log_data",
-				"migration_log_data_failures", "migration_log_snapshot");
+				"migration_log_data_failures", "migration_log_data_claims", "migration_log_snapshot");
 	}
 
 	@Test

@@ -59,8 +59,8 @@ class RatchetTablesIntegrationTests {
 		}
 		assertThat(Sql.column(this.db, "SELECT relname FROM pg_class WHERE relnamespace = '\"chat ops\"'::regnamespace "
 				+ "AND relkind = 'r' ORDER BY relname"))
-			.containsExactly("Migration \"Log\"", "Migration \"Log\"_data", "Migration \"Log\"_data_failures",
-					"Migration \"Log\"_snapshot");
+			.containsExactly("Migration \"Log\"", "Migration \"Log\"_data", "Migration \"Log\"_data_claims",
+					"Migration \"Log\"_data_failures", "Migration \"Log\"_snapshot");
 	}
 
 	@Test
@@ -157,6 +157,7 @@ class RatchetTablesIntegrationTests {
 		try (Connection connection = this.db.connect(); Statement statement = connection.createStatement()) {
 			new ProgressTable(new HistoryTable("public", table)).create(connection);
 			new FailedItemsTable(new HistoryTable("public", table)).create(connection);
+			new ClaimsTable(new HistoryTable("public", table)).create(connection);
 		}
 		assertThat(Sql.column(this.db, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace "
 				+ "AND relkind = 'r' AND relname LIKE 'hhh%' ORDER BY relname"))

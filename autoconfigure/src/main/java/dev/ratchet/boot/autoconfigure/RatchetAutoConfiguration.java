@@ -90,6 +90,7 @@ public final class RatchetAutoConfiguration {
 				.statementTimeout(properties.getStatementTimeout())
 				.lockRetries(properties.getLockRetries())
 				.lockRetryDelay(properties.getLockRetryDelay())
+				.dataParallelism(properties.getData().getParallelism())
 				.poolerPolicy(properties.getPoolerPolicy())
 				.lintSeverities(LintSeverities.of(properties.getLint().getSeverity()))
 				.javaMigrations(javaMigrations.orderedStream().toList())

@@ -2,10 +2,21 @@ package dev.ratchet.boot.autoconfigure;
 
 import java.time.Duration;
 
+import dev.ratchet.RatchetConfiguration;
+
 /**
- * Throttling of batched data migrations, and who may control them ({@code ratchet.data.*}).
+ * Throttling and parallelism of batched data migrations, and who may control them
+ * ({@code ratchet.data.*}).
  */
 public class RatchetDataProperties {
+
+	/**
+	 * Number of workers of this instance that process a batched data migration's batches at once,
+	 * each on a connection of its own: a run holds this many connections plus the session holding
+	 * the migration lock. With more than 1, the migration is processed in key ranges claimed through
+	 * the database, and other instances waiting for the lock claim ranges too.
+	 */
+	private int parallelism = RatchetConfiguration.DEFAULT_DATA_PARALLELISM;
 
 	/**
 	 * Daily time window in which batched data migrations run batches, as HH:mm-HH:mm in the JVM's
@@ -30,6 +41,14 @@ public class RatchetDataProperties {
 	 * 'management.endpoint.migrations.access=unrestricted'). Without the 'ROLE_' prefix.
 	 */
 	private String operatorRole = "RATCHET_OPERATOR";
+
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	public void setParallelism(int parallelism) {
+		this.parallelism = parallelism;
+	}
 
 	public String getWindow() {
 		return this.window;

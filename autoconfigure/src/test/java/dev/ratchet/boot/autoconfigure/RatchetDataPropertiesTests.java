@@ -14,8 +14,8 @@ import static dev.ratchet.boot.autoconfigure.UnreachableDatabase.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code ratchet.data.*}: the throttles they switch on, and {@link BatchThrottle} beans,
- * reach the engine. Nothing here connects.
+ * Tests for {@code ratchet.data.*}: the parallelism and the throttles they switch on, and
+ * {@link BatchThrottle} beans, reach the engine. Nothing here connects.
  */
 class RatchetDataPropertiesTests {
 
@@ -39,6 +39,21 @@ class RatchetDataPropertiesTests {
 				.satisfies((first) -> assertThat(configuration(context.getBean(Ratchet.class)).getThrottles())
 					.extracting(Object::toString)
 					.contains("time window 22:00-06:00", "replication lag above 2000 ms")));
+	}
+
+	@Test
+	void parallelismReachesTheEngine() {
+		this.contextRunner.withPropertyValues("ratchet.data.parallelism=4")
+			.run((context) -> assertThat(configuration(context.getBean(Ratchet.class)).getDataParallelism()).isEqualTo(4));
+	}
+
+	@Test
+	void aParallelismBelowOneFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("ratchet.data.parallelism=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("ratchet.data.parallelism"));
 	}
 
 	@Test

@@ -81,7 +81,7 @@ class RatchetPropertiesTests {
 				"ratchet.health.fail-on-drift", "ratchet.drift.cache-ttl", "ratchet.target", "ratchet.undo",
 				"ratchet.adopt.enabled", "ratchet.adopt.flyway-table",
 				"ratchet.data.window", "ratchet.data.max-replication-lag", "ratchet.data.replication-lag-back-off",
-				"ratchet.data.operator-role", "ratchet.repair.complete-cancelled", "ratchet.console.enabled", "ratchet.console.path",
+				"ratchet.data.operator-role", "ratchet.data.parallelism", "ratchet.repair.complete-cancelled", "ratchet.console.enabled", "ratchet.console.path",
 				"ratchet.mixed", "ratchet.drift.enabled", "ratchet.drift.ignore",
 				"ratchet.tenant", "ratchet.tenants.schemas", "ratchet.tenants.query", "ratchet.tenants.locations",
 				"ratchet.tenants.parallelism", "ratchet.tenants.on-failure");
@@ -131,6 +131,9 @@ class RatchetPropertiesTests {
 			.isEqualTo(RatchetTenants.DEFAULT_PARALLELISM)
 			.isEqualTo(new RatchetProperties().getTenants().getParallelism());
 		assertThat(properties.get("ratchet.tenants.on-failure").get("defaultValue").asString()).isEqualTo("fail");
+		assertThat(properties.get("ratchet.data.parallelism").get("defaultValue").asInt())
+			.isEqualTo(this.engineDefaults.getDataParallelism())
+			.isEqualTo(new RatchetProperties().getData().getParallelism());
 	}
 
 	@Test

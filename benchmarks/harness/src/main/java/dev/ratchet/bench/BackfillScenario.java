@@ -143,7 +143,7 @@ record BackfillScenario(Settings settings, Report report) {
 		});
 	}
 
-	private static void load(DataSource dataSource, long rows) throws SQLException {
+	static void load(DataSource dataSource, long rows) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE item (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text, "
 					+ "touched int NOT NULL DEFAULT 0)");
@@ -166,7 +166,7 @@ record BackfillScenario(Settings settings, Report report) {
 	/**
 	 * How the batched migration processes a batch.
 	 */
-	private enum Mode {
+	enum Mode {
 
 		/** One UPDATE per item, each its own round trip (the default {@code processBatch}). */
 		ITEM,
@@ -183,7 +183,7 @@ record BackfillScenario(Settings settings, Report report) {
 	 * The backfill as a batched migration: keyset on the primary key, per item, per item as a JDBC
 	 * batch, or set-based.
 	 */
-	private record Items(int batchSize, Mode mode) implements BatchedMigration<Long> {
+	record Items(int batchSize, Mode mode) implements BatchedMigration<Long> {
 
 		private static final KeysetBatches ITEMS = KeysetBatches.of("item");
 

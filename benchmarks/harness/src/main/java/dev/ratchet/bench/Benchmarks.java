@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Benchmarks {
 
-	static final List<String> ALL = List.of("apply", "noop", "startup", "concurrent", "large", "backfill", "disabled", "tenants");
+	static final List<String> ALL = List.of("apply", "noop", "startup", "concurrent", "large", "backfill", "parallel", "disabled", "tenants");
 
 	private Benchmarks() {
 	}
@@ -42,6 +42,7 @@ public final class Benchmarks {
 				case "concurrent" -> new ConcurrentScenario(settings, work, report).run();
 				case "large" -> new LargeScriptScenario(settings, work, report).run();
 				case "backfill" -> new BackfillScenario(settings, report).run();
+				case "parallel" -> new ParallelBackfillScenario(settings, report).run();
 				case "tenants" -> new TenantsScenario(settings, work, report).run();
 				default -> throw new IllegalArgumentException("Unknown scenario '" + scenario + "': use one of " + ALL);
 			}

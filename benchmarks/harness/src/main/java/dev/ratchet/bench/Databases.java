@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -34,17 +36,29 @@ final class Databases {
 	}
 
 	static HikariDataSource pool(String url, TestDatabase.Db db) {
+		return pool(url, db, 4);
+	}
+
+	/**
+	 * A pool of {@code size} connections, filled.
+	 */
+	static HikariDataSource pool(String url, TestDatabase.Db db, int size) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
 		config.setUsername(db.username());
 		config.setPassword(db.password());
-		config.setMaximumPoolSize(4);
-		config.setMinimumIdle(4);
+		config.setMaximumPoolSize(size);
+		config.setMinimumIdle(size);
 		config.setPoolName("bench");
 		HikariDataSource pool = new HikariDataSource(config);
-		try (Connection a = pool.getConnection(); Connection b = pool.getConnection();
-				Connection c = pool.getConnection(); Connection d = pool.getConnection()) {
-			a.isValid(1);
+		List<Connection> filled = new ArrayList<>();
+		try {
+			for (int i = 0; i < size; i++) {
+				filled.add(pool.getConnection());
+			}
+			for (Connection connection : filled) {
+				connection.close();
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not fill the pool for " + db.name() + ": " + ex.getMessage(), ex);
