@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import dev.ratchet.MigrationContext;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 
 /**
  * The runbook's backfill as a batched migration: creates version 1 of every chatbot, and fails for a
@@ -54,13 +54,13 @@ class Backfill implements BatchedMigration<Long> {
 	}
 
 	/**
-	 * Writes the schema, 250 chatbots and, after version 1.1, a migration that needs every chatbot
-	 * to have a current version.
+	 * Returns a fresh database whose migrations are the schema, 250 chatbots and, after version 1.1,
+	 * a migration that needs every chatbot to have a current version.
 	 */
-	static void writeMigrations(MigrationFiles files) {
-		files.write("V1__chatbots.sql", SCHEMA)
-			.write("V1_0_0_1__rows.sql", rows(250))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+	static FreshDatabase database() {
+		return new FreshDatabase().withMigration("V1__chatbots.sql", SCHEMA)
+			.withMigration("V1_0_0_1__rows.sql", rows(250))
+			.withMigration("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
 	}
 
 	Backfill options(BatchOptions options) {

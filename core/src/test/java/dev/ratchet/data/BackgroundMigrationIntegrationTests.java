@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,14 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackgroundMigrationIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = Backfill.database();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
-
-	@BeforeEach
-	void writeMigrations() {
-		Backfill.writeMigrations(this.db.files());
-	}
 
 	@Test
 	void startUpLeavesTheBackgroundMigrationAndTheVersionsAfterItForLater() {

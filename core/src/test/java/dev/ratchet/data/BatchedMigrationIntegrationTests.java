@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,14 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class BatchedMigrationIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
+	final FreshDatabase db = Backfill.database();
 
 	private final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
-
-	@BeforeEach
-	void writeMigrations() {
-		Backfill.writeMigrations(this.db.files());
-	}
 
 	@Test
 	void batchedMigrationRunsBetweenSqlMigrationsAndCommitsPerBatch() {

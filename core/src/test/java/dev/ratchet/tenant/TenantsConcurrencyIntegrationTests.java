@@ -9,12 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.sql.DataSource;
 
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.MigrationFiles;
@@ -55,29 +55,18 @@ class TenantsConcurrencyIntegrationTests {
 		}
 		List<String> schemas = IntStream.rangeClosed(1, TENANTS).mapToObj((i) -> "tenant_" + i).toList();
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
-			CyclicBarrier start = new CyclicBarrier(INSTANCES);
-			List<Future<TenantsReport>> runs = new ArrayList<>();
-			for (int i = 0; i < INSTANCES; i++) {
-				runs.add(pool.submit(() -> {
-					RatchetTenants tenants = RatchetTenants.builder(RatchetConfiguration.builder(db.dataSource()).build())
-						.schemas(schemas)
-						.locations(List.of(files.location()))
-						.parallelism(3)
-						.progressEvery(Duration.ofMillis(200))
-						.build();
-					start.await();
-					return tenants.migrate();
-				}));
-			}
 			int applied = 0;
-			for (Future<TenantsReport> run : runs) {
-				TenantsReport report = run.get(3, TimeUnit.MINUTES);
+			for (TenantsReport report : migrateTogether(INSTANCES, () -> RatchetTenants
+				.builder(RatchetConfiguration.builder(db.dataSource()).build())
+				.schemas(schemas)
+				.locations(List.of(files.location()))
+				.parallelism(3)
+				.progressEvery(Duration.ofMillis(200))
+				.build())) {
 				assertThat(report.failed()).isZero();
 				assertThat(report.upToDate()).isEqualTo(TENANTS);
 				applied += report.applied();
 			}
-			pool.shutdown();
 			assertThat(applied).isEqualTo(TENANTS * (MIGRATIONS + 1));
 			for (String schema : schemas) {
 				assertThat(Sql.number(db, "SELECT count(*) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
@@ -96,30 +85,18 @@ class TenantsConcurrencyIntegrationTests {
 		}
 		List<String> schemas = IntStream.rangeClosed(1, MANY_TENANTS).mapToObj((i) -> "shop_" + i).toList();
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			ExecutorService pool = Executors.newFixedThreadPool(MANY_INSTANCES);
-			CyclicBarrier start = new CyclicBarrier(MANY_INSTANCES);
-			List<Future<TenantsReport>> runs = new ArrayList<>();
-			for (int i = 0; i < MANY_INSTANCES; i++) {
-				runs.add(pool.submit(() -> {
-					// Each instance has a DataSource of its own, as separate processes would.
-					DataSource dataSource = db.dataSource();
-					RatchetTenants tenants = RatchetTenants.builder(RatchetConfiguration.builder(dataSource).build())
-						.schemas(schemas)
-						.locations(List.of(files.location()))
-						.parallelism(2)
-						.build();
-					start.await();
-					return tenants.migrate();
-				}));
-			}
 			int applied = 0;
-			for (Future<TenantsReport> run : runs) {
-				TenantsReport report = run.get(3, TimeUnit.MINUTES);
+			// Each instance has a DataSource of its own, as separate processes would.
+			for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> RatchetTenants
+				.builder(RatchetConfiguration.builder(db.dataSource()).build())
+				.schemas(schemas)
+				.locations(List.of(files.location()))
+				.parallelism(2)
+				.build())) {
 				assertThat(report.problems()).isEmpty();
 				assertThat(report.upToDate()).isEqualTo(MANY_TENANTS);
 				applied += report.applied();
 			}
-			pool.shutdown();
 			assertThat(applied).isEqualTo(MANY_TENANTS * COUNTED_MIGRATIONS);
 			for (String schema : schemas) {
 				assertThat(Sql.column(db, "SELECT n::text FROM " + schema + ".counter")).as(schema)
@@ -129,6 +106,31 @@ class TenantsConcurrencyIntegrationTests {
 					.as(schema)
 					.containsExactly("1 true", "2 true", "3 true");
 			}
+		}
+	}
+
+	// Builds one engine per instance on its own thread, then starts them all at once.
+	private static List<TenantsReport> migrateTogether(int instances, Supplier<RatchetTenants> instance)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(instances);
+		try {
+			CyclicBarrier start = new CyclicBarrier(instances);
+			List<Future<TenantsReport>> runs = new ArrayList<>();
+			for (int i = 0; i < instances; i++) {
+				runs.add(pool.submit(() -> {
+					RatchetTenants tenants = instance.get();
+					start.await();
+					return tenants.migrate();
+				}));
+			}
+			List<TenantsReport> reports = new ArrayList<>();
+			for (Future<TenantsReport> run : runs) {
+				reports.add(run.get(3, TimeUnit.MINUTES));
+			}
+			return reports;
+		}
+		finally {
+			pool.shutdown();
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +26,7 @@ import dev.ratchet.boot.autoconfigure.RatchetHealthContributorAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMetricsAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
 import dev.ratchet.boot.data.JdbcMigrationContext;
-import dev.ratchet.boot.test.SpringKeysetTestMigration;
+import dev.ratchet.boot.test.AssignOwnersMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
@@ -204,21 +203,15 @@ class DataMigrationsOpsIntegrationTests {
 	/**
 	 * Gives each chatbot its creator's user as owner; a creator without a user fails the item.
 	 */
-	static class AssignOwners extends SpringKeysetTestMigration {
+	static class AssignOwners extends AssignOwnersMigration {
 
 		static volatile CountDownLatch gate;
 
 		AssignOwners(boolean background) {
-			super("1.1", "assign chatbot owners", "chatbot", BatchOptions.defaults()
+			super("assign chatbot owners", BatchOptions.defaults()
 				.withBatchSize(5)
 				.withFailurePolicy(FailurePolicy.skipUpTo(10))
 				.withBackground(background));
-		}
-
-		@Override
-		public OptionalLong total(JdbcMigrationContext context) {
-			return OptionalLong
-				.of(context.jdbcClient().sql("SELECT count(*) FROM chatbot").query(Long.class).single());
 		}
 
 		@Override
@@ -227,16 +220,6 @@ class DataMigrationsOpsIntegrationTests {
 			CountDownLatch current = gate;
 			if (current != null && ids.size() > 1) {
 				current.await(60, TimeUnit.SECONDS);
-			}
-		}
-
-		@Override
-		public void process(JdbcMigrationContext context, Long id) {
-			int updated = context.jdbcClient().sql("""
-					UPDATE chatbot c SET owner = u.email FROM creator_user u
-					WHERE u.creator_id = c.creator_id AND c.id = :id""").param("id", id).update();
-			if (updated == 0) {
-				throw new IllegalStateException("creator " + id + " has no associated user");
 			}
 		}
 

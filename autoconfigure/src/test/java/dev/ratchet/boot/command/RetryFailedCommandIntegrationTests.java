@@ -1,6 +1,5 @@
 package dev.ratchet.boot.command;
 
-import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,8 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.boot.data.JdbcMigrationContext;
-import dev.ratchet.boot.test.SpringKeysetTestMigration;
+import dev.ratchet.boot.test.AssignOwnersMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.FailurePolicy;
 import dev.ratchet.test.FreshDatabase;
@@ -92,26 +90,11 @@ class RetryFailedCommandIntegrationTests {
 
 	}
 
-	static class AssignOwners extends SpringKeysetTestMigration {
+	static class AssignOwners extends AssignOwnersMigration {
 
 		AssignOwners() {
-			super("1.1", "assign every chatbot its owner", "chatbot",
+			super("assign every chatbot its owner",
 					BatchOptions.defaults().withBatchSize(5).withFailurePolicy(FailurePolicy.skipUpTo(10)));
-		}
-
-		@Override
-		public OptionalLong total(JdbcMigrationContext context) {
-			return OptionalLong.of(context.jdbcClient().sql("SELECT count(*) FROM chatbot").query(Long.class).single());
-		}
-
-		@Override
-		public void process(JdbcMigrationContext context, Long id) {
-			int updated = context.jdbcClient().sql("""
-					UPDATE chatbot c SET owner = u.email FROM creator_user u
-					WHERE u.creator_id = c.creator_id AND c.id = :id""").param("id", id).update();
-			if (updated == 0) {
-				throw new IllegalStateException("creator " + id + " has no associated user");
-			}
 		}
 
 	}
