@@ -135,6 +135,18 @@ class DataMigrationControlIntegrationTests {
 	}
 
 	@Test
+	void aMigrationPausedBeforeTheFirstRunLeavesTheSchemaToMigrate() {
+		// The pause creates Ratchet's progress table in a schema that has no history yet; that table
+		// (and its sequence) is Ratchet's own, not content that would call for a baseline.
+		assertThat(ratchet(fastBackfill()).data().pause("1.1", "early")).isEqualTo(DataMigrationState.PAUSED);
+		Ratchet ratchet = ratchet(fastBackfill());
+		assertThat(versions(ratchet.migrate())).containsExactly("1", "1.0.0.1");
+		assertThat(single(ratchet).state()).isEqualTo(DataMigrationState.PAUSED);
+		assertThat(ratchet.data().resume("1.1", "early")).isNotEqualTo(DataMigrationState.PAUSED);
+		assertThat(versions(ratchet.migrate())).containsExactly("1.1", "2");
+	}
+
+	@Test
 	void aProgressTableOfAnEarlierVersionGetsTheColumnsOfStateChanges() {
 		Ratchet ratchet = ratchet(fastBackfill());
 		ratchet.migrateUntilBackground();
