@@ -31,50 +31,78 @@ import java.util.List;
  */
 final class CatalogToken {
 
-	// Parameters: the schema, the names of Ratchet's tables (text[]).
+	// Parameters: the schema, the names of Ratchet's tables (text[]). Every step is an index lookup
+	// from the schema's oid: pg_depend by referenced object (the schema's top-level objects), by
+	// dependent object (what they refer to), and the catalogs by oid or by owning relation.
 	private static final String TOKEN = """
-			WITH p AS (SELECT ?::text AS schema, ?::text[] AS tables),
-			own AS (
-			    SELECT c.oid FROM p, pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			    WHERE n.nspname = p.schema AND c.relname = ANY (p.tables)),
-			ns AS (
-			    SELECT n.oid, n.xmin FROM p, pg_namespace n
-			    WHERE n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast%'
-			      AND (n.nspname = p.schema
-			           OR NOT EXISTS (SELECT 1 FROM pg_class h WHERE h.relnamespace = n.oid AND h.relname = ANY (p.tables)))),
-			rels AS (
-			    SELECT c.oid, c.xmin FROM pg_class c
-			    WHERE c.oid >= 16384 AND c.relkind <> 't' AND c.relnamespace IN (SELECT oid FROM ns)
-			      AND c.oid NOT IN (SELECT oid FROM own)
-			      AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid
-			                      AND x.indrelid IN (SELECT oid FROM own))),
+			WITH a AS (SELECT ?::text AS schema, ?::text[] AS tables),
+			p AS (SELECT n.oid AS nsp, n.xmin, a.tables FROM a JOIN pg_namespace n ON n.nspname = a.schema),
+			top AS (
+			    SELECT d.classid, d.objid FROM p JOIN pg_depend d ON d.refclassid = 'pg_namespace'::regclass
+			        AND d.refobjid = p.nsp AND d.refobjsubid = 0
+			    WHERE NOT (d.classid = 'pg_class'::regclass AND d.objid IN (
+			        SELECT c.oid FROM p JOIN pg_class c ON c.relnamespace = p.nsp AND c.relname = ANY (p.tables)))),
+			tabs AS (SELECT c.oid, c.xmin FROM top JOIN pg_class c ON c.oid = top.objid
+			         WHERE top.classid = 'pg_class'::regclass),
+			idx AS (SELECT x.indexrelid AS oid, x.xmin AS ixmin, i.xmin FROM tabs JOIN pg_index x ON x.indrelid = tabs.oid
+			        JOIN pg_class i ON i.oid = x.indexrelid),
+			rels AS (SELECT oid, xmin FROM tabs UNION ALL SELECT oid, xmin FROM idx),
+			cons AS (SELECT k.oid, k.xmin FROM tabs JOIN pg_constraint k ON k.conrelid = tabs.oid
+			         UNION ALL SELECT k.oid, k.xmin FROM top JOIN pg_constraint k ON k.contypid = top.objid
+			         WHERE top.classid = 'pg_type'::regclass),
+			defs AS (SELECT d.oid, d.xmin FROM tabs JOIN pg_attrdef d ON d.adrelid = tabs.oid),
+			rules AS (SELECT w.oid, w.xmin FROM tabs JOIN pg_rewrite w ON w.ev_class = tabs.oid),
+			trigs AS (SELECT t.oid, t.xmin FROM tabs JOIN pg_trigger t ON t.tgrelid = tabs.oid),
+			objs (classid, oid) AS (
+			    SELECT classid, objid FROM top
+			    UNION ALL SELECT 'pg_class'::regclass::oid, oid FROM idx
+			    UNION ALL SELECT 'pg_constraint'::regclass::oid, oid FROM cons
+			    UNION ALL SELECT 'pg_attrdef'::regclass::oid, oid FROM defs
+			    UNION ALL SELECT 'pg_rewrite'::regclass::oid, oid FROM rules
+			    UNION ALL SELECT 'pg_trigger'::regclass::oid, oid FROM trigs),
+			deps AS (SELECT d.* FROM objs JOIN pg_depend d ON d.classid = objs.classid AND d.objid = objs.oid),
+			refs AS (SELECT DISTINCT refclassid, refobjid, refobjsubid FROM deps WHERE refobjid >= 16384),
 			rows (item) AS (
-			    SELECT 'n' || oid || ':' || xmin FROM ns
+			    SELECT 'n' || nsp || ':' || xmin FROM p
 			    UNION ALL SELECT 'c' || oid || ':' || xmin FROM rels
 			    UNION ALL SELECT 'a' || a.attrelid || '.' || a.attnum || ':' || a.xmin
-			        FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid WHERE a.attnum > 0
-			    UNION ALL SELECT 'd' || d.oid || ':' || d.xmin FROM pg_attrdef d JOIN rels r ON r.oid = d.adrelid
-			    UNION ALL SELECT 'k' || k.oid || ':' || k.xmin FROM pg_constraint k
-			        WHERE k.oid >= 16384 AND k.connamespace IN (SELECT oid FROM ns)
-			          AND (k.conrelid = 0 OR k.conrelid IN (SELECT oid FROM rels))
-			    UNION ALL SELECT 'i' || x.indexrelid || ':' || x.xmin FROM pg_index x JOIN rels r ON r.oid = x.indrelid
-			    UNION ALL SELECT 'g' || t.oid || ':' || t.xmin FROM pg_trigger t JOIN rels r ON r.oid = t.tgrelid
-			    UNION ALL SELECT 'w' || w.oid || ':' || w.xmin FROM pg_rewrite w JOIN rels r ON r.oid = w.ev_class
-			    UNION ALL SELECT 's' || s.seqrelid || ':' || s.xmin || ':' || coalesce(d.refobjid || '.' || d.xmin, '')
-			        FROM pg_sequence s JOIN rels r ON r.oid = s.seqrelid
-			        LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid
-			                             AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-			    UNION ALL SELECT 'e' || d.classid || '.' || d.objid || '.' || d.refobjid || ':' || d.xmin
-			        FROM pg_depend d WHERE d.deptype = 'e'
+			        FROM rels r JOIN pg_attribute a ON a.attrelid = r.oid WHERE a.attnum > 0
+			    UNION ALL SELECT 'i' || oid || ':' || ixmin FROM idx
+			    UNION ALL SELECT 'k' || oid || ':' || xmin FROM cons
+			    UNION ALL SELECT 'd' || oid || ':' || xmin FROM defs
+			    UNION ALL SELECT 'w' || oid || ':' || xmin FROM rules
+			    UNION ALL SELECT 'g' || oid || ':' || xmin FROM trigs
+			    UNION ALL SELECT 's' || s.seqrelid || ':' || s.xmin FROM tabs JOIN pg_sequence s ON s.seqrelid = tabs.oid
+			    UNION ALL SELECT 'p' || f.oid || ':' || f.xmin
+			        FROM top JOIN pg_proc f ON f.oid = top.objid WHERE top.classid = 'pg_proc'::regclass
+			    UNION ALL SELECT 'y' || t.oid || ':' || t.xmin
+			        FROM top JOIN pg_type t ON t.oid = top.objid WHERE top.classid = 'pg_type'::regclass
+			    UNION ALL SELECT 'o' || classid || '.' || objid FROM top
+			    UNION ALL SELECT 'e' || classid || '.' || objid || '.' || objsubid || '>' || refclassid || '.' || refobjid
+			        || '.' || refobjsubid || deptype::text FROM deps
 			    UNION ALL SELECT 'x' || oid || ':' || xmin FROM pg_extension
-			    UNION ALL SELECT 'p' || oid || ':' || xmin FROM pg_proc
-			        WHERE oid >= 16384 AND pronamespace IN (SELECT oid FROM ns)
-			    UNION ALL SELECT 'y' || t.oid || ':' || t.xmin FROM pg_type t
-			        WHERE t.oid >= 16384 AND t.typnamespace IN (SELECT oid FROM ns) AND t.typrelid = 0
-			          AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0)
-			    UNION ALL SELECT 'o' || oid || ':' || xmin FROM pg_operator WHERE oid >= 16384
-			    UNION ALL SELECT 'l' || oid || ':' || xmin FROM pg_collation WHERE oid >= 16384
-			    UNION ALL SELECT 'q' || oid || ':' || xmin FROM pg_opclass WHERE oid >= 16384)
+			    UNION ALL SELECT 'R' || c.oid || '.' || r.refobjsubid || ':' || c.xmin || ':' || n.xmin
+			        || coalesce(':' || a.xmin, '')
+			        FROM refs r JOIN pg_class c ON c.oid = r.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace
+			        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = r.refobjsubid AND r.refobjsubid > 0
+			        WHERE r.refclassid = 'pg_class'::regclass
+			    UNION ALL SELECT 'T' || t.oid || ':' || t.xmin || ':' || n.xmin
+			        FROM refs r JOIN pg_type t ON t.oid = r.refobjid JOIN pg_namespace n ON n.oid = t.typnamespace
+			        WHERE r.refclassid = 'pg_type'::regclass
+			    UNION ALL SELECT 'P' || f.oid || ':' || f.xmin || ':' || n.xmin
+			        FROM refs r JOIN pg_proc f ON f.oid = r.refobjid JOIN pg_namespace n ON n.oid = f.pronamespace
+			        WHERE r.refclassid = 'pg_proc'::regclass
+			    UNION ALL SELECT 'O' || o.oid || ':' || o.xmin || ':' || n.xmin
+			        FROM refs r JOIN pg_operator o ON o.oid = r.refobjid JOIN pg_namespace n ON n.oid = o.oprnamespace
+			        WHERE r.refclassid = 'pg_operator'::regclass
+			    UNION ALL SELECT 'L' || l.oid || ':' || l.xmin || ':' || n.xmin
+			        FROM refs r JOIN pg_collation l ON l.oid = r.refobjid JOIN pg_namespace n ON n.oid = l.collnamespace
+			        WHERE r.refclassid = 'pg_collation'::regclass
+			    UNION ALL SELECT 'Q' || q.oid || ':' || q.xmin || ':' || n.xmin
+			        FROM refs r JOIN pg_opclass q ON q.oid = r.refobjid JOIN pg_namespace n ON n.oid = q.opcnamespace
+			        WHERE r.refclassid = 'pg_opclass'::regclass
+			    UNION ALL SELECT 'N' || n.oid || ':' || n.xmin
+			        FROM refs r JOIN pg_namespace n ON n.oid = r.refobjid WHERE r.refclassid = 'pg_namespace'::regclass)
 			SELECT count(*) || '/' || coalesce(sum(hashtextextended(item, 0)), 0) || '/'
 			       || current_setting('server_version_num') || '/' || md5(current_setting('search_path'))
 			FROM rows""";
