@@ -13,18 +13,31 @@ import java.util.List;
  * the drift check reads from, rather than their contents: PostgreSQL writes a new row version, with a
  * new {@code xmin}, for every change DDL makes, so any change the full check could report changes
  * the token, and a removed row is missed from it. Rows no DDL changed keep their {@code xmin}
- * (VACUUM, ANALYZE and freezing keep it). Names that a definition prints from other schemas (types,
- * functions, tables a foreign key or a view refers to) are covered by taking every user object of
- * the database, not only the schema's; so are the server version and the {@code search_path}, which
- * the printed definitions depend on. Ratchet's own tables, temporary objects and TOAST tables are
- * left out, and so are the other schemas Ratchet manages with the same tables (the tenant schemas,
- * the main schema beside them): each has its own snapshot and token, and without leaving them out
- * every tenant's token would read the catalog of every other tenant, a cost that grows with the
- * square of the tenants (the tenants' benchmark measured it). What it gives up: a definition in this
- * schema that prints the name of an object in another Ratchet-managed schema (a view on the main
- * schema's table, renamed there) is not told apart by the token until this schema's own catalog
- * changes. A change that the check does not report (a GRANT, a TRUNCATE, another schema's DDL) only
- * changes the token, which costs one full check, after which the token is stored again.
+ * (VACUUM, ANALYZE and freezing keep it). The server version and the {@code search_path}, which the
+ * printed definitions depend on, are part of it.
+ * <p>
+ * Which rows: the schema's own objects, and the objects in other schemas that they refer to. The
+ * schema's objects are found from its oid through indexes only: its top-level objects (tables,
+ * views, sequences, types, functions, operators...) by their dependency on the schema in
+ * {@code pg_depend}, then their columns, defaults, constraints, indexes, triggers and rules by the
+ * owning relation. Names a definition prints from other schemas (a column's type, a default's
+ * function, the table a foreign key or a view refers to, with its columns) are covered through the
+ * dependencies PostgreSQL records for those objects: each referenced row is hashed with its schema's
+ * row, so renaming the object, its column or its schema changes the token, wherever it lives
+ * (another tenant's schema too). So the token's cost grows with the schema's objects, not the
+ * database's: it used to hash every user object of the database (leaving out the other schemas
+ * Ratchet manages), and at about 1,600 tenant schemas one token query took over a second, read twice
+ * per tenant run (issue 14).
+ * <p>
+ * What it gives up: a change the catalog does not record as a dependency of this schema's objects.
+ * A new object elsewhere that takes a referenced name's place on the {@code search_path} (a type of
+ * the same name created in a schema searched earlier), which makes the definition print the name
+ * qualified, is not told apart by the token until this schema's own catalog changes; neither is a
+ * name written in a function body (PL/pgSQL records no dependencies, and the drift check hashes the
+ * body as written, so its printed text does not change either). A change that the check does not
+ * report (a GRANT, a TRUNCATE, a referenced table's new column) only changes the token, which costs
+ * one full check, after which the token is stored again. Ratchet's own tables, with everything that
+ * belongs to them, are left out, as the check leaves them out.
  * <p>
  * The token of a state is only stored with a snapshot read from that same state: it is read before
  * the objects are, and stored only if it is still the catalog's when the snapshot is written.
@@ -33,7 +46,9 @@ final class CatalogToken {
 
 	// Parameters: the schema, the names of Ratchet's tables (text[]). Every step is an index lookup
 	// from the schema's oid: pg_depend by referenced object (the schema's top-level objects), by
-	// dependent object (what they refer to), and the catalogs by oid or by owning relation.
+	// dependent object (what they refer to), and the catalogs by oid or by owning relation. OFFSET 0
+	// keeps the look-up of each object's dependencies a lookup: joined, the planner (misjudging how
+	// few objects there are) hashes the whole of pg_depend, which grows with the database.
 	private static final String TOKEN = """
 			WITH a AS (SELECT ?::text AS schema, ?::text[] AS tables),
 			p AS (SELECT n.oid AS nsp, n.xmin, a.tables FROM a JOIN pg_namespace n ON n.nspname = a.schema),
@@ -60,7 +75,8 @@ final class CatalogToken {
 			    UNION ALL SELECT 'pg_attrdef'::regclass::oid, oid FROM defs
 			    UNION ALL SELECT 'pg_rewrite'::regclass::oid, oid FROM rules
 			    UNION ALL SELECT 'pg_trigger'::regclass::oid, oid FROM trigs),
-			deps AS (SELECT d.* FROM objs JOIN pg_depend d ON d.classid = objs.classid AND d.objid = objs.oid),
+			deps AS (SELECT d.* FROM objs, LATERAL (SELECT * FROM pg_depend d WHERE d.classid = objs.classid
+			                                         AND d.objid = objs.oid OFFSET 0) d),
 			refs AS (SELECT DISTINCT refclassid, refobjid, refobjsubid FROM deps WHERE refobjid >= 16384),
 			rows (item) AS (
 			    SELECT 'n' || nsp || ':' || xmin FROM p
