@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A cheap fingerprint of the catalog as it stands, kept with the snapshot when the snapshot equals
@@ -102,28 +104,27 @@ final class CatalogToken {
 			        FROM refs r JOIN pg_class c ON c.oid = r.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace
 			        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = r.refobjsubid AND r.refobjsubid > 0
 			        WHERE r.refclassid = 'pg_class'::regclass
-			    UNION ALL SELECT 'T' || t.oid || ':' || t.xmin || ':' || n.xmin
-			        FROM refs r JOIN pg_type t ON t.oid = r.refobjid JOIN pg_namespace n ON n.oid = t.typnamespace
-			        WHERE r.refclassid = 'pg_type'::regclass
-			    UNION ALL SELECT 'P' || f.oid || ':' || f.xmin || ':' || n.xmin
-			        FROM refs r JOIN pg_proc f ON f.oid = r.refobjid JOIN pg_namespace n ON n.oid = f.pronamespace
-			        WHERE r.refclassid = 'pg_proc'::regclass
-			    UNION ALL SELECT 'O' || o.oid || ':' || o.xmin || ':' || n.xmin
-			        FROM refs r JOIN pg_operator o ON o.oid = r.refobjid JOIN pg_namespace n ON n.oid = o.oprnamespace
-			        WHERE r.refclassid = 'pg_operator'::regclass
-			    UNION ALL SELECT 'L' || l.oid || ':' || l.xmin || ':' || n.xmin
-			        FROM refs r JOIN pg_collation l ON l.oid = r.refobjid JOIN pg_namespace n ON n.oid = l.collnamespace
-			        WHERE r.refclassid = 'pg_collation'::regclass
-			    UNION ALL SELECT 'Q' || q.oid || ':' || q.xmin || ':' || n.xmin
-			        FROM refs r JOIN pg_opclass q ON q.oid = r.refobjid JOIN pg_namespace n ON n.oid = q.opcnamespace
-			        WHERE r.refclassid = 'pg_opclass'::regclass
+			    %REFERENCED%
 			    UNION ALL SELECT 'N' || n.oid || ':' || n.xmin
 			        FROM refs r JOIN pg_namespace n ON n.oid = r.refobjid WHERE r.refclassid = 'pg_namespace'::regclass)
 			SELECT count(*) || '/' || coalesce(sum(hashtextextended(item, 0)), 0) || '/'
 			       || current_setting('server_version_num') || '/' || md5(current_setting('search_path'))
-			FROM rows""";
+			FROM rows""".replace("%REFERENCED%", referenced());
 
 	private CatalogToken() {
+	}
+
+	// The referenced objects of the other catalogs whose names a definition prints, each with its
+	// schema's row: tag, catalog, namespace column.
+	private static String referenced() {
+		return Stream
+			.of("T pg_type typnamespace", "P pg_proc pronamespace", "O pg_operator oprnamespace",
+					"L pg_collation collnamespace", "Q pg_opclass opcnamespace")
+			.map((line) -> line.split(" "))
+			.map((f) -> "UNION ALL SELECT '" + f[0] + "' || o.oid || ':' || o.xmin || ':' || n.xmin FROM refs r JOIN "
+					+ f[1] + " o ON o.oid = r.refobjid JOIN pg_namespace n ON n.oid = o." + f[2]
+					+ " WHERE r.refclassid = '" + f[1] + "'::regclass")
+			.collect(Collectors.joining("\n"));
 	}
 
 	/**
