@@ -72,6 +72,7 @@ final class ParallelRun {
 			for (Future<TenantResult> future : futures) {
 				results.add(join(future));
 			}
+			stop(progress);
 			if (tenants.size() > 1) {
 				logger.info("Tenants: {} {} in {} ms, {} failed", tenants.size(), what.equals("migrate") ? "migrated"
 						: "done", Duration.ofNanos(System.nanoTime() - start).toMillis(), failed.get());
@@ -99,6 +100,17 @@ final class ParallelRun {
 					String.format("%.1f", count / Math.max(seconds, 0.001)), failed.get());
 		}, every, every, TimeUnit.MILLISECONDS);
 		return scheduler;
+	}
+
+	// Lets a progress line being written finish and starts no other, so that none follows the summary.
+	private static void stop(ScheduledExecutorService progress) {
+		progress.shutdown();
+		try {
+			progress.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static TenantResult join(Future<TenantResult> future) {

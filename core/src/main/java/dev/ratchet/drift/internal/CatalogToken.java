@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A cheap fingerprint of the catalog as it stands, kept with the snapshot when the snapshot equals
@@ -13,73 +15,116 @@ import java.util.List;
  * the drift check reads from, rather than their contents: PostgreSQL writes a new row version, with a
  * new {@code xmin}, for every change DDL makes, so any change the full check could report changes
  * the token, and a removed row is missed from it. Rows no DDL changed keep their {@code xmin}
- * (VACUUM, ANALYZE and freezing keep it). Names that a definition prints from other schemas (types,
- * functions, tables a foreign key or a view refers to) are covered by taking every user object of
- * the database, not only the schema's; so are the server version and the {@code search_path}, which
- * the printed definitions depend on. Ratchet's own tables, temporary objects and TOAST tables are
- * left out, and so are the other schemas Ratchet manages with the same tables (the tenant schemas,
- * the main schema beside them): each has its own snapshot and token, and without leaving them out
- * every tenant's token would read the catalog of every other tenant, a cost that grows with the
- * square of the tenants (the tenants' benchmark measured it). What it gives up: a definition in this
- * schema that prints the name of an object in another Ratchet-managed schema (a view on the main
- * schema's table, renamed there) is not told apart by the token until this schema's own catalog
- * changes. A change that the check does not report (a GRANT, a TRUNCATE, another schema's DDL) only
- * changes the token, which costs one full check, after which the token is stored again.
+ * (VACUUM, ANALYZE and freezing keep it). The server version and the {@code search_path}, which the
+ * printed definitions depend on, are part of it.
+ * <p>
+ * Which rows: the schema's own objects, and the objects in other schemas that they refer to. The
+ * schema's objects are found from its oid through indexes only: its top-level objects (tables,
+ * views, sequences, types, functions, operators...) by their dependency on the schema in
+ * {@code pg_depend}, then their columns, defaults, constraints, indexes, triggers and rules by the
+ * owning relation. Names a definition prints from other schemas (a column's type, a default's
+ * function, the table a foreign key or a view refers to, with its columns) are covered through the
+ * dependencies PostgreSQL records for those objects: each referenced row is hashed with its schema's
+ * row, so renaming the object, its column or its schema changes the token, wherever it lives
+ * (another tenant's schema too). So the token's cost grows with the schema's objects, not the
+ * database's: it used to hash every user object of the database (leaving out the other schemas
+ * Ratchet manages), and at about 1,600 tenant schemas one token query took over a second, read twice
+ * per tenant run (issue 14).
+ * <p>
+ * What it gives up: a change the catalog does not record as a dependency of this schema's objects.
+ * A new object elsewhere that takes a referenced name's place on the {@code search_path} (a type of
+ * the same name created in a schema searched earlier), which makes the definition print the name
+ * qualified, is not told apart by the token until this schema's own catalog changes; neither is a
+ * name written in a function body (PL/pgSQL records no dependencies, and the drift check hashes the
+ * body as written, so its printed text does not change either). A change that the check does not
+ * report (a GRANT, a TRUNCATE, a referenced table's new column) only changes the token, which costs
+ * one full check, after which the token is stored again. Ratchet's own tables, with everything that
+ * belongs to them, are left out, as the check leaves them out.
  * <p>
  * The token of a state is only stored with a snapshot read from that same state: it is read before
  * the objects are, and stored only if it is still the catalog's when the snapshot is written.
  */
 final class CatalogToken {
 
-	// Parameters: the schema, the names of Ratchet's tables (text[]).
+	// Parameters: the schema, the names of Ratchet's tables (text[]). Every step is an index lookup
+	// from the schema's oid: pg_depend by referenced object (the schema's top-level objects), by
+	// dependent object (what they refer to), and the catalogs by oid or by owning relation. OFFSET 0
+	// keeps the look-up of each object's dependencies a lookup: joined, the planner (misjudging how
+	// few objects there are) hashes the whole of pg_depend, which grows with the database.
 	private static final String TOKEN = """
-			WITH p AS (SELECT ?::text AS schema, ?::text[] AS tables),
-			own AS (
-			    SELECT c.oid FROM p, pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-			    WHERE n.nspname = p.schema AND c.relname = ANY (p.tables)),
-			ns AS (
-			    SELECT n.oid, n.xmin FROM p, pg_namespace n
-			    WHERE n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast%'
-			      AND (n.nspname = p.schema
-			           OR NOT EXISTS (SELECT 1 FROM pg_class h WHERE h.relnamespace = n.oid AND h.relname = ANY (p.tables)))),
-			rels AS (
-			    SELECT c.oid, c.xmin FROM pg_class c
-			    WHERE c.oid >= 16384 AND c.relkind <> 't' AND c.relnamespace IN (SELECT oid FROM ns)
-			      AND c.oid NOT IN (SELECT oid FROM own)
-			      AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indexrelid = c.oid
-			                      AND x.indrelid IN (SELECT oid FROM own))),
+			WITH a AS (SELECT ?::text AS schema, ?::text[] AS tables),
+			p AS (SELECT n.oid AS nsp, n.xmin, a.tables FROM a JOIN pg_namespace n ON n.nspname = a.schema),
+			top AS (
+			    SELECT d.classid, d.objid FROM p JOIN pg_depend d ON d.refclassid = 'pg_namespace'::regclass
+			        AND d.refobjid = p.nsp AND d.refobjsubid = 0
+			    WHERE NOT (d.classid = 'pg_class'::regclass AND d.objid IN (
+			        SELECT c.oid FROM p JOIN pg_class c ON c.relnamespace = p.nsp AND c.relname = ANY (p.tables)))),
+			tabs AS (SELECT c.oid, c.xmin FROM top JOIN pg_class c ON c.oid = top.objid
+			         WHERE top.classid = 'pg_class'::regclass),
+			idx AS (SELECT x.indexrelid AS oid, x.xmin AS ixmin, i.xmin FROM tabs JOIN pg_index x ON x.indrelid = tabs.oid
+			        JOIN pg_class i ON i.oid = x.indexrelid),
+			rels AS (SELECT oid, xmin FROM tabs UNION ALL SELECT oid, xmin FROM idx),
+			cons AS (SELECT k.oid, k.xmin FROM tabs JOIN pg_constraint k ON k.conrelid = tabs.oid
+			         UNION ALL SELECT k.oid, k.xmin FROM top JOIN pg_constraint k ON k.contypid = top.objid
+			         WHERE top.classid = 'pg_type'::regclass),
+			defs AS (SELECT d.oid, d.xmin FROM tabs JOIN pg_attrdef d ON d.adrelid = tabs.oid),
+			rules AS (SELECT w.oid, w.xmin FROM tabs JOIN pg_rewrite w ON w.ev_class = tabs.oid),
+			trigs AS (SELECT t.oid, t.xmin FROM tabs JOIN pg_trigger t ON t.tgrelid = tabs.oid),
+			objs (classid, oid) AS (
+			    SELECT classid, objid FROM top
+			    UNION ALL SELECT 'pg_class'::regclass::oid, oid FROM idx
+			    UNION ALL SELECT 'pg_constraint'::regclass::oid, oid FROM cons
+			    UNION ALL SELECT 'pg_attrdef'::regclass::oid, oid FROM defs
+			    UNION ALL SELECT 'pg_rewrite'::regclass::oid, oid FROM rules
+			    UNION ALL SELECT 'pg_trigger'::regclass::oid, oid FROM trigs),
+			deps AS (SELECT d.* FROM objs, LATERAL (SELECT * FROM pg_depend d WHERE d.classid = objs.classid
+			                                         AND d.objid = objs.oid OFFSET 0) d),
+			refs AS (SELECT DISTINCT refclassid, refobjid, refobjsubid FROM deps WHERE refobjid >= 16384),
 			rows (item) AS (
-			    SELECT 'n' || oid || ':' || xmin FROM ns
+			    SELECT 'n' || nsp || ':' || xmin FROM p
 			    UNION ALL SELECT 'c' || oid || ':' || xmin FROM rels
 			    UNION ALL SELECT 'a' || a.attrelid || '.' || a.attnum || ':' || a.xmin
-			        FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid WHERE a.attnum > 0
-			    UNION ALL SELECT 'd' || d.oid || ':' || d.xmin FROM pg_attrdef d JOIN rels r ON r.oid = d.adrelid
-			    UNION ALL SELECT 'k' || k.oid || ':' || k.xmin FROM pg_constraint k
-			        WHERE k.oid >= 16384 AND k.connamespace IN (SELECT oid FROM ns)
-			          AND (k.conrelid = 0 OR k.conrelid IN (SELECT oid FROM rels))
-			    UNION ALL SELECT 'i' || x.indexrelid || ':' || x.xmin FROM pg_index x JOIN rels r ON r.oid = x.indrelid
-			    UNION ALL SELECT 'g' || t.oid || ':' || t.xmin FROM pg_trigger t JOIN rels r ON r.oid = t.tgrelid
-			    UNION ALL SELECT 'w' || w.oid || ':' || w.xmin FROM pg_rewrite w JOIN rels r ON r.oid = w.ev_class
-			    UNION ALL SELECT 's' || s.seqrelid || ':' || s.xmin || ':' || coalesce(d.refobjid || '.' || d.xmin, '')
-			        FROM pg_sequence s JOIN rels r ON r.oid = s.seqrelid
-			        LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid
-			                             AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-			    UNION ALL SELECT 'e' || d.classid || '.' || d.objid || '.' || d.refobjid || ':' || d.xmin
-			        FROM pg_depend d WHERE d.deptype = 'e'
+			        FROM rels r JOIN pg_attribute a ON a.attrelid = r.oid WHERE a.attnum > 0
+			    UNION ALL SELECT 'i' || oid || ':' || ixmin FROM idx
+			    UNION ALL SELECT 'k' || oid || ':' || xmin FROM cons
+			    UNION ALL SELECT 'd' || oid || ':' || xmin FROM defs
+			    UNION ALL SELECT 'w' || oid || ':' || xmin FROM rules
+			    UNION ALL SELECT 'g' || oid || ':' || xmin FROM trigs
+			    UNION ALL SELECT 's' || s.seqrelid || ':' || s.xmin FROM tabs JOIN pg_sequence s ON s.seqrelid = tabs.oid
+			    UNION ALL SELECT 'p' || f.oid || ':' || f.xmin
+			        FROM top JOIN pg_proc f ON f.oid = top.objid WHERE top.classid = 'pg_proc'::regclass
+			    UNION ALL SELECT 'y' || t.oid || ':' || t.xmin
+			        FROM top JOIN pg_type t ON t.oid = top.objid WHERE top.classid = 'pg_type'::regclass
+			    UNION ALL SELECT 'o' || classid || '.' || objid FROM top
+			    UNION ALL SELECT 'e' || classid || '.' || objid || '.' || objsubid || '>' || refclassid || '.' || refobjid
+			        || '.' || refobjsubid || deptype::text FROM deps
 			    UNION ALL SELECT 'x' || oid || ':' || xmin FROM pg_extension
-			    UNION ALL SELECT 'p' || oid || ':' || xmin FROM pg_proc
-			        WHERE oid >= 16384 AND pronamespace IN (SELECT oid FROM ns)
-			    UNION ALL SELECT 'y' || t.oid || ':' || t.xmin FROM pg_type t
-			        WHERE t.oid >= 16384 AND t.typnamespace IN (SELECT oid FROM ns) AND t.typrelid = 0
-			          AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.oid = t.typelem AND e.typrelid <> 0)
-			    UNION ALL SELECT 'o' || oid || ':' || xmin FROM pg_operator WHERE oid >= 16384
-			    UNION ALL SELECT 'l' || oid || ':' || xmin FROM pg_collation WHERE oid >= 16384
-			    UNION ALL SELECT 'q' || oid || ':' || xmin FROM pg_opclass WHERE oid >= 16384)
+			    UNION ALL SELECT 'R' || c.oid || '.' || r.refobjsubid || ':' || c.xmin || ':' || n.xmin
+			        || coalesce(':' || a.xmin, '')
+			        FROM refs r JOIN pg_class c ON c.oid = r.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace
+			        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = r.refobjsubid AND r.refobjsubid > 0
+			        WHERE r.refclassid = 'pg_class'::regclass
+			    %REFERENCED%
+			    UNION ALL SELECT 'N' || n.oid || ':' || n.xmin
+			        FROM refs r JOIN pg_namespace n ON n.oid = r.refobjid WHERE r.refclassid = 'pg_namespace'::regclass)
 			SELECT count(*) || '/' || coalesce(sum(hashtextextended(item, 0)), 0) || '/'
 			       || current_setting('server_version_num') || '/' || md5(current_setting('search_path'))
-			FROM rows""";
+			FROM rows""".replace("%REFERENCED%", referenced());
 
 	private CatalogToken() {
+	}
+
+	// The referenced objects of the other catalogs whose names a definition prints, each with its
+	// schema's row: tag, catalog, namespace column.
+	private static String referenced() {
+		return Stream
+			.of("T pg_type typnamespace", "P pg_proc pronamespace", "O pg_operator oprnamespace",
+					"L pg_collation collnamespace", "Q pg_opclass opcnamespace")
+			.map((line) -> line.split(" "))
+			.map((f) -> "UNION ALL SELECT '" + f[0] + "' || o.oid || ':' || o.xmin || ':' || n.xmin FROM refs r JOIN "
+					+ f[1] + " o ON o.oid = r.refobjid JOIN pg_namespace n ON n.oid = o." + f[2]
+					+ " WHERE r.refclassid = '" + f[1] + "'::regclass")
+			.collect(Collectors.joining("\n"));
 	}
 
 	/**
