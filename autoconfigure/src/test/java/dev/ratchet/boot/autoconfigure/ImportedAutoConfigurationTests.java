@@ -5,7 +5,10 @@ import dev.ratchet.RatchetConfiguration;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.GenericBeanDefinition;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The set-up the tests of one optional auto-configuration share (endpoint, health, metrics,
@@ -36,6 +39,26 @@ abstract class ImportedAutoConfigurationTests {
 	 */
 	ApplicationContextRunner withRatchet() {
 		return this.contextRunner.withBean(Ratchet.class, ImportedAutoConfigurationTests::ratchet);
+	}
+
+	/**
+	 * Returns the context runner with a {@link Ratchet} bean, on a class path without the given
+	 * package.
+	 * @param packageName the package the application does not have
+	 * @return the runner
+	 */
+	ApplicationContextRunner withRatchetWithout(String packageName) {
+		return withRatchet().withClassLoader(new FilteredClassLoader(packageName));
+	}
+
+	/**
+	 * Asserts that the context starts and has no bean of the given type: the auto-configuration
+	 * backed off.
+	 * @param runner the runner
+	 * @param beanType the type the auto-configuration would have added
+	 */
+	static void assertBacksOff(ApplicationContextRunner runner, Class<?> beanType) {
+		runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(beanType));
 	}
 
 	static Ratchet ratchet() {

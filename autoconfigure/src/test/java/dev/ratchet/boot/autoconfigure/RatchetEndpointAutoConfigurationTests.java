@@ -9,8 +9,6 @@ import dev.ratchet.boot.monitor.DriftMonitor;
 import dev.ratchet.boot.monitor.MigrationRunTracker;
 import dev.ratchet.boot.actuate.MigrationsEndpoint;
 
-import org.springframework.boot.test.context.FilteredClassLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,16 +43,14 @@ class RatchetEndpointAutoConfigurationTests extends ImportedAutoConfigurationTes
 
 	@Test
 	void backsOffWithoutActuator() {
-		withRatchet()
-			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
-			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsEndpoint.class));
+		assertBacksOff(withRatchetWithout("org.springframework.boot.actuate")
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations"), MigrationsEndpoint.class);
 	}
 
 	@Test
 	void backsOffWithoutRatchetBean() {
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsEndpoint.class));
+		assertBacksOff(this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations"),
+				MigrationsEndpoint.class);
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.boot.test.context.FilteredClassLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,15 +50,12 @@ class RatchetHealthContributorAutoConfigurationTests extends ImportedAutoConfigu
 
 	@Test
 	void backsOffWithoutSpringBootHealth() {
-		withRatchet()
-			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsHealthIndicator.class));
+		assertBacksOff(withRatchetWithout("org.springframework.boot.health"), MigrationsHealthIndicator.class);
 	}
 
 	@Test
 	void backsOffWithoutRatchetBean() {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(MigrationsHealthIndicator.class));
+		assertBacksOff(this.contextRunner, MigrationsHealthIndicator.class);
 	}
 
 	@Test

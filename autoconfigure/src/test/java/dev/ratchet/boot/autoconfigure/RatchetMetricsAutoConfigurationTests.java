@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.boot.metrics.MigrationMetrics;
 
-import org.springframework.boot.test.context.FilteredClassLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,21 +31,18 @@ class RatchetMetricsAutoConfigurationTests extends ImportedAutoConfigurationTest
 
 	@Test
 	void backsOffWithoutMeterRegistryBean() {
-		withRatchet()
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationMetrics.class));
+		assertBacksOff(withRatchet(), MigrationMetrics.class);
 	}
 
 	@Test
 	void backsOffWithoutMicrometer() {
-		withRatchet()
-			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationMetrics.class));
+		assertBacksOff(withRatchetWithout("io.micrometer.core"), MigrationMetrics.class);
 	}
 
 	@Test
 	void backsOffWithoutRatchetBean() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationMetrics.class));
+		assertBacksOff(this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new),
+				MigrationMetrics.class);
 	}
 
 }

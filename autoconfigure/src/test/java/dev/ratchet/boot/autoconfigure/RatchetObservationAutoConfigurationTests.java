@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.ratchet.boot.observation.MigrationObservations;
 
-import org.springframework.boot.test.context.FilteredClassLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,15 +25,12 @@ class RatchetObservationAutoConfigurationTests extends ImportedAutoConfiguration
 
 	@Test
 	void backsOffWithoutObservationRegistryBean() {
-		withRatchet()
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationObservations.class));
+		assertBacksOff(withRatchet(), MigrationObservations.class);
 	}
 
 	@Test
 	void backsOffWithoutMicrometerObservation() {
-		withRatchet()
-			.withClassLoader(new FilteredClassLoader("io.micrometer.observation"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationObservations.class));
+		assertBacksOff(withRatchetWithout("io.micrometer.observation"), MigrationObservations.class);
 	}
 
 }
