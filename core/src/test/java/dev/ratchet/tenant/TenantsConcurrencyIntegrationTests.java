@@ -44,13 +44,8 @@ class TenantsConcurrencyIntegrationTests {
 		List<String> schemas = IntStream.rangeClosed(1, TENANTS).mapToObj((i) -> "tenant_" + i).toList();
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			int applied = 0;
-			for (TenantsReport report : migrateTogether(INSTANCES, () -> RatchetTenants
-				.builder(RatchetConfiguration.builder(db.dataSource()).build())
-				.schemas(schemas)
-				.locations(List.of(files.location()))
-				.parallelism(3)
-				.progressEvery(Duration.ofMillis(200))
-				.build())) {
+			for (TenantsReport report : migrateTogether(INSTANCES,
+					() -> tenants(db, files, schemas, 3).progressEvery(Duration.ofMillis(200)).build())) {
 				assertThat(report.failed()).isZero();
 				assertThat(report.upToDate()).isEqualTo(TENANTS);
 				applied += report.applied();
@@ -75,12 +70,7 @@ class TenantsConcurrencyIntegrationTests {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			int applied = 0;
 			// Each instance has a DataSource of its own, as separate processes would.
-			for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> RatchetTenants
-				.builder(RatchetConfiguration.builder(db.dataSource()).build())
-				.schemas(schemas)
-				.locations(List.of(files.location()))
-				.parallelism(2)
-				.build())) {
+			for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> tenants(db, files, schemas, 2).build())) {
 				assertThat(report.problems()).isEmpty();
 				assertThat(report.upToDate()).isEqualTo(MANY_TENANTS);
 				applied += report.applied();
@@ -95,6 +85,14 @@ class TenantsConcurrencyIntegrationTests {
 					.containsExactly("1 true", "2 true", "3 true");
 			}
 		}
+	}
+
+	private static RatchetTenants.Builder tenants(TestDatabase.Db db, MigrationFiles files, List<String> schemas,
+			int parallelism) {
+		return RatchetTenants.builder(RatchetConfiguration.builder(db.dataSource()).build())
+			.schemas(schemas)
+			.locations(List.of(files.location()))
+			.parallelism(parallelism);
 	}
 
 	// Builds one engine per instance on its own thread, then starts them all at once.
