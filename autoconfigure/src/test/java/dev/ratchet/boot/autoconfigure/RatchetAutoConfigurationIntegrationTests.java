@@ -24,6 +24,7 @@ import dev.ratchet.test.TestJavaMigration;
 
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,32 +46,22 @@ class RatchetAutoConfigurationIntegrationTests extends SessionTableStartupTests 
 	@Test
 	void ratchetDataSourceQualifierWinsOverApplicationDataSourceAndUrl() {
 		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
-			this.contextRunner
+			assertMigratesOnly(migrated, this.contextRunner
 				.withBean("applicationDataSource", DataSource.class, this.db::dataSource,
 						(definition) -> definition.setPrimary(true))
 				.withBean("migrationDataSource", DataSource.class, migrated::dataSource,
 						(definition) -> ((AbstractBeanDefinition) definition)
 							.addQualifier(new AutowireCandidateQualifier(RatchetDataSource.class)))
-				.withPropertyValues("ratchet.url=jdbc:postgresql://127.0.0.1:1/none")
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(Sql.exists(migrated, "session")).isTrue();
-					assertThat(Sql.exists(this.db, "session")).isFalse();
-				});
+				.withPropertyValues("ratchet.url=jdbc:postgresql://127.0.0.1:1/none"));
 		}
 	}
 
 	@Test
 	void ratchetUrlWinsOverApplicationDataSource() {
 		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
-			withDataSource()
+			assertMigratesOnly(migrated, withDataSource()
 				.withPropertyValues("ratchet.url=" + migrated.url(),
-						"ratchet.username=" + migrated.username())
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(Sql.exists(migrated, "session")).isTrue();
-					assertThat(Sql.exists(this.db, "session")).isFalse();
-				});
+						"ratchet.username=" + migrated.username()));
 		}
 	}
 
@@ -248,6 +239,15 @@ class RatchetAutoConfigurationIntegrationTests extends SessionTableStartupTests 
 				statement.execute(sql);
 			}
 		}
+	}
+
+	// The start-up migrated the given database and left the application's alone.
+	private void assertMigratesOnly(TestDatabase.Db migrated, ApplicationContextRunner runner) {
+		runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(Sql.exists(migrated, "session")).isTrue();
+			assertThat(Sql.exists(this.db, "session")).isFalse();
+		});
 	}
 
 }
