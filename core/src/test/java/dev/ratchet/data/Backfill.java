@@ -81,9 +81,15 @@ class Backfill implements BatchedMigration<Long> {
 	 * for tests that run the engine in another process or configure it themselves.
 	 */
 	static MigrationFiles files(Path dir, int chatbots) {
-		return new MigrationFiles(dir).write("V1__chatbots.sql", SCHEMA)
-			.write("V1_0_0_1__rows.sql", rows(chatbots))
-			.write("V2__require_versions.sql", REQUIRE_VERSIONS);
+		return schemaAndRows(dir, rows(chatbots)).write("V2__require_versions.sql", REQUIRE_VERSIONS);
+	}
+
+	/**
+	 * Writes the schema and the given rows (see {@link #rows}) into a folder, as versions 1 and
+	 * 1.0.0.1: the backfill is left to the test.
+	 */
+	static MigrationFiles schemaAndRows(Path dir, String rows) {
+		return new MigrationFiles(dir).write("V1__chatbots.sql", SCHEMA).write("V1_0_0_1__rows.sql", rows);
 	}
 
 	/**

@@ -50,8 +50,7 @@ class ParallelBatchesIntegrationTests {
 
 	@BeforeEach
 	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(ROWS, 7, 333, 512, 999))
+		this.files = Backfill.schemaAndRows(this.dir, Backfill.rows(ROWS, 7, 333, 512, 999))
 			.write("V1_0_0_2__sessions.sql", SESSIONS);
 		this.db = TestDatabase.createDatabase();
 	}
