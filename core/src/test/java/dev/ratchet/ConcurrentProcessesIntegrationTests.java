@@ -34,14 +34,9 @@ class ConcurrentProcessesIntegrationTests {
 
 	@RepeatedTest(2)
 	void sixteenProcessesApplyEachMigrationOnceAndTheWaitingOnesNameTheHolder() throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir.resolve("migrations")).write("V0__counter.sql",
-				"CREATE TABLE applied (version int NOT NULL);");
-		for (int i = 1; i <= MIGRATIONS; i++) {
-			// Not idempotent on purpose: a second application would add a second row. The sleep keeps the
-			// lock held long enough that every other process finds it taken.
-			files.write("V" + i + "__step_" + i + ".sql", "CREATE TABLE t" + i + " (id int);\nINSERT INTO applied VALUES ("
-					+ i + ");\nSELECT pg_sleep(0.1);");
-		}
+		// The sleep keeps the lock held long enough that every other process finds it taken.
+		MigrationFiles files = new MigrationFiles(this.dir.resolve("migrations")).writeCountedSteps(MIGRATIONS,
+				"\nSELECT pg_sleep(0.1);");
 		Path gate = Files.createDirectories(this.dir.resolve("gate"));
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			List<Process> processes = new ArrayList<>();

@@ -1,17 +1,11 @@
 package dev.ratchet;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ratchet.test.AtOnce;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -42,24 +36,15 @@ class ConcurrentUndoIntegrationTests {
 		}
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			new Ratchet(RatchetConfiguration.builder(db.dataSource()).locations(files.location()).build()).migrate();
-			ExecutorService pool = Executors.newFixedThreadPool(UNDOERS);
-			CyclicBarrier start = new CyclicBarrier(UNDOERS);
-			List<Future<UndoResult>> runs = new ArrayList<>();
-			for (int i = 0; i < UNDOERS; i++) {
-				runs.add(pool.submit(() -> {
-					Ratchet ratchet = new Ratchet(
-							RatchetConfiguration.builder(db.dataSource()).locations(files.location()).build());
-					start.await();
-					return ratchet.undo("1");
-				}));
-			}
 			int undoneTotal = 0;
-			for (Future<UndoResult> run : runs) {
-				UndoResult result = run.get(2, TimeUnit.MINUTES);
+			for (UndoResult result : AtOnce.run(UNDOERS, () -> {
+				Ratchet ratchet = new Ratchet(
+						RatchetConfiguration.builder(db.dataSource()).locations(files.location()).build());
+				return () -> ratchet.undo("1");
+			})) {
 				assertThat(result.currentVersion()).hasToString("1");
 				undoneTotal += result.undone().size();
 			}
-			pool.shutdown();
 			assertThat(undoneTotal).isEqualTo(MIGRATIONS - 1);
 			assertThat(Sql.column(db, "SELECT version FROM undone ORDER BY version"))
 				.containsExactly("2", "3", "4", "5", "6");

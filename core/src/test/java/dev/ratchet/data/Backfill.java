@@ -1,16 +1,26 @@
 package dev.ratchet.data;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationContext;
+import dev.ratchet.Ratchet;
+import dev.ratchet.test.Database;
 import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.Sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The runbook's backfill as a batched migration: creates version 1 of every chatbot, and fails for a
@@ -25,6 +35,9 @@ class Backfill implements BatchedMigration<Long> {
 			    current_version int, touched int NOT NULL DEFAULT 0);
 			CREATE TABLE chatbot_version (chatbot_id bigint PRIMARY KEY, number int NOT NULL, created_by bigint NOT NULL);
 			""";
+
+	/** A migration after version 1.1 that fails unless the backfill gave every chatbot a version. */
+	static final String REQUIRE_VERSIONS = "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;";
 
 	private static final KeysetBatches CHATBOTS = KeysetBatches.of("chatbot");
 
@@ -60,7 +73,47 @@ class Backfill implements BatchedMigration<Long> {
 	static FreshDatabase database() {
 		return new FreshDatabase().withMigration("V1__chatbots.sql", SCHEMA)
 			.withMigration("V1_0_0_1__rows.sql", rows(250))
-			.withMigration("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+			.withMigration("V2__require_versions.sql", REQUIRE_VERSIONS);
+	}
+
+	/**
+	 * Writes the migrations of {@link #database()}, with the given number of chatbots, into a folder,
+	 * for tests that run the engine in another process or configure it themselves.
+	 */
+	static MigrationFiles files(Path dir, int chatbots) {
+		return schemaAndRows(dir, rows(chatbots)).write("V2__require_versions.sql", REQUIRE_VERSIONS);
+	}
+
+	/**
+	 * Writes the schema and the given rows (see {@link #rows}) into a folder, as versions 1 and
+	 * 1.0.0.1: the backfill is left to the test.
+	 */
+	static MigrationFiles schemaAndRows(Path dir, String rows) {
+		return new MigrationFiles(dir).write("V1__chatbots.sql", SCHEMA).write("V1_0_0_1__rows.sql", rows);
+	}
+
+	/**
+	 * Runs the engine's background phase on another thread, as the background runner does, and
+	 * returns once the backfill has committed the given number of batches.
+	 */
+	static CompletableFuture<MigrateResult> runInBackground(Ratchet ratchet, Database db, int batches)
+			throws InterruptedException {
+		ratchet.migrateUntilBackground();
+		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(ratchet::migrateBackground);
+		awaitBatches(db, batches);
+		return run;
+	}
+
+	/**
+	 * Waits until the backfill has committed the given number of batches, counted by any instance.
+	 */
+	static void awaitBatches(Database db, int batches) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!Sql.exists(db, "ratchet_history_data")
+				|| Sql.number(db, "SELECT coalesce(max(batches), 0) FROM ratchet_history_data") < batches) {
+			assertThat(System.nanoTime()).as("waiting for %d batches", batches).isLessThan(deadline);
+			Thread.sleep(20);
+		}
 	}
 
 	Backfill options(BatchOptions options) {

@@ -56,8 +56,7 @@ class BatchThrottleIntegrationTests {
 
 	@BeforeEach
 	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(300));
+		this.files = Backfill.schemaAndRows(this.dir, Backfill.rows(300));
 		this.db = TestDatabase.createDatabase();
 	}
 

@@ -32,9 +32,7 @@ class BatchedMigrationCrashIntegrationTests {
 
 	@Test
 	void killedRunContinuesAfterTheLastCommittedBatchAndProcessesEveryItemOnce() throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+		MigrationFiles files = Backfill.files(this.dir, 250);
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			Path log = ChildLogs.file("BatchedMigrationCrash-migrator");
 			Process child = startMigrator(db, files, log);

@@ -35,9 +35,7 @@ class ControlCrashIntegrationTests {
 	@ValueSource(strings = { "pause", "cancel" })
 	void stateChangedJustBeforeAKillIsHonouredAfterRestartAndResumeProcessesEachItemOnce(String action)
 			throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(ROWS))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+		MigrationFiles files = Backfill.files(this.dir, ROWS);
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			Ratchet operator = ratchet(db, files);
 			Path log = ChildLogs.file("ControlCrash-" + action);

@@ -1,7 +1,6 @@
 package dev.ratchet.data;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,9 +49,7 @@ class DataMigrationControlIntegrationTests {
 
 	@BeforeEach
 	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(ROWS))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+		this.files = Backfill.files(this.dir, ROWS);
 		this.db = TestDatabase.createDatabase();
 	}
 
@@ -64,9 +61,7 @@ class DataMigrationControlIntegrationTests {
 	@Test
 	void pauseStopsTheRunningBackfillAfterItsBatchAndResumeContinuesFromTheCursor() throws Exception {
 		Ratchet ratchet = ratchet(slowBackfill());
-		ratchet.migrateUntilBackground();
-		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(ratchet::migrateBackground);
-		awaitBatches(ratchet, 2);
+		CompletableFuture<MigrateResult> run = Backfill.runInBackground(ratchet, this.db, 2);
 		// another instance, another connection
 		assertThat(ratchet(slowBackfill()).data().pause("1.1", "alice")).isEqualTo(DataMigrationState.PAUSED);
 		MigrateResult stopped = run.get(30, TimeUnit.SECONDS);
@@ -106,9 +101,7 @@ class DataMigrationControlIntegrationTests {
 	@Test
 	void cancelStopsTheRunAndKeepsTheVersionsAfterItWaitingUntilResumed() throws Exception {
 		Ratchet ratchet = ratchet(slowBackfill());
-		ratchet.migrateUntilBackground();
-		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(ratchet::migrateBackground);
-		awaitBatches(ratchet, 1);
+		CompletableFuture<MigrateResult> run = Backfill.runInBackground(ratchet, this.db, 1);
 		assertThat(ratchet.data().cancel("1.1", "carol")).isEqualTo(DataMigrationState.CANCELLED);
 		assertThat(run.get(30, TimeUnit.SECONDS).applied()).isEmpty();
 		assertThat(single(ratchet).state()).isEqualTo(DataMigrationState.CANCELLED);
@@ -230,14 +223,6 @@ class DataMigrationControlIntegrationTests {
 		}
 		finally {
 			pool.shutdownNow();
-		}
-	}
-
-	private void awaitBatches(Ratchet ratchet, int batches) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (single(ratchet).batches() < batches) {
-			assertThat(System.nanoTime()).as("waiting for %d batches", batches).isLessThan(deadline);
-			Thread.sleep(20);
 		}
 	}
 

@@ -35,9 +35,7 @@ class ParallelBatchesCrashIntegrationTests {
 
 	@Test
 	void rangesOfAKilledInstanceAreTakenOverAndEveryItemIsProcessedOnce() throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(250))
-			.write("V2__require_versions.sql", "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;");
+		MigrationFiles files = Backfill.files(this.dir, 250);
 		for (int trial = 0; trial < TRIALS; trial++) {
 			int ranges = 1 + (trial * 3) % 7;
 			try (TestDatabase.Db db = TestDatabase.createDatabase()) {

@@ -3,8 +3,6 @@ package dev.ratchet.data;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,8 +50,7 @@ class ParallelBatchesIntegrationTests {
 
 	@BeforeEach
 	void createDatabase() {
-		this.files = new MigrationFiles(this.dir).write("V1__chatbots.sql", Backfill.SCHEMA)
-			.write("V1_0_0_1__rows.sql", Backfill.rows(ROWS, 7, 333, 512, 999))
+		this.files = Backfill.schemaAndRows(this.dir, Backfill.rows(ROWS, 7, 333, 512, 999))
 			.write("V1_0_0_2__sessions.sql", SESSIONS);
 		this.db = TestDatabase.createDatabase();
 	}
@@ -82,9 +79,7 @@ class ParallelBatchesIntegrationTests {
 	@Test
 	void aSecondInstanceWaitingForTheLockTakesRangesAndTogetherTheyProcessEachItemOnce() throws Exception {
 		Ratchet first = ratchet(slowBackfill(), 2);
-		first.migrateUntilBackground();
-		CompletableFuture<MigrateResult> running = CompletableFuture.supplyAsync(first::migrateBackground);
-		awaitBatches(2);
+		CompletableFuture<MigrateResult> running = Backfill.runInBackground(first, this.db, 2);
 		CompletableFuture<MigrateResult> helping = CompletableFuture.supplyAsync(ratchet(slowBackfill(), 2)::migrateBackground);
 		assertThat(running.get(60, TimeUnit.SECONDS).applied()).extracting((e) -> e.migration().version().toString())
 			.containsExactly("1.1");
@@ -100,9 +95,7 @@ class ParallelBatchesIntegrationTests {
 	@Test
 	void pauseStopsEveryWorkerAfterItsCurrentBatchAndResumeFinishesTheRun() throws Exception {
 		Ratchet ratchet = ratchet(slowBackfill(), 4);
-		ratchet.migrateUntilBackground();
-		CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(ratchet::migrateBackground);
-		awaitBatches(4);
+		CompletableFuture<MigrateResult> run = Backfill.runInBackground(ratchet, this.db, 4);
 		assertThat(ratchet(slowBackfill(), 1).data().pause("1.1", "alice")).isEqualTo(DataMigrationState.PAUSED);
 		assertThat(run.get(30, TimeUnit.SECONDS).applied()).isEmpty();
 		long processed = Sql.number(this.db, "SELECT processed FROM ratchet_history_data");
@@ -156,15 +149,6 @@ class ParallelBatchesIntegrationTests {
 			.containsExactly("7", "333", "512", "999");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot_version")).isEqualTo(ROWS - 4);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history_data_failures")).isEqualTo(4);
-	}
-
-	private void awaitBatches(int batches) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!Sql.exists(this.db, "ratchet_history_data")
-				|| Sql.number(this.db, "SELECT coalesce(max(batches), 0) FROM ratchet_history_data") < batches) {
-			assertThat(System.nanoTime()).as("waiting for %d batches", batches).isLessThan(deadline);
-			Thread.sleep(20);
-		}
 	}
 
 	private static Backfill slowBackfill() {

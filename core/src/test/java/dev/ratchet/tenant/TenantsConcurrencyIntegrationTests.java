@@ -2,21 +2,15 @@ package dev.ratchet.tenant;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.AtOnce;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -46,23 +40,12 @@ class TenantsConcurrencyIntegrationTests {
 
 	@Test
 	void sixInstancesApplyEachTenantMigrationExactlyOnce() throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir).write("V0__counter.sql",
-				"CREATE TABLE applied (version int NOT NULL);");
-		for (int i = 1; i <= MIGRATIONS; i++) {
-			// Not idempotent on purpose: a second application would add a second row.
-			files.write("V" + i + "__step_" + i + ".sql", "CREATE TABLE t" + i + " (id int);\nINSERT INTO applied VALUES ("
-					+ i + ");");
-		}
+		MigrationFiles files = new MigrationFiles(this.dir).writeCountedSteps(MIGRATIONS, "");
 		List<String> schemas = IntStream.rangeClosed(1, TENANTS).mapToObj((i) -> "tenant_" + i).toList();
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			int applied = 0;
-			for (TenantsReport report : migrateTogether(INSTANCES, () -> RatchetTenants
-				.builder(RatchetConfiguration.builder(db.dataSource()).build())
-				.schemas(schemas)
-				.locations(List.of(files.location()))
-				.parallelism(3)
-				.progressEvery(Duration.ofMillis(200))
-				.build())) {
+			for (TenantsReport report : migrateTogether(INSTANCES,
+					() -> tenants(db, files, schemas, 3).progressEvery(Duration.ofMillis(200)).build())) {
 				assertThat(report.failed()).isZero();
 				assertThat(report.upToDate()).isEqualTo(TENANTS);
 				applied += report.applied();
@@ -87,12 +70,7 @@ class TenantsConcurrencyIntegrationTests {
 		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
 			int applied = 0;
 			// Each instance has a DataSource of its own, as separate processes would.
-			for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> RatchetTenants
-				.builder(RatchetConfiguration.builder(db.dataSource()).build())
-				.schemas(schemas)
-				.locations(List.of(files.location()))
-				.parallelism(2)
-				.build())) {
+			for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> tenants(db, files, schemas, 2).build())) {
 				assertThat(report.problems()).isEmpty();
 				assertThat(report.upToDate()).isEqualTo(MANY_TENANTS);
 				applied += report.applied();
@@ -109,29 +87,18 @@ class TenantsConcurrencyIntegrationTests {
 		}
 	}
 
+	private static RatchetTenants.Builder tenants(TestDatabase.Db db, MigrationFiles files, List<String> schemas,
+			int parallelism) {
+		return RatchetTenants.builder(RatchetConfiguration.builder(db.dataSource()).build())
+			.schemas(schemas)
+			.locations(List.of(files.location()))
+			.parallelism(parallelism);
+	}
+
 	// Builds one engine per instance on its own thread, then starts them all at once.
 	private static List<TenantsReport> migrateTogether(int instances, Supplier<RatchetTenants> instance)
 			throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(instances);
-		try {
-			CyclicBarrier start = new CyclicBarrier(instances);
-			List<Future<TenantsReport>> runs = new ArrayList<>();
-			for (int i = 0; i < instances; i++) {
-				runs.add(pool.submit(() -> {
-					RatchetTenants tenants = instance.get();
-					start.await();
-					return tenants.migrate();
-				}));
-			}
-			List<TenantsReport> reports = new ArrayList<>();
-			for (Future<TenantsReport> run : runs) {
-				reports.add(run.get(3, TimeUnit.MINUTES));
-			}
-			return reports;
-		}
-		finally {
-			pool.shutdown();
-		}
+		return AtOnce.run(instances, () -> instance.get()::migrate);
 	}
 
 }

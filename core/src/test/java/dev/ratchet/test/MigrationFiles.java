@@ -51,6 +51,24 @@ public final class MigrationFiles {
 	}
 
 	/**
+	 * Writes the counted steps the concurrency tests check: {@code V0__counter.sql} creates the table
+	 * {@code applied}, and each of {@code V1} to {@code V<steps>} creates a table and adds its version
+	 * to {@code applied}. Not idempotent on purpose: a second application of a step would add a second
+	 * row.
+	 * @param steps how many steps after {@code V0}
+	 * @param tail SQL appended to each step, or {@code ""}
+	 * @return this
+	 */
+	public MigrationFiles writeCountedSteps(int steps, String tail) {
+		write("V0__counter.sql", "CREATE TABLE applied (version int NOT NULL);");
+		for (int i = 1; i <= steps; i++) {
+			write("V" + i + "__step_" + i + ".sql",
+					"CREATE TABLE t" + i + " (id int);\nINSERT INTO applied VALUES (" + i + ");" + tail);
+		}
+		return this;
+	}
+
+	/**
 	 * Returns the location to configure, {@code filesystem:<absolute path>}.
 	 */
 	public String location() {

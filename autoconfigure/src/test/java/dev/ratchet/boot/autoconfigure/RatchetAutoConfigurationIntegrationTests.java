@@ -9,15 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.JavaMigration;
 import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.boot.test.RatchetContextRunner;
-import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.boot.test.SessionTableStartupTests;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
 import dev.ratchet.test.TestDatabase;
@@ -34,17 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Integration tests for {@link RatchetAutoConfiguration} against PostgreSQL: which connection
  * migrates, and how the extension beans reach the engine.
  */
-class RatchetAutoConfigurationIntegrationTests {
-
-	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
-			"CREATE TABLE session (id bigint PRIMARY KEY);");
-
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
+class RatchetAutoConfigurationIntegrationTests extends SessionTableStartupTests {
 
 	@Test
 	void migratesTheApplicationDataSourceDuringStartup() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Ratchet.class).hasSingleBean(RatchetMigrationInitializer.class);
 				assertThat(Sql.exists(this.db, "session")).isTrue();
@@ -54,32 +46,22 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void ratchetDataSourceQualifierWinsOverApplicationDataSourceAndUrl() {
 		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
-			this.contextRunner
+			assertMigratesOnly(migrated, this.contextRunner
 				.withBean("applicationDataSource", DataSource.class, this.db::dataSource,
 						(definition) -> definition.setPrimary(true))
 				.withBean("migrationDataSource", DataSource.class, migrated::dataSource,
 						(definition) -> ((AbstractBeanDefinition) definition)
 							.addQualifier(new AutowireCandidateQualifier(RatchetDataSource.class)))
-				.withPropertyValues("ratchet.url=jdbc:postgresql://127.0.0.1:1/none")
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(Sql.exists(migrated, "session")).isTrue();
-					assertThat(Sql.exists(this.db, "session")).isFalse();
-				});
+				.withPropertyValues("ratchet.url=jdbc:postgresql://127.0.0.1:1/none"));
 		}
 	}
 
 	@Test
 	void ratchetUrlWinsOverApplicationDataSource() {
 		try (TestDatabase.Db migrated = TestDatabase.createDatabase()) {
-			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			assertMigratesOnly(migrated, withDataSource()
 				.withPropertyValues("ratchet.url=" + migrated.url(),
-						"ratchet.username=" + migrated.username())
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(Sql.exists(migrated, "session")).isTrue();
-					assertThat(Sql.exists(this.db, "session")).isFalse();
-				});
+						"ratchet.username=" + migrated.username()));
 		}
 	}
 
@@ -101,7 +83,7 @@ class RatchetAutoConfigurationIntegrationTests {
 				"GRANT CREATE ON DATABASE " + this.db.name() + " TO " + owner,
 				"GRANT CREATE, USAGE ON SCHEMA public TO " + owner);
 		try {
-			this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+			withDataSource()
 				.withPropertyValues("ratchet.username=" + owner,
 						"ratchet.password=" + TestCredentials.PASSWORD)
 				.run((context) -> {
@@ -119,7 +101,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void propertiesReachTheEngine() {
 		this.db.files().write("V1__create_session.sql", "CREATE TABLE ${prefix}session (id bigint PRIMARY KEY);");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withPropertyValues("ratchet.schema=public",
 					"ratchet.table=schema_history", "ratchet.lock.wait-timeout=45s", "ratchet.baseline-on-migrate=true",
 					"ratchet.baseline-version=0.5", "ratchet.out-of-order=true", "ratchet.placeholders.prefix=shop_")
@@ -142,7 +124,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	void placeholderMarkersAndReplacementReachTheEngine() {
 		this.db.files().write("V2__create_template.sql", "CREATE TABLE [[prefix]]template (body text);\n"
 				+ "INSERT INTO [[prefix]]template VALUES ('Dear ${name}');");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.placeholders.prefix=shop_",
 					"ratchet.placeholder-prefix=[[", "ratchet.placeholder-suffix=]]")
 			.run((context) -> {
@@ -155,7 +137,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	void mixedAndDriftPropertiesReachTheEngine() {
 		this.db.files().write("V2__mixed.sql", "CREATE TABLE message (id int);\n"
 				+ "CREATE INDEX CONCURRENTLY message_idx ON message (id);");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.mixed=true",
 					"ratchet.drift.enabled=false", "ratchet.drift.ignore=table:qrtz_*,view:report_*")
 			.run((context) -> {
@@ -172,7 +154,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	void placeholderReplacementCanBeTurnedOff() {
 		this.db.files().write("V2__create_template.sql", "CREATE TABLE template (body text);\n"
 				+ "INSERT INTO template VALUES ('Dear ${name}; see ${ratchet:schema}');");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.placeholder-replacement=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -183,7 +165,7 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void customizersRunAfterProperties() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withBean(RatchetConfigurationCustomizer.class, () -> (builder) -> builder.table("customized_history"))
 			.withPropertyValues("ratchet.table=property_history")
 			.run((context) -> {
@@ -195,7 +177,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void migrationStrategyReplacesMigrate() {
 		List<Ratchet> called = new CopyOnWriteArrayList<>();
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withBean(RatchetMigrationStrategy.class, () -> called::add)
 			.run((context) -> {
 				assertThat(called).containsExactly(context.getBean(Ratchet.class));
@@ -206,7 +188,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void listenerBeansReceiveTheEnginesEvents() {
 		List<MigrationEvent> events = new CopyOnWriteArrayList<>();
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withBean(MigrationListener.class, () -> events::add)
 			.run((context) -> assertThat(events).filteredOn(MigrationEvent.MigrationApplied.class::isInstance)
 				.extracting((event) -> ((MigrationEvent.MigrationApplied) event).migration().script())
@@ -216,7 +198,7 @@ class RatchetAutoConfigurationIntegrationTests {
 	@Test
 	void javaMigrationBeansRunInVersionOrder() {
 		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withBean(JavaMigration.class, () -> new TestJavaMigration("1.1", "seed sessions",
 					Body.sql("INSERT INTO session VALUES (1), (2)")))
 			.run((context) -> {
@@ -229,7 +211,7 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void userDefinedRatchetReplacesOurs() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withBean(Ratchet.class, () -> new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
 				.locations(this.db.files().location())
 				.table("own_history")
@@ -242,7 +224,7 @@ class RatchetAutoConfigurationIntegrationTests {
 
 	@Test
 	void userDefinedInitializerReplacesOurs() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withBean(RatchetMigrationInitializer.class,
 					() -> new RatchetMigrationInitializer(null, (ratchet) -> { }))
 			.run((context) -> {
@@ -257,6 +239,15 @@ class RatchetAutoConfigurationIntegrationTests {
 				statement.execute(sql);
 			}
 		}
+	}
+
+	// The start-up migrated the given database and left the application's alone.
+	private void assertMigratesOnly(TestDatabase.Db migrated, ApplicationContextRunner runner) {
+		runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(Sql.exists(migrated, "session")).isTrue();
+			assertThat(Sql.exists(this.db, "session")).isFalse();
+		});
 	}
 
 }

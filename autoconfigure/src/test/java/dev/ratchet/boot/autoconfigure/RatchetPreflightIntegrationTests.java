@@ -3,15 +3,13 @@ package dev.ratchet.boot.autoconfigure;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.LintException;
 import dev.ratchet.boot.test.RatchetContextRunner;
-import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.boot.test.SessionTableStartupTests;
 import dev.ratchet.test.Sql;
 
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Integration tests for the pre-flight properties against PostgreSQL: {@code ratchet.pooler-policy}
  * and {@code ratchet.lint.severity.<rule-id>} change what the start-up migration does.
  */
-class RatchetPreflightIntegrationTests {
+class RatchetPreflightIntegrationTests extends SessionTableStartupTests {
 
-	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
-			"CREATE TABLE session (id bigint PRIMARY KEY, shop text);");
-
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
+	RatchetPreflightIntegrationTests() {
+		super("id bigint PRIMARY KEY, shop text");
+	}
 
 	@Test
 	void connectionThatBehavesLikeATransactionPoolerIsRefusedByDefault() {
@@ -50,7 +46,7 @@ class RatchetPreflightIntegrationTests {
 	void lintSeverityPropertyTurnsAWarningIntoAnErrorThatStopsTheStartup() {
 		migrate();
 		this.db.files().write("V2__index_session_shop.sql", "CREATE INDEX session_shop_idx ON session (shop);");
-		RatchetContextRunner.startupFailure(this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		RatchetContextRunner.startupFailure(withDataSource()
 			.withPropertyValues("ratchet.locations=" + this.db.files().location(),
 					"ratchet.lint.severity.risk.index-not-concurrent=error"))
 			.isInstanceOf(LintException.class)
@@ -63,10 +59,10 @@ class RatchetPreflightIntegrationTests {
 	@Test
 	void lintSeverityPropertySwitchesADialectRuleOff() {
 		this.db.files().write("V2__add_expiry.sql", "ALTER TABLE session ADD COLUMN expires_at DATETIME;");
-		RatchetContextRunner.startupFailure(this.contextRunner.withBean(DataSource.class, this.db::dataSource))
+		RatchetContextRunner.startupFailure(withDataSource())
 			.isInstanceOf(LintException.class);
 		assertThat(Sql.exists(this.db, "session")).isFalse();
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withPropertyValues("ratchet.lint.severity.dialect.datetime=off")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
@@ -75,7 +71,7 @@ class RatchetPreflightIntegrationTests {
 	}
 
 	private void migrate() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -2,14 +2,11 @@ package dev.ratchet.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.ValidationException;
-import dev.ratchet.boot.test.RatchetContextRunner;
-import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.boot.test.SessionTableStartupTests;
 import dev.ratchet.test.Sql;
 
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -20,19 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invalid, allow pending work, log drift.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ValidateModeIntegrationTests {
-
-	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
-			"CREATE TABLE session (id bigint PRIMARY KEY);");
-
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
+class ValidateModeIntegrationTests extends SessionTableStartupTests {
 
 	@Test
 	void startsWithPendingMigrationsAndAppliesNothing() {
 		migrated();
 		this.db.files().write("V2__create_chatbot.sql", "CREATE TABLE chatbot (name text);");
-		this.contextRunner
+		withDataSource()
 			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -44,7 +35,7 @@ class ValidateModeIntegrationTests {
 	void failsStartupWhenAnAppliedMigrationChanged() {
 		migrated();
 		this.db.files().write("V1__create_session.sql", "CREATE TABLE session (id bigint PRIMARY KEY, user_id bigint);");
-		this.contextRunner
+		withDataSource()
 			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -54,7 +45,7 @@ class ValidateModeIntegrationTests {
 
 	@Test
 	void doesNotUseTheMigrationStrategy() {
-		this.contextRunner
+		withDataSource()
 			.withBean(RatchetMigrationStrategy.class, () -> (ratchet) -> ratchet.migrate())
 			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> {
@@ -67,7 +58,7 @@ class ValidateModeIntegrationTests {
 	void logsDriftFromRatchetsSnapshot(CapturedOutput output) {
 		migrated();
 		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
-		this.contextRunner
+		withDataSource()
 			.withPropertyValues("ratchet.mode=validate")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("Schema \"public\" differs from the snapshot Ratchet took after its run of ")
@@ -75,7 +66,7 @@ class ValidateModeIntegrationTests {
 	}
 
 	private void migrated() {
-		this.contextRunner
+		withDataSource()
 			.run((context) -> assertThat(Sql.exists(this.db, "session")).isTrue());
 	}
 

@@ -1,5 +1,6 @@
 package dev.ratchet.boot.command;
 
+import java.util.List;
 import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
@@ -7,13 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,13 +95,7 @@ class AdoptCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		return CommandRun.command(AdoptApplication.class, this.db, command, args);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
-	static class AdoptApplication {
-
+		return CommandRun.command(List.of(), this.db, command, args);
 	}
 
 }

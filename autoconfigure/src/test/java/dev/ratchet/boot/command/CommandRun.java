@@ -3,14 +3,19 @@ package dev.ratchet.boot.command;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.test.FreshDatabase;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -34,23 +39,46 @@ record CommandRun(int exitCode, String out, String err, Throwable failure, WebAp
 	 * @return the run
 	 */
 	static CommandRun command(Class<?> application, FreshDatabase db, String command, String... args) {
-		List<String> all = db.applicationArguments();
-		all.add("--ratchet.command=" + command);
-		all.addAll(List.of(args));
-		return of(application, all.toArray(String[]::new));
+		return of(application, arguments(db, command, args));
 	}
 
 	static CommandRun of(Class<?> application, String... args) {
 		return of(application, null, args);
 	}
 
+	/**
+	 * Runs a command of {@link Application} with the given beans (the migrations, for example) on the
+	 * test's database and migrations folder.
+	 * @param beans classes to add to the application as beans
+	 * @param db the test's database
+	 * @param command the value of {@code ratchet.command}
+	 * @param args further arguments
+	 * @return the run
+	 */
+	static CommandRun command(List<Class<?>> beans, FreshDatabase db, String command, String... args) {
+		List<Class<?>> sources = new ArrayList<>(List.of(Application.class));
+		sources.addAll(beans);
+		return of(sources.toArray(Class<?>[]::new), null, arguments(db, command, args));
+	}
+
+	private static String[] arguments(FreshDatabase db, String command, String... args) {
+		List<String> all = db.applicationArguments();
+		all.add("--ratchet.command=" + command);
+		all.addAll(List.of(args));
+		return all.toArray(String[]::new);
+	}
+
 	static CommandRun of(Class<?> source, ConfigurableEnvironment environment, String... args) {
+		return of(new Class<?>[] { source }, environment, args);
+	}
+
+	private static CommandRun of(Class<?>[] sources, ConfigurableEnvironment environment, String... args) {
 		PrintStream originalOut = System.out;
 		PrintStream originalErr = System.err;
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		AtomicInteger exitCode = new AtomicInteger(-1);
-		SpringApplication application = new SpringApplication(source);
+		SpringApplication application = new SpringApplication(sources);
 		// As in a web application: the command must turn the web server off.
 		application.setWebApplicationType(WebApplicationType.SERVLET);
 		if (environment != null) {
@@ -84,6 +112,15 @@ record CommandRun(int exitCode, String out, String err, Throwable failure, WebAp
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * The application of most command tests: the {@code DataSource} and Ratchet auto-configurations.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
+	static class Application {
+
 	}
 
 }

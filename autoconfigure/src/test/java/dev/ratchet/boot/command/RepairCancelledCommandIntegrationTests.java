@@ -9,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
@@ -18,11 +17,7 @@ import dev.ratchet.test.Sql;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,7 +86,7 @@ class RepairCancelledCommandIntegrationTests {
 	private void cancelBeforeItRuns(String operator) {
 		List<String> args = this.db.applicationArguments();
 		args.add("--ratchet.mode=validate");
-		SpringApplication application = new SpringApplication(RepairApplication.class);
+		SpringApplication application = new SpringApplication(CommandRun.Application.class, Backfill.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
 			context.getBean(Ratchet.class).data().cancel("1.1", operator);
@@ -103,14 +98,7 @@ class RepairCancelledCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		return CommandRun.command(RepairApplication.class, this.db, command, args);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
-	@Import(Backfill.class)
-	static class RepairApplication {
-
+		return CommandRun.command(List.of(Backfill.class), this.db, command, args);
 	}
 
 	static class Backfill extends SpringKeysetTestMigration {

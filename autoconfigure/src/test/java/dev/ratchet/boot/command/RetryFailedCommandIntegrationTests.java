@@ -1,22 +1,17 @@
 package dev.ratchet.boot.command;
 
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
 import dev.ratchet.boot.test.AssignOwnersMigration;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.FailurePolicy;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,14 +75,7 @@ class RetryFailedCommandIntegrationTests {
 	}
 
 	private CommandRun run(String command, String... args) {
-		return CommandRun.command(RetryApplication.class, this.db, command, args);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, RatchetAutoConfiguration.class })
-	@Import(AssignOwners.class)
-	static class RetryApplication {
-
+		return CommandRun.command(List.of(AssignOwners.class), this.db, command, args);
 	}
 
 	static class AssignOwners extends AssignOwnersMigration {

@@ -8,11 +8,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.boot.autoconfigure.RatchetAutoConfiguration;
-import dev.ratchet.boot.test.RatchetContextRunner;
-import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.boot.test.SessionTableStartupTests;
 import dev.ratchet.test.MigrationLock;
 import dev.ratchet.test.TestCredentials;
 
@@ -21,7 +19,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * and the report a person reads.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class RatchetFailureAnalyzerIntegrationTests {
-
-	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase().withMigration("V1__create_session.sql",
-			"CREATE TABLE session (id bigint PRIMARY KEY);");
-
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.withoutDataSource(this.db);
+class RatchetFailureAnalyzerIntegrationTests extends SessionTableStartupTests {
 
 	@Test
 	void failedMigrationNamesScriptLineStatementAndPostgresError() {
@@ -224,13 +215,13 @@ class RatchetFailureAnalyzerIntegrationTests {
 	}
 
 	private void migrate() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	private FailureAnalysis analyzeStartup(MockEnvironment environment, String... properties) {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
+		withDataSource()
 			.withPropertyValues(properties)
 			.run((context) -> failure.set(context.getStartupFailure()));
 		assertThat(failure.get()).as("start-up failure").isNotNull();
