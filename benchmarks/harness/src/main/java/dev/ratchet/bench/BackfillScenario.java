@@ -131,12 +131,7 @@ record BackfillScenario(Settings settings, Report report) {
 				long start = System.nanoTime();
 				work.run(pool);
 				double elapsed = (System.nanoTime() - start) / 1e9;
-				long once = Databases.count(pool, "SELECT count(*) FROM item WHERE touched = 1");
-				long more = Databases.count(pool, "SELECT count(*) FROM item WHERE touched > 1");
-				if (once != covered || more != 0) {
-					throw new IllegalStateException(name + ": " + once + " rows touched once (expected " + covered + "), "
-							+ more + " more than once");
-				}
+				checkTouchedOnce(name, pool, covered);
 				seconds.get(name).add(elapsed);
 				return covered / elapsed;
 			}
@@ -166,6 +161,18 @@ record BackfillScenario(Settings settings, Report report) {
 	/**
 	 * How the batched migration processes a batch.
 	 */
+	/**
+	 * Checks a run after the clock stopped: {@code expected} rows touched exactly once, none more often.
+	 */
+	static void checkTouchedOnce(String name, DataSource pool, long expected) throws SQLException {
+		long once = Databases.count(pool, "SELECT count(*) FROM item WHERE touched = 1");
+		long more = Databases.count(pool, "SELECT count(*) FROM item WHERE touched > 1");
+		if (once != expected || more != 0) {
+			throw new IllegalStateException(name + ": " + once + " rows touched once (expected " + expected + "), "
+					+ more + " more than once");
+		}
+	}
+
 	enum Mode {
 
 		/** One UPDATE per item, each its own round trip (the default {@code processBatch}). */

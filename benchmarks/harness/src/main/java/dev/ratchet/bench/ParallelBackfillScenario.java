@@ -94,12 +94,7 @@ final class ParallelBackfillScenario {
 					}
 					CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 					double elapsed = (System.nanoTime() - start) / 1e9;
-					long once = Databases.count(loader, "SELECT count(*) FROM item WHERE touched = 1");
-					long other = Databases.count(loader, "SELECT count(*) FROM item WHERE touched <> 1");
-					if (once != rows || other != 0) {
-						throw new IllegalStateException(name + ": " + once + " rows touched once (expected " + rows + "), "
-								+ other + " not");
-					}
+					BackfillScenario.checkTouchedOnce(name, loader, rows);
 					return rows / elapsed;
 				}
 				finally {
