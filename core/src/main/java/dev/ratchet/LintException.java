@@ -1,6 +1,5 @@
 package dev.ratchet;
 
-import dev.ratchet.lint.LintFinding;
 import dev.ratchet.lint.LintReport;
 
 /**
@@ -20,14 +19,9 @@ public class LintException extends MigrationResolutionException {
 	}
 
 	private static String message(LintReport report) {
-		int errors = report.errors().size();
-		StringBuilder message = new StringBuilder("Lint found ").append(errors)
-			.append((errors == 1) ? " error" : " errors")
-			.append(" in the pending migrations; nothing was applied:");
-		for (LintFinding error : report.errors()) {
-			message.append(System.lineSeparator()).append(" - ").append(error);
-		}
-		return message.append(System.lineSeparator())
+		return new StringBuilder(listing("Lint found ", report.errors(), "error",
+				" in the pending migrations; nothing was applied:"))
+			.append(System.lineSeparator())
 			.append("Fix the SQL. To keep a statement as it is, put '-- ratchet:allow <rule> because <reason>' on the "
 					+ "line before it, or set the rule's lint severity.")
 			.toString();

@@ -12,6 +12,6 @@ import java.time.Duration;
  * @param failure the parts of the error when it would fail, else {@code null}
  */
 public record PlannedMigration(MigrationDescriptor migration, PlanOutcome outcome, Duration executionTime,
-		String reason, PlanFailure failure) {
+		String reason, MigrationFailure failure) {
 
 }

@@ -19,17 +19,8 @@ public class UndoRefusedException extends RatchetException {
 	}
 
 	private static String message(String schema, String target, List<String> problems) {
-		StringBuilder message = new StringBuilder("Undo of schema \"").append(schema)
-			.append("\" to target ")
-			.append(target)
-			.append(" is refused with ")
-			.append(problems.size())
-			.append((problems.size() == 1) ? " problem" : " problems")
-			.append("; nothing was undone:");
-		for (String problem : problems) {
-			message.append(System.lineSeparator()).append(" - ").append(problem);
-		}
-		return message.toString();
+		return listing("Undo of schema \"" + schema + "\" to target " + target + " is refused with ", problems, "problem",
+				"; nothing was undone:");
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package dev.ratchet;
 
-import java.util.List;
-
 /**
  * Thrown when applied migrations no longer match the resolved ones (changed, missing, failed) or
  * pending work cannot be applied as is. Nothing was applied.
@@ -18,16 +16,8 @@ public class ValidationException extends RatchetException {
 	}
 
 	private static String message(StatusReport report) {
-		List<String> problems = report.problems();
-		StringBuilder message = new StringBuilder("Validation of schema \"").append(report.schema())
-			.append("\" failed with ")
-			.append(problems.size())
-			.append((problems.size() == 1) ? " problem" : " problems")
-			.append("; nothing was applied:");
-		for (String problem : problems) {
-			message.append(System.lineSeparator()).append(" - ").append(problem);
-		}
-		return message.toString();
+		return listing("Validation of schema \"" + report.schema() + "\" failed with ", report.problems(), "problem",
+				"; nothing was applied:");
 	}
 
 	/**

@@ -122,7 +122,7 @@ class BadInputIntegrationTests {
 			return resolution.getLine();
 		}
 		if (ex instanceof MigrationFailedException failed) {
-			return failed.getLine();
+			return failed.getFailure().line();
 		}
 		return 0;
 	}

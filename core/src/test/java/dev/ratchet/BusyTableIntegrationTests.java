@@ -73,7 +73,7 @@ class BusyTableIntegrationTests {
 					RatchetConfiguration.builder(this.db.dataSource()).lockTimeout(Duration.ofMillis(500)));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate).satisfies((ex) -> {
-				assertThat(ex.getSqlState()).isEqualTo("55P03");
+				assertThat(ex.getFailure().sqlState()).isEqualTo("55P03");
 				assertThat(ex.getMessage()).contains("V2__add_email.sql failed at line 2", "lock timeout",
 						"held by pid " + pid(report), "application \"nightly-report\"", "idle in transaction",
 						"transaction started 20", "pg_terminate_backend", "ratchet.lock-retries", "rolled back");
@@ -138,7 +138,7 @@ class BusyTableIntegrationTests {
 				.lockRetryDelay(Duration.ofMillis(50)));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
-				.satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("55P03"));
+				.satisfies((ex) -> assertThat(ex.getFailure().sqlState()).isEqualTo("55P03"));
 			// three attempts of 100 ms, pauses of 50 and 100 ms
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450),
 					Duration.ofSeconds(10));
@@ -182,7 +182,7 @@ class BusyTableIntegrationTests {
 		Ratchet ratchet = ratchet(
 				RatchetConfiguration.builder(this.db.dataSource()).statementTimeout(Duration.ofMillis(300)));
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
-			.satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("57014"))
+			.satisfies((ex) -> assertThat(ex.getFailure().sqlState()).isEqualTo("57014"))
 			.withMessageContaining("V2__slow.sql failed at line 2")
 			.withMessageContaining("statement timeout");
 		assertThat(Sql.exists(this.db, "slow")).isFalse();

@@ -120,7 +120,7 @@ class LintIntegrationTests {
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
 			.withMessageContaining("type \"datetime\" does not exist (SQLSTATE 42704). PostgreSQL has no DATETIME type "
 					+ "(SQLite/MySQL). Use timestamptz (or timestamp).")
-			.satisfies((ex) -> assertThat(ex.getHint()).startsWith("PostgreSQL has no DATETIME type"));
+			.satisfies((ex) -> assertThat(ex.getFailure().hint()).startsWith("PostgreSQL has no DATETIME type"));
 	}
 
 	@Test

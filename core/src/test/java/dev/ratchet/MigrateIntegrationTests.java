@@ -65,8 +65,8 @@ class MigrateIntegrationTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getMessage()).contains("V2__broken.sql", "line 6", "type \"timestmptz\" does not exist",
 						"SQLSTATE 42704", "CREATE TABLE session", "rolled back");
-				assertThat(ex.getLine()).isEqualTo(6);
-				assertThat(ex.getSqlState()).isEqualTo("42704");
+				assertThat(ex.getFailure().line()).isEqualTo(6);
+				assertThat(ex.getFailure().sqlState()).isEqualTo("42704");
 				assertThat(ex.isTransactional()).isTrue();
 			});
 		assertThat(Sql.exists(this.db, "ok")).isTrue();

@@ -60,7 +60,7 @@ class NonTransactionalIntegrationTests {
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
 			.satisfies((ex) -> {
 				assertThat(ex.isTransactional()).isFalse();
-				assertThat(ex.getLine()).isEqualTo(4);
+				assertThat(ex.getFailure().line()).isEqualTo(4);
 				assertThat(ex.getMessage()).contains("stay applied", "repair");
 			});
 		// Statements before the failing one stay: that is what "no transaction" means.

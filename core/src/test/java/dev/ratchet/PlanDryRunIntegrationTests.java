@@ -33,7 +33,7 @@ class PlanDryRunIntegrationTests {
 		assertThat(plan.migrations().get(1).failure().sqlState()).isEqualTo("23503");
 		assertThat(plan.migrations().get(1).reason()).contains("V2__orphan.sql would fail at commit", "child_parent");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
-			.satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("23503"));
+			.satisfies((ex) -> assertThat(ex.getFailure().sqlState()).isEqualTo("23503"));
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
 	}
 
@@ -74,7 +74,7 @@ class PlanDryRunIntegrationTests {
 		assertThat(this.db.ratchet().plan().migrations()).extracting(PlannedMigration::outcome)
 			.containsExactly(PlanOutcome.WOULD_FAIL);
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
-			.satisfies((ex) -> assertThat(ex.getSqlState()).isEqualTo("55P04"));
+			.satisfies((ex) -> assertThat(ex.getFailure().sqlState()).isEqualTo("55P04"));
 	}
 
 	@Test

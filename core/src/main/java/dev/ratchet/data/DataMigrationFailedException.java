@@ -2,6 +2,7 @@ package dev.ratchet.data;
 
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationFailure;
 
 /**
  * Thrown when a {@link BatchedMigration} fails: an item under fail-fast, too many failed items, a
@@ -35,7 +36,7 @@ public class DataMigrationFailedException extends MigrationFailedException {
 	 */
 	public DataMigrationFailedException(String message, MigrationDescriptor migration, String reason, String sqlState,
 			String itemKey, String lastKey, long processed, long failed, Throwable cause) {
-		super(message, migration, 0, null, sqlState, reason, false, cause);
+		super(message, migration, new MigrationFailure(0, sqlState, reason, null, null), false, cause);
 		this.itemKey = itemKey;
 		this.lastKey = lastKey;
 		this.processed = processed;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationFailedException;
-import dev.ratchet.PlanFailure;
+import dev.ratchet.MigrationFailure;
 import dev.ratchet.PlanOutcome;
 import dev.ratchet.PlannedMigration;
 import dev.ratchet.data.BatchedMigration;
@@ -71,7 +71,7 @@ final class DryRun {
 		long start = System.nanoTime();
 		MigrationDescriptor d = migration.descriptor();
 		Savepoint savepoint = commit.begin();
-		PlanFailure failure;
+		MigrationFailure failure;
 		String when;
 		try {
 			executor.dryRun(migration);
@@ -80,14 +80,13 @@ final class DryRun {
 		}
 		catch (MigrationFailedException ex) {
 			commit.rollback(savepoint);
-			failure = new PlanFailure(ex.getLine(), ex.getSqlState(), ex.getServerMessage(), ex.getStatement(),
-					ex.getHint());
+			failure = ex.getFailure();
 			when = "";
 		}
 		catch (SQLException ex) {
 			commit.rollback(savepoint);
 			String message = SqlErrors.parse(ex).message();
-			failure = new PlanFailure(0, ex.getSQLState(), message, null, ErrorHints.hint(ex.getSQLState(), message));
+			failure = new MigrationFailure(0, ex.getSQLState(), message, null, ErrorHints.hint(ex.getSQLState(), message));
 			when = " at commit";
 		}
 		if (UNSAFE_NEW_ENUM_VALUE.equals(failure.sqlState()) && commit.enumValuesAdded()) {
@@ -99,7 +98,7 @@ final class DryRun {
 		return new PlannedMigration(d, PlanOutcome.WOULD_FAIL, elapsed(start), describe(d, failure, when), failure);
 	}
 
-	private static String describe(MigrationDescriptor migration, PlanFailure failure, String when) {
+	private static String describe(MigrationDescriptor migration, MigrationFailure failure, String when) {
 		StringBuilder reason = new StringBuilder(migration.script()).append(" would fail").append(when);
 		if (failure.line() > 0) {
 			reason.append(" at line ").append(failure.line());

@@ -38,7 +38,7 @@ record LockRetry(int retries, Duration delay) {
 				return;
 			}
 			catch (MigrationFailedException ex) {
-				if (retry > this.retries || !ex.isTransactional() || !LOCK_NOT_AVAILABLE.equals(ex.getSqlState())) {
+				if (retry > this.retries || !ex.isTransactional() || !LOCK_NOT_AVAILABLE.equals(ex.getFailure().sqlState())) {
 					throw ex;
 				}
 				Duration pause = pause(retry);

@@ -14,6 +14,7 @@ import dev.ratchet.ExecutedMigration;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationFailure;
 import dev.ratchet.MigrationType;
 import dev.ratchet.history.HistoryTable;
 import dev.ratchet.internal.ScriptPreflight.ScriptPlan;
@@ -236,9 +237,9 @@ final class MigrationExecutor {
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 		}
-		String what = ((failure.getLine() > 0) ? "line " + failure.getLine() + ": " : "")
-				+ ((failure.getSqlState() != null) ? "SQLSTATE " + failure.getSqlState() + ": " : "")
-				+ failure.getServerMessage();
+		MigrationFailure where = failure.getFailure();
+		String what = ((where.line() > 0) ? "line " + where.line() + ": " : "")
+				+ ((where.sqlState() != null) ? "SQLSTATE " + where.sqlState() + ": " : "") + where.message();
 		try {
 			this.history.finish(this.connection, rank, millis(start), what);
 		}

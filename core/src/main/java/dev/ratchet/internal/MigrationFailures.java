@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import dev.ratchet.MigrationDescriptor;
 import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationFailure;
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.sql.SqlStatement;
 
@@ -45,8 +46,8 @@ final class MigrationFailures {
 		}
 		message.append(System.lineSeparator())
 			.append(SqlErrors.isConnectionLoss(ex) ? connectionLost(transactional, line) : consequence(transactional, line));
-		return new MigrationFailedException(message.toString(), d, line, excerpt, ex.getSQLState(), error.message(),
-				hint, transactional, ex);
+		return new MigrationFailedException(message.toString(), d,
+				new MigrationFailure(line, ex.getSQLState(), error.message(), excerpt, hint), transactional, ex);
 	}
 
 	static MigrationFailedException unexpected(MigrationDescriptor d, Exception ex, boolean transactional) {
@@ -55,7 +56,7 @@ final class MigrationFailures {
 		}
 		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 		return new MigrationFailedException("Migration " + d.script() + " failed: " + reason + System.lineSeparator()
-				+ consequence(transactional, 0), d, 0, null, null, reason, transactional, ex);
+				+ consequence(transactional, 0), d, new MigrationFailure(0, null, reason, null, null), transactional, ex);
 	}
 
 	private static String lockWaitAdvice(String blockers) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.ratchet.Inspection;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationFailure;
 import dev.ratchet.MigrationInfo;
 import dev.ratchet.MigrationState;
 import dev.ratchet.StatusReport;
@@ -32,9 +33,10 @@ record Tenant(String name, DataSource dataSource, String schema) {
 					0, null, elapsed(start));
 		}
 		catch (MigrationFailedException ex) {
-			String error = (ex.getServerMessage() != null) ? ex.getServerMessage() : ex.getMessage();
-			return new TenantResult(name, TenantStatus.FAILED, null, 0, ex.getMigration().script(), ex.getLine(), error,
-					elapsed(start));
+			MigrationFailure failure = ex.getFailure();
+			String error = (failure.message() != null) ? failure.message() : ex.getMessage();
+			return new TenantResult(name, TenantStatus.FAILED, null, 0, ex.getMigration().script(), failure.line(),
+					error, elapsed(start));
 		}
 		catch (RuntimeException ex) {
 			String error = (ex.getMessage() != null) ? ex.getMessage() : ex.toString();

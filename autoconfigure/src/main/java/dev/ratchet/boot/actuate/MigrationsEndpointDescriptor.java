@@ -84,8 +84,9 @@ public record MigrationsEndpointDescriptor(@JsonUnwrapped MigrationsDescriptor s
 
 		static FailureDescriptor of(RatchetException failure) {
 			if (failure instanceof MigrationFailedException failed) {
-				return new FailureDescriptor(failed.getMigration().script(),
-						(failed.getLine() > 0) ? failed.getLine() : null, failed.getSqlState(), failed.getMessage());
+				int line = failed.getFailure().line();
+				return new FailureDescriptor(failed.getMigration().script(), (line > 0) ? line : null,
+						failed.getFailure().sqlState(), failed.getMessage());
 			}
 			String sqlState = (failure.getCause() instanceof SQLException sql) ? sql.getSQLState() : null;
 			return new FailureDescriptor(null, null, sqlState, failure.getMessage());

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationFailure;
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.MigrationType;
-import dev.ratchet.PlanFailure;
 import dev.ratchet.PlanOutcome;
 import dev.ratchet.PlannedMigration;
 import dev.ratchet.boot.report.DriftDescriptor;
@@ -147,7 +147,7 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 			long executionTimeMs, String reason, Failure failure) {
 
 		static Planned of(PlannedMigration planned) {
-			PlanFailure failure = planned.failure();
+			MigrationFailure failure = planned.failure();
 			return new Planned(Objects.toString(planned.migration().version(), null),
 					planned.migration().description(), planned.migration().type(), planned.migration().script(),
 					planned.outcome(), planned.executionTime().toMillis(), planned.reason(),
@@ -226,8 +226,9 @@ public record CommandReport(String command, int exitCode, @JsonUnwrapped Migrati
 
 		static Error of(RuntimeException ex) {
 			if (ex instanceof MigrationFailedException failed) {
-				return new Error(type(ex), ex.getMessage(), failed.getMigration().script(), lineOrNull(failed.getLine()),
-						failed.getSqlState(), failed.getHint());
+				MigrationFailure failure = failed.getFailure();
+				return new Error(type(ex), ex.getMessage(), failed.getMigration().script(), lineOrNull(failure.line()),
+						failure.sqlState(), failure.hint());
 			}
 			if (ex instanceof MigrationResolutionException resolution) {
 				return new Error(type(ex), ex.getMessage(), resolution.getScript(), lineOrNull(resolution.getLine()),

@@ -8,6 +8,7 @@ import dev.ratchet.DatabaseConnectionException;
 import dev.ratchet.LintException;
 import dev.ratchet.LockTimeoutException;
 import dev.ratchet.MigrationFailedException;
+import dev.ratchet.MigrationFailure;
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.MigrationState;
 import dev.ratchet.MigrationType;
@@ -75,16 +76,17 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 	private FailureAnalysis migrationFailed(MigrationFailedException ex) {
 		String script = ex.getMigration().script();
 		boolean java = ex.getMigration().type() == MigrationType.JAVA;
+		MigrationFailure failure = ex.getFailure();
 		StringBuilder description = new StringBuilder(java ? "Java migration " : "Migration ").append(script)
-			.append(" failed").append((ex.getLine() > 0) ? " at line " + ex.getLine() : "").append(".\n");
-		if (ex.getStatement() != null) {
-			description.append("\n    Statement:  ").append(ex.getStatement());
+			.append(" failed").append((failure.line() > 0) ? " at line " + failure.line() : "").append(".\n");
+		if (failure.statement() != null) {
+			description.append("\n    Statement:  ").append(failure.statement());
 		}
-		description.append("\n    ").append((ex.getSqlState() != null) ? "PostgreSQL: " : "Error:      ")
-			.append(ex.getServerMessage())
-			.append((ex.getSqlState() != null) ? " (SQLSTATE " + ex.getSqlState() + ")" : "")
+		description.append("\n    ").append((failure.sqlState() != null) ? "PostgreSQL: " : "Error:      ")
+			.append(failure.message())
+			.append((failure.sqlState() != null) ? " (SQLSTATE " + failure.sqlState() + ")" : "")
 			.append("\n\n");
-		String where = script + ((ex.getLine() > 0) ? " at line " + ex.getLine() : "");
+		String where = script + ((failure.line() > 0) ? " at line " + failure.line() : "");
 		if (ex instanceof DataMigrationFailedException data) {
 			description.append((data.getLastKey() != null) ? "Its committed batches stay applied (" + data.getProcessed()
 					+ " items processed, " + data.getFailed() + " failed items in the ledger); the next start-up "
@@ -94,7 +96,7 @@ class RatchetFailureAnalyzer extends AbstractFailureAnalyzer<RatchetException> {
 					+ "items is fixed, run the application once with --ratchet.command=retry-failed to process them "
 					+ "again.", ex);
 		}
-		String fix = (ex.getHint() != null) ? "Fix " + where + ". " + ex.getHint() + " Then" : "Fix " + where + " and";
+		String fix = (failure.hint() != null) ? "Fix " + where + ". " + failure.hint() + " Then" : "Fix " + where + " and";
 		if (ex.isTransactional()) {
 			description.append("The migration was rolled back: nothing of it was applied. Migrations applied before it "
 					+ "stay applied.");

@@ -58,7 +58,7 @@ class ApplicationEventMigrationListenerIntegrationTests {
 		assertThat(this.received).singleElement().isInstanceOfSatisfying(RatchetMigrationFailedEvent.class, (event) -> {
 			assertThat(event.getMigration().script()).isEqualTo("V3__add_owner.sql");
 			assertThat(event.getFailure()).isInstanceOf(MigrationFailedException.class);
-			assertThat(event.getFailure().getSqlState()).isEqualTo("42704");
+			assertThat(event.getFailure().getFailure().sqlState()).isEqualTo("42704");
 			assertThat(event.getFailure().isTransactional()).isTrue();
 			assertThat(event.getDuration().isNegative()).isFalse();
 		});
