@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 
-import dev.ratchet.test.DelegatingDataSource;
+import dev.ratchet.internal.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestJavaMigration;

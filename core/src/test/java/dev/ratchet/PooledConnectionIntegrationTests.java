@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.test.DelegatingDataSource;
+import dev.ratchet.internal.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 

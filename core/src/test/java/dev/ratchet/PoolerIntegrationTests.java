@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.ratchet.internal.DelegatingDataSource;
 import dev.ratchet.test.ChildLogs;
-import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 

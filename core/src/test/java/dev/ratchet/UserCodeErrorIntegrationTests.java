@@ -77,7 +77,7 @@ class UserCodeErrorIntegrationTests {
 	@MethodSource("errors")
 	void errorFromTheDataSourceEndsTheRunWithOneFailedEvent(Supplier<Error> error) {
 		Error thrown = error.get();
-		javax.sql.DataSource broken = new dev.ratchet.test.DelegatingDataSource(this.db.dataSource()) {
+		javax.sql.DataSource broken = new dev.ratchet.internal.DelegatingDataSource(this.db.dataSource()) {
 			@Override
 			public java.sql.Connection getConnection() {
 				throw thrown;

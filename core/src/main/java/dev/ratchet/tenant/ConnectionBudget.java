@@ -1,6 +1,5 @@
 package dev.ratchet.tenant;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -11,9 +10,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import dev.ratchet.internal.DelegatingDataSource;
 
 /**
  * Bounds the connections the tenants' runs hold at once, whatever DataSource they come from, to
@@ -88,57 +88,20 @@ final class ConnectionBudget {
 				});
 	}
 
-	private final class Bounded implements DataSource {
-
-		private final DataSource dataSource;
+	private final class Bounded extends DelegatingDataSource {
 
 		Bounded(DataSource dataSource) {
-			this.dataSource = dataSource;
+			super(dataSource);
 		}
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			return take(this.dataSource);
+			return take(target());
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			throw new SQLFeatureNotSupportedException("Tenants use the connections of their DataSource");
-		}
-
-		@Override
-		public PrintWriter getLogWriter() throws SQLException {
-			return this.dataSource.getLogWriter();
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) throws SQLException {
-			this.dataSource.setLogWriter(out);
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) throws SQLException {
-			this.dataSource.setLoginTimeout(seconds);
-		}
-
-		@Override
-		public int getLoginTimeout() throws SQLException {
-			return this.dataSource.getLoginTimeout();
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			return this.dataSource.getParentLogger();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			return this.dataSource.unwrap(type);
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) throws SQLException {
-			return this.dataSource.isWrapperFor(type);
 		}
 
 	}

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ratchet.MigrateResult;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.test.DelegatingDataSource;
+import dev.ratchet.internal.DelegatingDataSource;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.ratchet.internal.DelegatingDataSource;
+
 /**
  * Counts the connections taken from a DataSource: how many were borrowed in all, and the most held
  * at once (a connection counts until it is closed).

@@ -1,14 +1,16 @@
-package dev.ratchet.test;
+package dev.ratchet.internal;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 /**
- * A DataSource that hands every call to another one; tests extend it to watch or change connections.
+ * A DataSource that hands every call to another one; subclasses change how connections are taken
+ * (the tenants' connection budget, and tests that watch or break connections).
  */
 public class DelegatingDataSource implements DataSource {
 
@@ -16,6 +18,13 @@ public class DelegatingDataSource implements DataSource {
 
 	public DelegatingDataSource(DataSource target) {
 		this.target = target;
+	}
+
+	/**
+	 * Returns the DataSource every call goes to.
+	 */
+	protected final DataSource target() {
+		return this.target;
 	}
 
 	@Override
@@ -49,8 +58,8 @@ public class DelegatingDataSource implements DataSource {
 	}
 
 	@Override
-	public Logger getParentLogger() {
-		return Logger.getGlobal();
+	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+		return this.target.getParentLogger();
 	}
 
 	@Override
