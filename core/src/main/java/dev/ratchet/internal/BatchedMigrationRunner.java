@@ -132,7 +132,7 @@ final class BatchedMigrationRunner {
 		}
 		catch (BatchRunFailure.LockLost ex) {
 			// Another instance may be running this migration now: record nothing, leave it to that one.
-			rollback();
+			Transactions.rollback(this.connection);
 			throw (RatchetException) ex.getCause();
 		}
 		catch (BatchRunFailure ex) {
@@ -199,7 +199,7 @@ final class BatchedMigrationRunner {
 		if (!this.progressTable.finish(this.connection, d.version(), DataMigrationState.COMPLETED.name(), null,
 				progress.takeElapsedMillis())) {
 			// Paused or cancelled since the last batch: it completes when resumed.
-			rollback();
+			Transactions.rollback(this.connection);
 			DataMigrationState state = this.gate.stopState(d.version());
 			return stopped(d, progress, (state != null) ? state : DataMigrationState.INTERRUPTED);
 		}
@@ -211,13 +211,13 @@ final class BatchedMigrationRunner {
 	}
 
 	private ExecutedMigration interrupted(ProgressTracker progress) {
-		rollback();
+		Transactions.rollback(this.connection);
 		progress.report(DataMigrationState.INTERRUPTED, null);
 		return null;
 	}
 
 	private ExecutedMigration stopped(MigrationDescriptor d, ProgressTracker progress, DataMigrationState state) {
-		rollback();
+		Transactions.rollback(this.connection);
 		logger.info("Data migration {} (version {}) is {}: stopped after its last committed batch; it and the "
 				+ "versions after it wait until it is resumed", d.script(), d.version(), state.name().toLowerCase());
 		progress.report(state, null);
@@ -226,7 +226,7 @@ final class BatchedMigrationRunner {
 
 	private DataMigrationFailedException fail(MigrationDescriptor d, ProgressTracker progress, String reason,
 			String itemKey, Throwable cause) {
-		rollback();
+		Transactions.rollback(this.connection);
 		SQLException sql = (cause != null) ? DataErrors.sqlCause(cause) : null;
 		DataMigrationFailedException failure = new DataMigrationFailedException(
 				"Data migration " + d.script() + " (version " + d.version() + ") failed: " + reason
@@ -242,7 +242,7 @@ final class BatchedMigrationRunner {
 				this.connection.commit();
 			}
 			catch (SQLException ex) {
-				rollback();
+				Transactions.rollback(this.connection);
 				failure.addSuppressed(ex);
 				logger.error("Could not record the failure of {} in {}: {}", d.script(), this.progressTable.getQualifiedName(),
 						ex.getMessage());
@@ -254,15 +254,6 @@ final class BatchedMigrationRunner {
 
 	private void commit() throws SQLException, BatchRunFailure.LockLost {
 		BatchRunFailure.LockLost.commit(this.connection, this.watch);
-	}
-
-	private void rollback() {
-		try {
-			this.connection.rollback();
-		}
-		catch (SQLException ex) {
-			logger.debug("Rollback failed; the connection is likely gone", ex);
-		}
 	}
 
 	private static int millis(Duration duration) {

@@ -90,7 +90,7 @@ final class ClaimWorker<T> {
 			this.shared.stop(DataMigrationState.INTERRUPTED);
 		}
 		finally {
-			rollback();
+			Transactions.rollback(this.connection);
 		}
 	}
 
@@ -160,7 +160,7 @@ final class ClaimWorker<T> {
 			RunOutcomes.checkFailures(migration.options().getFailurePolicy(), progress, this.ledger, outcome);
 		}
 		finally {
-			rollback();
+			Transactions.rollback(this.connection);
 			release(version, claim);
 		}
 	}
@@ -185,15 +185,6 @@ final class ClaimWorker<T> {
 		catch (SQLException ex) {
 			// A broken connection: its session ends, and PostgreSQL frees the claim with it.
 			logger.debug("Could not give up claim {} of {}", claim, version, ex);
-		}
-	}
-
-	private void rollback() {
-		try {
-			this.connection.rollback();
-		}
-		catch (SQLException ex) {
-			logger.debug("Rollback failed; the connection is likely gone", ex);
 		}
 	}
 
