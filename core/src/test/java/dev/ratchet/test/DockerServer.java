@@ -3,6 +3,8 @@ package dev.ratchet.test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import dev.ratchet.testing.postgres.TestPostgres;
+
 /**
  * Starts PostgreSQL in a container when a Docker engine is available.
  */
@@ -27,13 +29,14 @@ final class DockerServer {
 
 	/**
 	 * Starts the container; Testcontainers' reaper removes it when the JVM exits.
-	 * @return admin URL, user name and password
+	 * @return the server
 	 */
 	@SuppressWarnings("resource")
-	static String[] start() {
+	static TestPostgres start() {
 		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
 		container.start();
-		return new String[] { container.getJdbcUrl(), container.getUsername(), container.getPassword() };
+		return TestPostgres.of(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+				"Testcontainers");
 	}
 
 }

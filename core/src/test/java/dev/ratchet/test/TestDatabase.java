@@ -1,15 +1,7 @@
 package dev.ratchet.test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.sql.DataSource;
-
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.ratchet.testing.postgres.PostgresDatabase;
+import dev.ratchet.testing.postgres.TestPostgres;
 
 /**
  * The one place tests get a real PostgreSQL from. In order of preference:
@@ -23,10 +15,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase {
 
-	private static final AtomicInteger counter = new AtomicInteger();
-
-	private static volatile Server server;
-
 	private TestDatabase() {
 	}
 
@@ -35,171 +23,36 @@ public final class TestDatabase {
 	 * @return the database; close it to drop it
 	 */
 	public static Db createDatabase() {
-		Server s = server();
-		String name = "ratchet_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
-		try (Connection connection = s.connect(s.adminUrl()); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create test database " + name + ": " + ex.getMessage(), ex);
-		}
-		return new Db(s, name);
+		TestPostgres s = server();
+		return new Db(s, s.createDatabase("ratchet_"));
 	}
 
 	/**
 	 * Returns a description of the server tests run against, for example {@code embedded PostgreSQL 18.1}.
 	 */
 	public static String describe() {
-		return server().description;
+		return server().description();
 	}
 
-	private static Server server() {
-		Server s = server;
-		if (s == null) {
-			synchronized (TestDatabase.class) {
-				s = server;
-				if (s == null) {
-					s = Server.start();
-					server = s;
-					System.err.println("Ratchet integration tests run against " + s.description);
-				}
-			}
-		}
-		return s;
+	private static TestPostgres server() {
+		return TestPostgres.shared(TestDatabase::start);
+	}
+
+	private static TestPostgres start() {
+		TestPostgres external = TestPostgres.external();
+		TestPostgres started = (external != null) ? external
+				: DockerServer.isDockerAvailable() ? DockerServer.start() : TestPostgres.embedded();
+		System.err.println("Ratchet integration tests run against " + started.description());
+		return started;
 	}
 
 	/**
 	 * A database of the test server, dropped on {@link #close()}.
 	 */
-	public static final class Db implements Database, AutoCloseable {
+	public static final class Db extends PostgresDatabase implements Database {
 
-		private final Server server;
-
-		private final String name;
-
-		private final String url;
-
-		private Db(Server server, String name) {
-			this.server = server;
-			this.name = name;
-			this.url = server.urlFor(name);
-		}
-
-		@Override
-		public String name() {
-			return this.name;
-		}
-
-		@Override
-		public String url() {
-			return this.url;
-		}
-
-		@Override
-		public String username() {
-			return this.server.username;
-		}
-
-		@Override
-		public String password() {
-			return this.server.password;
-		}
-
-		/**
-		 * Returns a new non-pooled DataSource for this database.
-		 */
-		@Override
-		public DataSource dataSource() {
-			PGSimpleDataSource dataSource = new PGSimpleDataSource();
-			dataSource.setUrl(this.url);
-			dataSource.setUser(this.server.username);
-			if (this.server.password != null) {
-				dataSource.setPassword(this.server.password);
-			}
-			return dataSource;
-		}
-
-		/**
-		 * Opens a connection to this database (auto-commit on).
-		 * @return the connection
-		 * @throws SQLException on failure
-		 */
-		@Override
-		public Connection connect() throws SQLException {
-			return this.server.connect(this.url);
-		}
-
-		@Override
-		public void close() {
-			try (Connection connection = this.server.connect(this.server.adminUrl());
-					Statement statement = connection.createStatement()) {
-				statement.execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Could not drop test database " + this.name, ex);
-			}
-		}
-
-	}
-
-	private static final class Server {
-
-		private final String adminUrl;
-
-		private final String username;
-
-		private final String password;
-
-		private final String description;
-
-		private Server(String adminUrl, String username, String password, String kind) {
-			this.adminUrl = adminUrl;
-			this.username = username;
-			this.password = password;
-			String version;
-			try (Connection connection = connect(adminUrl); Statement statement = connection.createStatement();
-					var rs = statement.executeQuery("SHOW server_version")) {
-				rs.next();
-				version = rs.getString(1);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Test PostgreSQL (" + kind + ") is not reachable: " + ex.getMessage(), ex);
-			}
-			this.description = kind + " PostgreSQL " + version;
-		}
-
-		static Server start() {
-			String url = System.getenv("RATCHET_TEST_JDBC_URL");
-			if (url != null && !url.isBlank()) {
-				String user = System.getenv().getOrDefault("RATCHET_TEST_JDBC_USERNAME", "postgres");
-				return new Server(url, user, System.getenv("RATCHET_TEST_JDBC_PASSWORD"), "external");
-			}
-			if (DockerServer.isDockerAvailable()) {
-				String[] started = DockerServer.start();
-				return new Server(started[0], started[1], started[2], "Testcontainers");
-			}
-			String[] started = EmbeddedServer.start();
-			return new Server(started[0], started[1], null, "embedded");
-		}
-
-		String adminUrl() {
-			return this.adminUrl;
-		}
-
-		String urlFor(String database) {
-			int query = this.adminUrl.indexOf('?');
-			String base = (query >= 0) ? this.adminUrl.substring(0, query) : this.adminUrl;
-			String params = (query >= 0) ? this.adminUrl.substring(query) : "";
-			return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
-		}
-
-		Connection connect(String url) throws SQLException {
-			Properties properties = new Properties();
-			properties.setProperty("user", this.username);
-			if (this.password != null) {
-				properties.setProperty("password", this.password);
-			}
-			return DriverManager.getConnection(url, properties);
+		private Db(TestPostgres server, String name) {
+			super(server, name);
 		}
 
 	}

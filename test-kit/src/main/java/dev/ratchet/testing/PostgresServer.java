@@ -1,15 +1,6 @@
 package dev.ratchet.testing;
 
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.ratchet.testing.postgres.TestPostgres;
 
 /**
  * The PostgreSQL server tests create their databases on, one per JVM: the server named by
@@ -22,31 +13,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresServer {
 
-	private static final AtomicInteger counter = new AtomicInteger();
+	private final TestPostgres server;
 
-	private static volatile PostgresServer shared;
-
-	private final String adminUrl;
-
-	private final String username;
-
-	private final String password;
-
-	private final String description;
-
-	private PostgresServer(String adminUrl, String username, String password, String kind) {
-		this.adminUrl = adminUrl;
-		this.username = username;
-		this.password = password;
-		try (Connection connection = connect(adminUrl); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SHOW server_version")) {
-			result.next();
-			this.description = kind + " PostgreSQL " + result.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("The test PostgreSQL server (" + kind + ") is not reachable: "
-					+ ex.getMessage() + ". Check RATCHET_TEST_JDBC_URL, or unset it to use an embedded server.", ex);
-		}
+	private PostgresServer(TestPostgres server) {
+		this.server = server;
 	}
 
 	/**
@@ -54,17 +24,10 @@ public final class PostgresServer {
 	 * @return the server
 	 */
 	public static PostgresServer shared() {
-		PostgresServer server = shared;
-		if (server == null) {
-			synchronized (PostgresServer.class) {
-				server = shared;
-				if (server == null) {
-					server = start();
-					shared = server;
-				}
-			}
-		}
-		return server;
+		return new PostgresServer(TestPostgres.shared(() -> {
+			TestPostgres external = TestPostgres.external();
+			return (external != null) ? external : TestPostgres.embedded();
+		}));
 	}
 
 	/**
@@ -72,88 +35,14 @@ public final class PostgresServer {
 	 * @return the database; close it to drop it
 	 */
 	public Database createDatabase() {
-		String name = "ratchet_test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
-		try (Connection connection = connect(this.adminUrl); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create test database " + name + " on " + this.description
-					+ ": " + ex.getMessage(), ex);
-		}
-		return new Database(this, name, urlFor(name));
+		return new Database(this.server, this.server.createDatabase("ratchet_test_"));
 	}
 
 	/**
 	 * Returns what the server is, for example {@code embedded PostgreSQL 18.1}.
 	 */
 	public String description() {
-		return this.description;
-	}
-
-	String username() {
-		return this.username;
-	}
-
-	String password() {
-		return this.password;
-	}
-
-	void dropDatabase(String name) {
-		try (Connection connection = connect(this.adminUrl); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not drop test database " + name + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	Connection connect(String url) throws SQLException {
-		Properties properties = new Properties();
-		properties.setProperty("user", this.username);
-		if (this.password != null) {
-			properties.setProperty("password", this.password);
-		}
-		return DriverManager.getConnection(url, properties);
-	}
-
-	private String urlFor(String database) {
-		int query = this.adminUrl.indexOf('?');
-		String base = (query >= 0) ? this.adminUrl.substring(0, query) : this.adminUrl;
-		String parameters = (query >= 0) ? this.adminUrl.substring(query) : "";
-		return base.substring(0, base.lastIndexOf('/') + 1) + database + parameters;
-	}
-
-	private static PostgresServer start() {
-		String url = setting("ratchet.test.jdbc-url", "RATCHET_TEST_JDBC_URL");
-		if (url != null) {
-			String username = setting("ratchet.test.jdbc-username", "RATCHET_TEST_JDBC_USERNAME");
-			return new PostgresServer(url, (username != null) ? username : "postgres",
-					setting("ratchet.test.jdbc-password", "RATCHET_TEST_JDBC_PASSWORD"), "external");
-		}
-		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					postgres.close();
-				}
-				catch (IOException ex) {
-					// the JVM is exiting and the data directory is temporary
-				}
-			}, "ratchet-test-postgres-stop"));
-			return new PostgresServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, "embedded");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not start embedded PostgreSQL: " + ex.getMessage()
-					+ ". Set RATCHET_TEST_JDBC_URL to use a running server instead.", ex);
-		}
-	}
-
-	private static String setting(String property, String variable) {
-		String value = System.getProperty(property);
-		if (value == null || value.isBlank()) {
-			value = System.getenv(variable);
-		}
-		return (value == null || value.isBlank()) ? null : value;
+		return this.server.description();
 	}
 
 }
