@@ -65,7 +65,8 @@ public final class CoreModule {
 			String pkg = type.getPackageName();
 			boolean ratchet = pkg.equals("dev.ratchet") || pkg.startsWith("dev.ratchet.");
 			boolean outsideCore = pkg.startsWith("dev.ratchet.boot") || pkg.equals("dev.ratchet.test")
-					|| pkg.startsWith("dev.ratchet.sample") || pkg.equals("dev.ratchet.testing");
+					|| pkg.startsWith("dev.ratchet.sample") || pkg.equals("dev.ratchet.testing")
+					|| pkg.startsWith("dev.ratchet.testing.");
 			return ratchet && !outsideCore && !exported.contains(pkg);
 		});
 	}
