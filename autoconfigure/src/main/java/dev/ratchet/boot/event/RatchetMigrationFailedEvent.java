@@ -17,8 +17,6 @@ public class RatchetMigrationFailedEvent extends ApplicationEvent {
 
 	private static final long serialVersionUID = 1L;
 
-	private final transient MigrationDescriptor migration;
-
 	private final Duration duration;
 
 	private final MigrationFailedException failure;
@@ -32,13 +30,12 @@ public class RatchetMigrationFailedEvent extends ApplicationEvent {
 	public RatchetMigrationFailedEvent(MigrationDescriptor migration, Duration duration,
 			MigrationFailedException failure) {
 		super(migration);
-		this.migration = migration;
 		this.duration = duration;
 		this.failure = failure;
 	}
 
 	public MigrationDescriptor getMigration() {
-		return this.migration;
+		return (MigrationDescriptor) getSource();
 	}
 
 	public Duration getDuration() {
