@@ -97,7 +97,10 @@ public final class RatchetAutoConfiguration {
 				.listeners(listeners.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return new Ratchet(builder.build());
+			Ratchet ratchet = new Ratchet(builder.build());
+			// The files are read and the pool's first connection opened while the context goes on.
+			ratchet.prepare();
+			return ratchet;
 		}
 
 	}
