@@ -159,8 +159,8 @@ public final class RatchetAutoConfiguration {
 			}
 
 			@Bean
-			StartupDriftCheck ratchetStartupDriftCheck(Ratchet ratchet) {
-				return new StartupDriftCheck(ratchet);
+			StartupDriftCheck ratchetStartupDriftCheck(Ratchet ratchet, DriftMonitor driftMonitor) {
+				return new StartupDriftCheck(ratchet, driftMonitor);
 			}
 
 		}
