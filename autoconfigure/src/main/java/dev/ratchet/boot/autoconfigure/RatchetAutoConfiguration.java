@@ -97,7 +97,10 @@ public final class RatchetAutoConfiguration {
 				.listeners(listeners.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return new Ratchet(builder.build());
+			Ratchet ratchet = new Ratchet(builder.build());
+			// The files are read and the pool's first connection opened while the context goes on.
+			ratchet.prepare();
+			return ratchet;
 		}
 
 	}
@@ -156,8 +159,8 @@ public final class RatchetAutoConfiguration {
 			}
 
 			@Bean
-			StartupDriftCheck ratchetStartupDriftCheck(Ratchet ratchet) {
-				return new StartupDriftCheck(ratchet);
+			StartupDriftCheck ratchetStartupDriftCheck(Ratchet ratchet, DriftMonitor driftMonitor) {
+				return new StartupDriftCheck(ratchet, driftMonitor);
 			}
 
 		}

@@ -5,6 +5,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.monitor.DriftMonitor;
 import dev.ratchet.drift.DriftReport;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,8 +16,11 @@ import org.springframework.context.ApplicationListener;
  * when the start-up left that comparison out ({@link RatchetConfiguration#isDriftCheckAtStartup()}
  * off, which is what {@code ratchet.health.fail-on-drift=false}, the default, sets): reading the
  * catalog's state of a large schema would otherwise be most of a start-up with nothing to apply.
- * Drift is logged as the start-up would have logged it; health and the endpoint compare on their
- * own when asked.
+ * Drift is logged as the start-up would have logged it. The comparison goes through the
+ * {@link DriftMonitor}, so that the health contributor and the endpoint, asked right after start-up
+ * (a readiness probe, say), reuse it rather than reading the catalog again; and, like theirs, it is
+ * not made while a run holds the lock (the background migrations that start when the application
+ * is ready, say): the schema is then between two snapshots.
  */
 class StartupDriftCheck implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -24,8 +28,11 @@ class StartupDriftCheck implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final Ratchet ratchet;
 
-	StartupDriftCheck(Ratchet ratchet) {
+	private final DriftMonitor monitor;
+
+	StartupDriftCheck(Ratchet ratchet, DriftMonitor monitor) {
 		this.ratchet = ratchet;
+		this.monitor = monitor;
 	}
 
 	@Override
@@ -41,8 +48,8 @@ class StartupDriftCheck implements ApplicationListener<ApplicationReadyEvent> {
 
 	void compare() {
 		try {
-			DriftReport drift = this.ratchet.drift();
-			if (drift.isDrifted()) {
+			DriftReport drift = this.monitor.drift(this.ratchet.inspect());
+			if (drift != null && drift.isDrifted()) {
 				String schema = this.ratchet.getConfiguration().getSchema();
 				StringBuilder message = new StringBuilder((schema != null) ? "Schema \"" + schema + "\"" : "The schema")
 					.append(" differs from the snapshot Ratchet took after its run of ")
