@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.bench.BackfillScenario.Items;
 import dev.ratchet.bench.BackfillScenario.Mode;
+import dev.ratchet.data.BatchOptions;
+import dev.ratchet.data.BatchedMigration;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -81,20 +86,29 @@ final class ParallelBackfillScenario {
 						// the workers and the lock session
 						pools.add(Databases.pool(db.url(), db, workers + 1));
 					}
+					List<Event> events = new ArrayList<>();
+					ExecutorService threads = Executors.newFixedThreadPool(instances);
+					CpuUse cpu = CpuUse.now();
 					long start = System.nanoTime();
 					List<CompletableFuture<?>> runs = new ArrayList<>();
-					for (HikariDataSource pool : pools) {
+					for (int i = 0; i < instances; i++) {
+						HikariDataSource pool = pools.get(i);
+						Traced migration = new Traced(new Items(batchSize, Mode.ITEM), i, start, events);
 						runs.add(CompletableFuture.runAsync(() -> new Ratchet(RatchetConfiguration.builder(pool)
 							.locations("classpath:db/none")
 							.baselineOnMigrate(true)
 							.baselineVersion("0")
 							.dataParallelism(workers)
-							.javaMigrations(new Items(batchSize, Mode.ITEM))
-							.build()).migrate()));
+							.javaMigrations(migration)
+							.build()).migrate(), threads));
 					}
 					CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 					double elapsed = (System.nanoTime() - start) / 1e9;
+					String used = CpuUse.now().since(cpu, rows);
+					threads.shutdown();
 					BackfillScenario.checkTouchedOnce(name, loader, rows);
+					Progress.log(name + ": " + Math.round(elapsed * 1000) + " ms; " + used + "; " + Traces.summary(events));
+					Traces.write(name, events);
 					return rows / elapsed;
 				}
 				finally {
@@ -102,6 +116,88 @@ final class ParallelBackfillScenario {
 				}
 			}
 		});
+	}
+
+	/**
+	 * The backfill of one instance, recording each batch it fetched and processed (thread, start and
+	 * end), so that a run can say which instance did how much, from when to when, and how much of each
+	 * worker's time went into processing items rather than into claiming.
+	 */
+	static final class Traced implements BatchedMigration<Long> {
+
+		private final Items items;
+
+		private final int instance;
+
+		private final long origin;
+
+		private final List<Event> events;
+
+		Traced(Items items, int instance, long origin, List<Event> events) {
+			this.items = items;
+			this.instance = instance;
+			this.origin = origin;
+			this.events = events;
+		}
+
+		@Override
+		public String version() {
+			return this.items.version();
+		}
+
+		@Override
+		public String description() {
+			return this.items.description();
+		}
+
+		@Override
+		public BatchOptions options() {
+			return this.items.options();
+		}
+
+		@Override
+		public List<Long> nextBatch(MigrationContext context, String after, int limit) throws Exception {
+			long start = System.nanoTime();
+			List<Long> batch = this.items.nextBatch(context, after, limit);
+			record(Kind.FETCH, start, batch.size());
+			return batch;
+		}
+
+		@Override
+		public String keyOf(Long id) {
+			return this.items.keyOf(id);
+		}
+
+		@Override
+		public void processBatch(MigrationContext context, List<Long> ids) throws Exception {
+			long start = System.nanoTime();
+			this.items.processBatch(context, ids);
+			record(Kind.PROCESS, start, ids.size());
+		}
+
+		@Override
+		public void process(MigrationContext context, Long id) throws Exception {
+			this.items.process(context, id);
+		}
+
+		private void record(Kind kind, long start, int size) {
+			long end = System.nanoTime();
+			synchronized (this.events) {
+				this.events.add(new Event(this.instance, Thread.currentThread().getName(), kind, (start - this.origin) / 1e6,
+						(end - this.origin) / 1e6, size));
+			}
+		}
+
+	}
+
+	enum Kind {
+
+		FETCH, PROCESS
+
+	}
+
+	/** A batch fetched or processed: by which instance and thread, from and to (ms after the start). */
+	record Event(int instance, String thread, Kind kind, double fromMs, double toMs, int items) {
 	}
 
 }
