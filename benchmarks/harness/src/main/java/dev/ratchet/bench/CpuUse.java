@@ -64,9 +64,9 @@ record CpuUse(long busyTicks, long totalTicks, long jvmNanos, long postgresTicks
 	}
 
 	/**
-	 * Describes the use since {@code before}, for {@code items} items.
+	 * Describes the use since {@code before}, over {@code seconds} of wall time, for {@code items} items.
 	 */
-	String since(CpuUse before, long items) {
+	String since(CpuUse before, double seconds, long items) {
 		long total = this.totalTicks - before.totalTicks;
 		if (total <= 0) {
 			return "CPU use unknown";
@@ -74,8 +74,8 @@ record CpuUse(long busyTicks, long totalTicks, long jvmNanos, long postgresTicks
 		double busy = 100.0 * (this.busyTicks - before.busyTicks) / total;
 		double jvm = (this.jvmNanos - before.jvmNanos) / 1e9;
 		double postgres = (this.postgresTicks - before.postgresTicks) / TICKS_PER_SECOND;
-		return String.format("machine CPU busy %.0f%%; this JVM %.1f s CPU, PostgreSQL %.1f s CPU; %.0f µs CPU per item",
-				busy, jvm, postgres, (jvm + postgres) * 1e6 / items);
+		return String.format("machine CPU busy %.0f%%; this JVM %.1f s CPU, PostgreSQL %.1f s CPU (%.2f cores); "
+				+ "%.0f µs CPU per item", busy, jvm, postgres, (jvm + postgres) / seconds, (jvm + postgres) * 1e6 / items);
 	}
 
 }

@@ -49,9 +49,10 @@ final class ParallelBackfillScenario {
 		long rows = this.settings.backfillRows();
 		int batchSize = Integer.getInteger("bench.batchSize", 1000);
 		Progress.log("parallel backfill: " + rows + " rows, batches of " + batchSize);
-		List<Rounds.Contender> contenders = List.of(contender(ONE, rows, batchSize, 1, 1),
-				contender(FOUR, rows, batchSize, 1, 4), contender(TWO_WORKERS, rows, batchSize, 1, 2),
-				contender(TWO_INSTANCES, rows, batchSize, 2, 2));
+		List<String> runs = new ArrayList<>();
+		List<Rounds.Contender> contenders = List.of(contender(ONE, rows, batchSize, 1, 1, runs),
+				contender(FOUR, rows, batchSize, 1, 4, runs), contender(TWO_WORKERS, rows, batchSize, 1, 2, runs),
+				contender(TWO_INSTANCES, rows, batchSize, 2, 2, runs));
 		Map<String, List<Double>> rate = Rounds.alternate(0, this.settings.rounds(2), contenders);
 		this.report.section("Parallel backfill " + String.format("%,d", rows) + " rows");
 		this.report.line("The backfill above, per item (`process()`, one UPDATE round trip per row), batches of "
@@ -62,6 +63,12 @@ final class ParallelBackfillScenario {
 				new String[] { TWO_INSTANCES, TWO_WORKERS }, new String[] { TWO_INSTANCES, ONE }));
 		double four = Stats.of(Stats.ratios(rate.get(FOUR), rate.get(ONE))).median();
 		double instances = Stats.of(Stats.ratios(rate.get(TWO_INSTANCES), rate.get(TWO_WORKERS))).median();
+		this.report.line("Each run: wall time, CPU (the machine's, shared with whatever else ran; this JVM's; all "
+				+ "PostgreSQL processes'), items per instance, and per worker thread the share of its time spent "
+				+ "processing items, fetching batches, and otherwise (claiming, committing, waiting):");
+		this.report.line("");
+		runs.forEach((run) -> this.report.line("- " + run));
+		this.report.line("");
 		this.report.line("Goal (4 workers ≥ 3× one worker; two instances ≥ 1.6× one), medians of the per-round ratios: "
 				+ "4 workers " + Stats.format(four) + "× one worker, " + verdict(four >= 3) + "; two instances "
 				+ Stats.format(instances) + "× one instance with the same workers, " + verdict(instances >= 1.6) + ".");
@@ -76,7 +83,8 @@ final class ParallelBackfillScenario {
 	 * {@code instances} engines with {@code workers} workers each (timed), and checks that every row
 	 * was touched exactly once (untimed); it returns rows per second.
 	 */
-	private static Rounds.Contender contender(String name, long rows, int batchSize, int instances, int workers) {
+	private static Rounds.Contender contender(String name, long rows, int batchSize, int instances, int workers,
+			List<String> runs) {
 		return new Rounds.Contender(name, () -> {
 			try (TestDatabase.Db db = Databases.create(); HikariDataSource loader = Databases.pool(db)) {
 				BackfillScenario.load(loader, rows);
@@ -104,10 +112,12 @@ final class ParallelBackfillScenario {
 					}
 					CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
 					double elapsed = (System.nanoTime() - start) / 1e9;
-					String used = CpuUse.now().since(cpu, rows);
+					String used = CpuUse.now().since(cpu, elapsed, rows);
 					threads.shutdown();
 					BackfillScenario.checkTouchedOnce(name, loader, rows);
-					Progress.log(name + ": " + Math.round(elapsed * 1000) + " ms; " + used + "; " + Traces.summary(events));
+					String run = name + ": " + Math.round(elapsed * 1000) + " ms; " + used + "; " + Traces.summary(events);
+					Progress.log(run);
+					runs.add(run);
 					Traces.write(name, events);
 					return rows / elapsed;
 				}
