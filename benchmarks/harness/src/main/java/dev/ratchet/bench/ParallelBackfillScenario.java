@@ -98,11 +98,11 @@ final class ParallelBackfillScenario {
 					ExecutorService threads = Executors.newFixedThreadPool(instances);
 					CpuUse cpu = CpuUse.now();
 					long start = System.nanoTime();
-					List<CompletableFuture<?>> runs = new ArrayList<>();
+					List<CompletableFuture<?>> migrations = new ArrayList<>();
 					for (int i = 0; i < instances; i++) {
 						HikariDataSource pool = pools.get(i);
 						Traced migration = new Traced(new Items(batchSize, Mode.ITEM), i, start, events);
-						runs.add(CompletableFuture.runAsync(() -> new Ratchet(RatchetConfiguration.builder(pool)
+						migrations.add(CompletableFuture.runAsync(() -> new Ratchet(RatchetConfiguration.builder(pool)
 							.locations("classpath:db/none")
 							.baselineOnMigrate(true)
 							.baselineVersion("0")
@@ -110,7 +110,7 @@ final class ParallelBackfillScenario {
 							.javaMigrations(migration)
 							.build()).migrate(), threads));
 					}
-					CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+					CompletableFuture.allOf(migrations.toArray(CompletableFuture[]::new)).join();
 					double elapsed = (System.nanoTime() - start) / 1e9;
 					String used = CpuUse.now().since(cpu, elapsed, rows);
 					threads.shutdown();
