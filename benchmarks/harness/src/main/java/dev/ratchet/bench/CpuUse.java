@@ -2,21 +2,32 @@ package dev.ratchet.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 /**
  * CPU time spent between two snapshots, from Linux's {@code /proc}: by the whole machine (busy and
- * total, in clock ticks, all cores), by this JVM, and by all PostgreSQL server processes visible here
- * (the benchmark's backends and any other database user's). It tells whether a run was bound by CPU:
- * a 2-core machine busy 95% of the time can go no faster by adding workers.
+ * total, in clock ticks, all cores), by this JVM, and by the PostgreSQL backends of the benchmark's
+ * database (its pools' connections, open before the first snapshot and still after the second). It
+ * tells whether a run was bound by CPU, and how much of the machine the run itself got while other
+ * work shared it.
  */
-record CpuUse(long busyTicks, long totalTicks, long jvmNanos, long postgresTicks) {
+record CpuUse(long busyTicks, long totalTicks, long jvmNanos, Map<Integer, Long> backendTicks) {
 
 	private static final double TICKS_PER_SECOND = 100;
 
-	static CpuUse now() {
+	private static final String BACKENDS = """
+			SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'""";
+
+	static CpuUse now(DataSource database) throws SQLException {
 		long busy = 0;
 		long total = 0;
 		try {
@@ -35,32 +46,31 @@ record CpuUse(long busyTicks, long totalTicks, long jvmNanos, long postgresTicks
 		}
 		long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-		return new CpuUse(busy, total, jvm, readPostgresTicks());
-	}
-
-	private static long readPostgresTicks() {
-		long ticks = 0;
-		try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-			for (Path process : processes) {
-				try {
-					String stat = Files.readString(process.resolve("stat"));
-					int close = stat.lastIndexOf(')');
-					String name = stat.substring(stat.indexOf('(') + 1, close);
-					if (name.startsWith("postgres")) {
-						String[] fields = stat.substring(close + 2).split(" ");
-						// utime and stime, fields 14 and 15 of the line, 12 and 13 after the name
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-					}
-				}
-				catch (IOException | RuntimeException ex) {
-					// The process ended meanwhile.
+		Map<Integer, Long> backends = new HashMap<>();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(BACKENDS)) {
+			while (rs.next()) {
+				int pid = rs.getInt(1);
+				long ticks = ticks(pid);
+				if (ticks >= 0) {
+					backends.put(pid, ticks);
 				}
 			}
 		}
-		catch (IOException ex) {
-			// Not Linux.
+		return new CpuUse(busy, total, jvm, backends);
+	}
+
+	/** A process's user and system time in clock ticks, or -1 if it cannot be read (gone, or not here). */
+	private static long ticks(int pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime, fields 14 and 15 of the line, 12 and 13 after the name
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}
-		return ticks;
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	/**
@@ -73,9 +83,17 @@ record CpuUse(long busyTicks, long totalTicks, long jvmNanos, long postgresTicks
 		}
 		double busy = 100.0 * (this.busyTicks - before.busyTicks) / total;
 		double jvm = (this.jvmNanos - before.jvmNanos) / 1e9;
-		double postgres = (this.postgresTicks - before.postgresTicks) / TICKS_PER_SECOND;
-		return String.format("machine CPU busy %.0f%%; this JVM %.1f s CPU, PostgreSQL %.1f s CPU (%.2f cores); "
-				+ "%.0f µs CPU per item", busy, jvm, postgres, (jvm + postgres) / seconds, (jvm + postgres) * 1e6 / items);
+		long ticks = 0;
+		for (Map.Entry<Integer, Long> backend : this.backendTicks.entrySet()) {
+			Long earlier = before.backendTicks.get(backend.getKey());
+			if (earlier != null) {
+				ticks += backend.getValue() - earlier;
+			}
+		}
+		double postgres = ticks / TICKS_PER_SECOND;
+		return String.format("machine CPU busy %.0f%%; this JVM %.1f s CPU, its PostgreSQL backends %.1f s: together "
+				+ "%.2f cores of %d; %.0f µs CPU per item", busy, jvm, postgres, (jvm + postgres) / seconds,
+				Runtime.getRuntime().availableProcessors(), (jvm + postgres) * 1e6 / items);
 	}
 
 }

@@ -24,7 +24,9 @@ import dev.ratchet.test.TestDatabase;
  * (two engines, each with a pool of its own, started together) with 2 workers each: the one that
  * takes the lock runs the migration in claimed ranges, the other claims ranges while it waits for
  * the lock. Each contender gets the same freshly loaded table in a new database; afterwards every
- * row must show {@code touched = 1}.
+ * row must show {@code touched = 1}. Each run also reports the CPU it used ({@link CpuUse}) and what
+ * its batches show ({@link Traces}): items per instance, and each worker's time processing items
+ * against its time claiming and committing.
  */
 final class ParallelBackfillScenario {
 
@@ -60,7 +62,9 @@ final class ParallelBackfillScenario {
 				+ "pools of their own, started together, 2 workers each). Rows per second (higher is better):");
 		this.report.line("");
 		this.report.table(rate, "rows/s", List.of(new String[] { FOUR, ONE }, new String[] { TWO_WORKERS, ONE },
-				new String[] { TWO_INSTANCES, TWO_WORKERS }, new String[] { TWO_INSTANCES, ONE }));
+				new String[] { TWO_INSTANCES, TWO_WORKERS }, new String[] { TWO_INSTANCES, ONE },
+				// the same four workers, in two instances or one: what cooperating through the database costs
+				new String[] { TWO_INSTANCES, FOUR }));
 		double four = Stats.of(Stats.ratios(rate.get(FOUR), rate.get(ONE))).median();
 		double instances = Stats.of(Stats.ratios(rate.get(TWO_INSTANCES), rate.get(TWO_WORKERS))).median();
 		this.report.line("Each run: wall time, CPU (the machine's, shared with whatever else ran; this JVM's; all "
@@ -96,7 +100,7 @@ final class ParallelBackfillScenario {
 					}
 					List<Event> events = new ArrayList<>();
 					ExecutorService threads = Executors.newFixedThreadPool(instances);
-					CpuUse cpu = CpuUse.now();
+					CpuUse cpu = CpuUse.now(loader);
 					long start = System.nanoTime();
 					List<CompletableFuture<?>> migrations = new ArrayList<>();
 					for (int i = 0; i < instances; i++) {
@@ -112,7 +116,7 @@ final class ParallelBackfillScenario {
 					}
 					CompletableFuture.allOf(migrations.toArray(CompletableFuture[]::new)).join();
 					double elapsed = (System.nanoTime() - start) / 1e9;
-					String used = CpuUse.now().since(cpu, elapsed, rows);
+					String used = CpuUse.now(loader).since(cpu, elapsed, rows);
 					threads.shutdown();
 					BackfillScenario.checkTouchedOnce(name, loader, rows);
 					String run = name + ": " + Math.round(elapsed * 1000) + " ms; " + used + "; " + Traces.summary(events);
