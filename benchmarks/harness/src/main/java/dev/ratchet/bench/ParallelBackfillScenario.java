@@ -67,8 +67,8 @@ final class ParallelBackfillScenario {
 				new String[] { TWO_INSTANCES, FOUR }));
 		double four = Stats.of(Stats.ratios(rate.get(FOUR), rate.get(ONE))).median();
 		double instances = Stats.of(Stats.ratios(rate.get(TWO_INSTANCES), rate.get(TWO_WORKERS))).median();
-		this.report.line("Each run: wall time, CPU (the machine's, shared with whatever else ran; this JVM's; all "
-				+ "PostgreSQL processes'), items per instance, and per worker thread the share of its time spent "
+		this.report.line("Each run: wall time, CPU (the machine's, shared with whatever else ran; this JVM's; its "
+				+ "PostgreSQL backends'), items per instance, and per worker thread the share of its time spent "
 				+ "processing items, fetching batches, and otherwise (claiming, committing, waiting):");
 		this.report.line("");
 		runs.forEach((run) -> this.report.line("- " + run));
@@ -137,36 +137,11 @@ final class ParallelBackfillScenario {
 	 * end), so that a run can say which instance did how much, from when to when, and how much of each
 	 * worker's time went into processing items rather than into claiming.
 	 */
-	static final class Traced implements BatchedMigration<Long> {
-
-		private final Items items;
-
-		private final int instance;
-
-		private final long origin;
-
-		private final List<Event> events;
-
-		Traced(Items items, int instance, long origin, List<Event> events) {
-			this.items = items;
-			this.instance = instance;
-			this.origin = origin;
-			this.events = events;
-		}
+	record Traced(Items items, int instance, long origin, List<Event> events) implements BatchedMigration<Long> {
 
 		@Override
 		public String version() {
 			return this.items.version();
-		}
-
-		@Override
-		public String description() {
-			return this.items.description();
-		}
-
-		@Override
-		public BatchOptions options() {
-			return this.items.options();
 		}
 
 		@Override
@@ -178,8 +153,8 @@ final class ParallelBackfillScenario {
 		}
 
 		@Override
-		public String keyOf(Long id) {
-			return this.items.keyOf(id);
+		public BatchOptions options() {
+			return this.items.options();
 		}
 
 		@Override
@@ -190,8 +165,18 @@ final class ParallelBackfillScenario {
 		}
 
 		@Override
+		public String description() {
+			return this.items.description();
+		}
+
+		@Override
 		public void process(MigrationContext context, Long id) throws Exception {
 			this.items.process(context, id);
+		}
+
+		@Override
+		public String keyOf(Long id) {
+			return this.items.keyOf(id);
 		}
 
 		private void record(Kind kind, long start, int size) {
