@@ -57,6 +57,10 @@ public final class ClaimsTable {
 
 	private static final String DELETE_CLAIMS = "DELETE FROM %CLAIMS% WHERE version = ?";
 
+	private static final String NO_FLUSH_AT_COMMIT = "SET LOCAL synchronous_commit TO off";
+
+	private static final String TAKE_XID = "SELECT pg_current_xact_id()";
+
 	private static final String UNDEFINED_TABLE = "42P01";
 
 	private final String qualifiedName;
@@ -242,6 +246,35 @@ public final class ClaimsTable {
 			statement.setString(3, version.toString());
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * Lets the open transaction commit without waiting for its WAL to reach disk (or a synchronous
+	 * replica), so that the progress row it locked is free for the other workers at once rather than
+	 * after the flush. Safe for a claiming transaction: losing it in a server crash loses only an
+	 * unprocessed claim, and the range's own transaction, committed later, flushes it. A range's
+	 * transaction made so must be followed by {@link #flush} before anything is reported.
+	 * @param connection the connection, in the transaction
+	 * @throws SQLException on a database error
+	 */
+	public void deferFlush(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(NO_FLUSH_AT_COMMIT);
+		}
+	}
+
+	/**
+	 * Waits until every transaction this session committed is as durable as the session's
+	 * {@code synchronous_commit} setting makes a commit: commits a transaction that writes nothing
+	 * but its commit record, which waits for the WAL up to it, the earlier commits' included.
+	 * @param connection the connection, in no transaction, auto-commit off
+	 * @throws SQLException on a database error
+	 */
+	public void flush(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(TAKE_XID);
+		}
+		connection.commit();
 	}
 
 	/**

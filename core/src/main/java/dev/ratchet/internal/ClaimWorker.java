@@ -109,6 +109,8 @@ final class ClaimWorker<T> {
 
 	private Range<T> claimNext(MigrationDescriptor d) throws Exception {
 		BatchedMigration<T> migration = this.shared.batched();
+		// The progress row stays locked until the claim commits: not for a flush too.
+		this.claims.deferFlush(this.connection);
 		Cursor cursor = this.claims.lockCursor(this.connection, d.version());
 		if (cursor == null || !DataMigrationState.RUNNING.name().equals(cursor.state())) {
 			this.connection.rollback();
@@ -155,7 +157,11 @@ final class ClaimWorker<T> {
 			this.ledger.recordFailures(this.connection, version, outcome.failures());
 			ProgressTracker progress = this.shared.progress();
 			this.claims.done(this.connection, version, claim, outcome.processed(), progress.takeElapsedMillis());
+			// done() locked the progress row every claim and range needs: committed without waiting for
+			// the flush, which follows once the row is free, before the range counts as committed.
+			this.claims.deferFlush(this.connection);
 			this.connection.commit();
+			this.claims.flush(this.connection);
 			progress.batchCommitted(outcome.processed(), outcome.failures().size(), range.claim().lastKey());
 			RunOutcomes.checkFailures(migration.options().getFailurePolicy(), progress, this.ledger, outcome);
 		}

@@ -35,7 +35,10 @@ import dev.ratchet.history.HistoryTable;
  * in a short transaction ({@link ClaimsTable}), so claims of all instances take turns on the
  * migration's progress row, and no two claims overlap. The range is then processed in a
  * transaction of its own, which also records its failed items, marks the claim done and adds to
- * the counters: each item is processed and counted exactly once, whichever worker commits. A claim
+ * the counters: each item is processed and counted exactly once, whichever worker commits. Both
+ * transactions end holding the progress row, so they commit without waiting for the WAL flush
+ * ({@link ClaimsTable#deferFlush}), which would keep every other worker waiting for the row; the
+ * range's worker waits for the flush once the row is free ({@link ClaimsTable#flush}). A claim
  * is held by a session-level advisory lock rather than a row lock, because the range is claimed and
  * processed in two transactions and a row lock would end with the first; rather than a lease,
  * because PostgreSQL releases the advisory lock the moment the session of a dead or killed instance

@@ -2,10 +2,17 @@ package dev.ratchet.data;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.MigrateResult;
+import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.internal.DelegatingDataSource;
@@ -93,6 +101,45 @@ class ParallelBatchesIntegrationTests {
 	}
 
 	@Test
+	void twoInstancesStartedTogetherEachProcessASubstantialShareOfTheItems() throws Exception {
+		Set<Long> byFirst = ConcurrentHashMap.newKeySet();
+		Set<Long> bySecond = ConcurrentHashMap.newKeySet();
+		CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(ratchet(recording(byFirst), 2)::migrate);
+		CompletableFuture<MigrateResult> second = CompletableFuture.supplyAsync(ratchet(recording(bySecond), 2)::migrate);
+		MigrateResult one = first.get(60, TimeUnit.SECONDS);
+		MigrateResult other = second.get(60, TimeUnit.SECONDS);
+		assertThat(Stream.of(one, other).flatMap((result) -> result.applied().stream())
+			.map((e) -> e.migration().version().toString())).containsOnlyOnce("1.1");
+		assertExactlyOnce();
+		// the instance that waited for the lock joined early, not for the last few ranges
+		assertThat(byFirst).hasSizeGreaterThan(ROWS / 5);
+		assertThat(bySecond).hasSizeGreaterThan(ROWS / 5);
+		assertThat(byFirst).doesNotContainAnyElementsOf(bySecond);
+		assertThat(byFirst.size() + bySecond.size()).isEqualTo(ROWS);
+	}
+
+	@Test
+	void theRangesCommitWithoutWaitingForTheFlushButTheCompletionCommitsAsTheSessionSays() {
+		List<String> atCompletion = new CopyOnWriteArrayList<>();
+		Backfill backfill = new Backfill("1.1") {
+
+			@Override
+			public void verify(MigrationContext context) throws SQLException {
+				super.verify(context);
+				try (Statement statement = context.connection().createStatement();
+						ResultSet rs = statement.executeQuery("SHOW synchronous_commit")) {
+					rs.next();
+					atCompletion.add(rs.getString(1));
+				}
+			}
+
+		}.options(BatchOptions.defaults().withBatchSize(50).withFailurePolicy(FailurePolicy.skipUpTo(10)));
+		ratchet(backfill, 4).migrate();
+		assertExactlyOnce();
+		assertThat(atCompletion).containsExactlyElementsOf(Sql.column(this.db, "SHOW synchronous_commit"));
+	}
+
+	@Test
 	void pauseStopsEveryWorkerAfterItsCurrentBatchAndResumeFinishesTheRun() throws Exception {
 		Ratchet ratchet = ratchet(slowBackfill(), 4);
 		CompletableFuture<MigrateResult> run = Backfill.runInBackground(ratchet, this.db, 4);
@@ -149,6 +196,20 @@ class ParallelBatchesIntegrationTests {
 			.containsExactly("7", "333", "512", "999");
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot_version")).isEqualTo(ROWS - 4);
 		assertThat(Sql.number(this.db, "SELECT count(*) FROM ratchet_history_data_failures")).isEqualTo(4);
+	}
+
+	/** A slow backfill, not in the background, that adds each item it processes to {@code processed}. */
+	private static Backfill recording(Set<Long> processed) {
+		return new Backfill("1.1") {
+
+			@Override
+			public void process(MigrationContext context, Long id) throws SQLException {
+				processed.add(id);
+				super.process(context, id);
+			}
+
+		}.sleepingPerBatch(0.1)
+			.options(BatchOptions.defaults().withBatchSize(50).withFailurePolicy(FailurePolicy.skipUpTo(10)));
 	}
 
 	private static Backfill slowBackfill() {

@@ -10,8 +10,12 @@ record Settings(boolean full, int rounds, int applyCount, int noopCount, int sta
 	static Settings fromSystemProperties() {
 		boolean full = !"small".equals(System.getProperty("bench.size", "full"));
 		int rounds = Integer.getInteger("bench.rounds", 0);
-		return full ? new Settings(true, rounds, 1000, 1000, 500, 16, 100, 500L * 1024 * 1024, 1_000_000)
-				: new Settings(false, rounds, 50, 50, 20, 4, 10, 5L * 1024 * 1024, 10_000);
+		long backfillRows = Long.getLong("bench.backfillRows", 0);
+		if (backfillRows <= 0) {
+			backfillRows = full ? 1_000_000 : 10_000;
+		}
+		return full ? new Settings(true, rounds, 1000, 1000, 500, 16, 100, 500L * 1024 * 1024, backfillRows)
+				: new Settings(false, rounds, 50, 50, 20, 4, 10, 5L * 1024 * 1024, backfillRows);
 	}
 
 	/**
