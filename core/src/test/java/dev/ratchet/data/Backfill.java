@@ -71,9 +71,15 @@ class Backfill implements BatchedMigration<Long> {
 	 * a migration that needs every chatbot to have a current version.
 	 */
 	static FreshDatabase database() {
-		return new FreshDatabase().withMigration("V1__chatbots.sql", SCHEMA)
-			.withMigration("V1_0_0_1__rows.sql", rows(250))
-			.withMigration("V2__require_versions.sql", REQUIRE_VERSIONS);
+		return databaseWithRows(rows(250)).withMigration("V2__require_versions.sql", REQUIRE_VERSIONS);
+	}
+
+	/**
+	 * Returns a fresh database whose migrations are the schema and the given rows (see {@link #rows}),
+	 * as versions 1 and 1.0.0.1: the backfill is left to the test.
+	 */
+	static FreshDatabase databaseWithRows(String rows) {
+		return new FreshDatabase().withMigration("V1__chatbots.sql", SCHEMA).withMigration("V1_0_0_1__rows.sql", rows);
 	}
 
 	/**
