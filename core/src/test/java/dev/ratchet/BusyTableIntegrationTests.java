@@ -38,7 +38,7 @@ class BusyTableIntegrationTests {
 	void createAccountTable() {
 		this.db.files().write("V1__account.sql",
 				"CREATE TABLE account (id int PRIMARY KEY);\nINSERT INTO account VALUES (1), (2);");
-		ratchet(RatchetConfiguration.builder(this.db.dataSource())).migrate();
+		this.db.ratchet().migrate();
 		this.db.files().write("V2__add_email.sql", """
 				-- needs ACCESS EXCLUSIVE on account
 				ALTER TABLE account ADD COLUMN email text;
@@ -46,8 +46,12 @@ class BusyTableIntegrationTests {
 				""");
 	}
 
-	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.db.files().location()).build());
+	private Ratchet retrying(Duration lockTimeout, int lockRetries, Duration lockRetryDelay) {
+		return new Ratchet(this.db.configure()
+			.lockTimeout(lockTimeout)
+			.lockRetries(lockRetries)
+			.lockRetryDelay(lockRetryDelay)
+			.build());
 	}
 
 	private Connection openReportTransaction() throws Exception {
@@ -69,8 +73,7 @@ class BusyTableIntegrationTests {
 	@Test
 	void migrationBehindALongTransactionFailsFastNamingTheBlockingSession() throws Exception {
 		try (Connection report = openReportTransaction()) {
-			Ratchet ratchet = ratchet(
-					RatchetConfiguration.builder(this.db.dataSource()).lockTimeout(Duration.ofMillis(500)));
+			Ratchet ratchet = new Ratchet(this.db.configure().lockTimeout(Duration.ofMillis(500)).build());
 			long start = System.nanoTime();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate).satisfies((ex) -> {
 				assertThat(ex.getFailure().sqlState()).isEqualTo("55P03");
@@ -90,9 +93,8 @@ class BusyTableIntegrationTests {
 	@Test
 	void applicationQueriesDoNotQueueBehindAMigrationThatGaveUp() throws Exception {
 		try (Connection report = openReportTransaction(); Connection app = this.db.connect()) {
-			CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> ratchet(
-					RatchetConfiguration.builder(this.db.dataSource()).lockTimeout(Duration.ofMillis(300)))
-				.migrate());
+			Ratchet ratchet = new Ratchet(this.db.configure().lockTimeout(Duration.ofMillis(300)).build());
+			CompletableFuture<Void> migration = CompletableFuture.runAsync(ratchet::migrate);
 			assertThatExceptionOfType(Exception.class).isThrownBy(() -> migration.get(30, TimeUnit.SECONDS))
 				.withCauseInstanceOf(MigrationFailedException.class);
 			try (Statement statement = app.createStatement()) {
@@ -116,10 +118,7 @@ class BusyTableIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		MigrateResult result = ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.lockTimeout(Duration.ofMillis(300))
-			.lockRetries(6)
-			.lockRetryDelay(Duration.ofMillis(100))).migrate();
+		MigrateResult result = retrying(Duration.ofMillis(300), 6, Duration.ofMillis(100)).migrate();
 		reportEnds.get(30, TimeUnit.SECONDS);
 		assertThat(result.applied()).extracting((executed) -> executed.migration().script())
 			.containsExactly("V2__add_email.sql");
@@ -132,10 +131,7 @@ class BusyTableIntegrationTests {
 	@Test
 	void retriesGiveUpAfterTheConfiguredNumber() throws Exception {
 		try (Connection report = openReportTransaction()) {
-			Ratchet ratchet = ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.lockTimeout(Duration.ofMillis(100))
-				.lockRetries(2)
-				.lockRetryDelay(Duration.ofMillis(50)));
+			Ratchet ratchet = retrying(Duration.ofMillis(100), 2, Duration.ofMillis(50));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
 				.satisfies((ex) -> assertThat(ex.getFailure().sqlState()).isEqualTo("55P03"));
@@ -158,10 +154,7 @@ class BusyTableIntegrationTests {
 				// SHARE ROW EXCLUSIVE conflicts with the SHARE UPDATE EXCLUSIVE a concurrent index build takes.
 				statement.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
 			}
-			Ratchet ratchet = ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.lockTimeout(Duration.ofMillis(200))
-				.lockRetries(3)
-				.lockRetryDelay(Duration.ofSeconds(5)));
+			Ratchet ratchet = retrying(Duration.ofMillis(200), 3, Duration.ofSeconds(5));
 			long start = System.nanoTime();
 			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
 				.satisfies((ex) -> assertThat(ex.isTransactional()).isFalse())
@@ -179,8 +172,7 @@ class BusyTableIntegrationTests {
 				CREATE TABLE slow (id int);
 				SELECT pg_sleep(30);
 				""");
-		Ratchet ratchet = ratchet(
-				RatchetConfiguration.builder(this.db.dataSource()).statementTimeout(Duration.ofMillis(300)));
+		Ratchet ratchet = new Ratchet(this.db.configure().statementTimeout(Duration.ofMillis(300)).build());
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate)
 			.satisfies((ex) -> assertThat(ex.getFailure().sqlState()).isEqualTo("57014"))
 			.withMessageContaining("V2__slow.sql failed at line 2")

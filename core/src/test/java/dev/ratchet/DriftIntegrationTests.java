@@ -2,7 +2,6 @@ package dev.ratchet;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,20 +22,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class DriftIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void migrateSessionTable() {
-		this.db.files().write("V1__session.sql", """
-				CREATE TABLE session (
-				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-				    shop text NOT NULL DEFAULT 'none',
-				    expires timestamptz
-				);
-				CREATE INDEX session_shop_idx ON session (shop);
-				""");
-		this.db.ratchet().migrate();
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__session.sql", """
+			CREATE TABLE session (
+			    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			    shop text NOT NULL DEFAULT 'none',
+			    expires timestamptz
+			);
+			CREATE INDEX session_shop_idx ON session (shop);
+			""").migrated();
 
 	@Test
 	void noDriftRightAfterARun() {

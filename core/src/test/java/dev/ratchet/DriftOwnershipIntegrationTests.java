@@ -1,17 +1,13 @@
 package dev.ratchet;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.drift.SchemaDifference;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,35 +18,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class DriftOwnershipIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void migrate() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__events.sql", """
-				CREATE TABLE event (id bigint, at date NOT NULL, body text) PARTITION BY RANGE (at);
-				CREATE TABLE event_2026_01 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
-				CREATE INDEX event_at_idx ON event (at);
-				""");
-		ratchet(RatchetConfiguration.builder(this.db.dataSource())).migrate();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
-	private Ratchet ratchet(RatchetConfiguration.Builder builder) {
-		return new Ratchet(builder.locations(this.files.location()).build());
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__events.sql", """
+			CREATE TABLE event (id bigint, at date NOT NULL, body text) PARTITION BY RANGE (at);
+			CREATE TABLE event_2026_01 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+			CREATE INDEX event_at_idx ON event (at);
+			""").migrated();
 
 	private Ratchet ratchet() {
-		return ratchet(RatchetConfiguration.builder(this.db.dataSource()));
+		return this.db.ratchet();
 	}
 
 	@Test
@@ -80,17 +56,18 @@ class DriftOwnershipIntegrationTests {
 				""");
 		assertThat(ratchet().drift().differences()).extracting(SchemaDifference::name)
 			.contains("qrtz_locks", "qrtz_triggers", "audit");
-		List<SchemaDifference> differences = ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.driftIgnore(List.of("table:qrtz_*"))).drift().differences();
+		List<SchemaDifference> differences = new Ratchet(this.db.configure()
+			.driftIgnore(List.of("table:qrtz_*"))
+			.build()).drift().differences();
 		assertThat(differences).extracting(SchemaDifference::name).containsExactly("audit");
 	}
 
 	@Test
 	void driftTurnedOffReportsNone() {
 		Sql.execute(this.db, "ALTER TABLE event ADD COLUMN source text");
-		Ratchet ratchet = ratchet(RatchetConfiguration.builder(this.db.dataSource()).driftEnabled(false));
+		Ratchet ratchet = new Ratchet(this.db.configure().driftEnabled(false).build());
 		assertThat(ratchet.drift().isDrifted()).isFalse();
-		this.files.write("V2__more.sql", "CREATE TABLE more (id int);");
+		this.db.files().write("V2__more.sql", "CREATE TABLE more (id int);");
 		assertThat(ratchet.migrate().drift().isDrifted()).isFalse();
 		assertThat(Sql.exists(this.db, "more")).isTrue();
 	}
@@ -98,8 +75,7 @@ class DriftOwnershipIntegrationTests {
 	@Test
 	void anIgnorePatternOfAnUnknownKindIsRefusedAtStart() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ratchet(RatchetConfiguration.builder(this.db.dataSource())
-				.driftIgnore(List.of("tabel:qrtz_*"))))
+			.isThrownBy(() -> new Ratchet(this.db.configure().driftIgnore(List.of("tabel:qrtz_*")).build()))
 			.withMessageContaining("tabel")
 			.withMessageContaining("table, ");
 	}

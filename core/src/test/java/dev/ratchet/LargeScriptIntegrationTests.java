@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.test.ChildLogs;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrateMain;
-import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,14 +26,13 @@ class LargeScriptIntegrationTests {
 
 	private static final int ROWS_PER_STATEMENT = 100;
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__events.sql",
+			"CREATE TABLE event (id bigint, payload text);");
 
 	@Test
 	void scriptThreeTimesTheHeapAppliesInAConstrainedJvm() throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir.resolve("migrations"))
-			.write("V1__events.sql", "CREATE TABLE event (id bigint, payload text);");
-		Path big = files.directory().resolve("V2__load_events.sql");
+		Path big = this.db.files().directory().resolve("V2__load_events.sql");
 		String payload = "x".repeat(80);
 		try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
 			long id = 0;
@@ -48,20 +46,18 @@ class LargeScriptIntegrationTests {
 		}
 		long size = Files.size(big);
 		assertThat(size).isGreaterThan(60L * 1024 * 1024);
-		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			Path log = ChildLogs.file("LargeScript-migrator");
-			Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
-					"-Xmx20m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-					MigrateMain.class.getName(), db.url(), db.username(), files.location())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
-			assertThat(child.exitValue()).as(() -> log(log)).isZero();
-			assertThat(Sql.number(db, "SELECT count(*) FROM event")).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
-			assertThat(Sql.column(db, "SELECT payload FROM event WHERE id = 1"))
-				.containsExactly(payload + "; it's $$ not /* a comment */");
-		}
+		Path log = ChildLogs.file("LargeScript-migrator");
+		Process child = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx20m",
+				"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(),
+				this.db.url(), this.db.username(), this.db.files().location())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		assertThat(child.exitValue()).as(() -> log(log)).isZero();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM event")).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
+		assertThat(Sql.column(this.db, "SELECT payload FROM event WHERE id = 1"))
+			.containsExactly(payload + "; it's $$ not /* a comment */");
 	}
 
 	private static String log(Path file) {

@@ -25,13 +25,12 @@ class LockRecheckIntegrationTests {
 				SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity
 				WHERE application_name LIKE 'ratchet lock %' AND datname = current_database();
 				""").write("V3__c.sql", "CREATE TABLE c (id int);");
-		Ratchet ratchet = new Ratchet(
-				this.db.configure().build());
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(ratchet::migrate).satisfies((ex) -> {
-			assertThat(ex.getMigration().script()).isEqualTo("V2__b.sql");
-			assertThat(ex.getMessage()).contains("Ratchet lost the migration lock", "no longer holds it",
-					"rolled back");
-		});
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> this.db.ratchet().migrate())
+			.satisfies((ex) -> {
+				assertThat(ex.getMigration().script()).isEqualTo("V2__b.sql");
+				assertThat(ex.getMessage()).contains("Ratchet lost the migration lock", "no longer holds it",
+						"rolled back");
+			});
 		assertThat(Sql.exists(this.db, "b")).isFalse();
 		assertThat(Sql.exists(this.db, "c")).isFalse();
 		assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");

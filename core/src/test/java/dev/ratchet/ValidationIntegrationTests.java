@@ -54,10 +54,7 @@ class ValidationIntegrationTests {
 
 	@Test
 	void missingAppliedMigrationIsReported() {
-		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
-		ratchet().migrate();
-		this.db.files().delete("V1__a.sql");
-		StatusReport report = ratchet().status();
+		StatusReport report = statusAfterDeleting("V1__a.sql");
 		assertThat(report.migrations()).extracting(MigrationInfo::script, MigrationInfo::state)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("V1__a.sql", MigrationState.MISSING),
 					org.assertj.core.groups.Tuple.tuple("V2__b.sql", MigrationState.APPLIED));
@@ -67,15 +64,20 @@ class ValidationIntegrationTests {
 
 	@Test
 	void versionsAppliedByNewerCodeAreAllowedAndReported() {
-		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
-		ratchet().migrate();
-		this.db.files().delete("V2__b.sql");
-		StatusReport report = ratchet().status();
+		StatusReport report = statusAfterDeleting("V2__b.sql");
 		assertThat(report.isValid()).isTrue();
 		assertThat(report.currentVersion()).hasToString("2");
 		assertThat(report.migrations()).extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.APPLIED, MigrationState.APPLIED);
 		assertThat(ratchet().migrate().appliedCount()).isZero();
+	}
+
+	/** Applies versions 1 and 2, then deletes one of their files and returns the status. */
+	private StatusReport statusAfterDeleting(String script) {
+		this.db.files().write("V1__a.sql", "CREATE TABLE a (id int);").write("V2__b.sql", "CREATE TABLE b (id int);");
+		ratchet().migrate();
+		this.db.files().delete(script);
+		return ratchet().status();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
 import dev.ratchet.test.Database;
 import dev.ratchet.test.FreshDatabase;
+import dev.ratchet.test.KeysetTestMigration;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chatbot whose creator has no associated user. Each processed chatbot's {@code touched} counter goes
  * up by one, so tests see whether any was processed twice.
  */
-class Backfill implements BatchedMigration<Long> {
+class Backfill extends KeysetTestMigration {
 
 	static final String SCHEMA = """
 			CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, user_id bigint NOT NULL);
@@ -39,10 +40,6 @@ class Backfill implements BatchedMigration<Long> {
 	/** A migration after version 1.1 that fails unless the backfill gave every chatbot a version. */
 	static final String REQUIRE_VERSIONS = "ALTER TABLE chatbot ALTER COLUMN current_version SET NOT NULL;";
 
-	private static final KeysetBatches CHATBOTS = KeysetBatches.of("chatbot");
-
-	private final String version;
-
 	private BatchOptions options = BatchOptions.defaults().withBatchSize(100);
 
 	private boolean counted;
@@ -52,7 +49,8 @@ class Backfill implements BatchedMigration<Long> {
 	private String sleep;
 
 	Backfill(String version) {
-		this.version = version;
+		// the options are this class's own field, since tests set them after construction
+		super(version, "create version 1 of every chatbot", "chatbot", BatchOptions.defaults());
 	}
 
 	/**
@@ -71,9 +69,15 @@ class Backfill implements BatchedMigration<Long> {
 	 * a migration that needs every chatbot to have a current version.
 	 */
 	static FreshDatabase database() {
-		return new FreshDatabase().withMigration("V1__chatbots.sql", SCHEMA)
-			.withMigration("V1_0_0_1__rows.sql", rows(250))
-			.withMigration("V2__require_versions.sql", REQUIRE_VERSIONS);
+		return databaseWithRows(rows(250)).withMigration("V2__require_versions.sql", REQUIRE_VERSIONS);
+	}
+
+	/**
+	 * Returns a fresh database whose migrations are the schema and the given rows (see {@link #rows}),
+	 * as versions 1 and 1.0.0.1: the backfill is left to the test.
+	 */
+	static FreshDatabase databaseWithRows(String rows) {
+		return new FreshDatabase().withMigration("V1__chatbots.sql", SCHEMA).withMigration("V1_0_0_1__rows.sql", rows);
 	}
 
 	/**
@@ -138,16 +142,6 @@ class Backfill implements BatchedMigration<Long> {
 	}
 
 	@Override
-	public String version() {
-		return this.version;
-	}
-
-	@Override
-	public String description() {
-		return "create version 1 of every chatbot";
-	}
-
-	@Override
 	public String checksum() {
 		return this.checksum;
 	}
@@ -158,18 +152,8 @@ class Backfill implements BatchedMigration<Long> {
 	}
 
 	@Override
-	public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
-		return CHATBOTS.next(context.connection(), after, limit);
-	}
-
-	@Override
-	public String keyOf(Long item) {
-		return String.valueOf(item);
-	}
-
-	@Override
 	public void processBatch(MigrationContext context, List<Long> items) throws Exception {
-		BatchedMigration.super.processBatch(context, items);
+		super.processBatch(context, items);
 		if (this.sleep != null) {
 			// after the items, before the commit: a kill now leaves a half-processed batch to roll back
 			try (var statement = context.connection().createStatement()) {
@@ -209,11 +193,6 @@ class Backfill implements BatchedMigration<Long> {
 			statement.setLong(1, id);
 			statement.executeUpdate();
 		}
-	}
-
-	@Override
-	public List<Long> find(MigrationContext context, List<String> keys) throws SQLException {
-		return CHATBOTS.find(context.connection(), keys);
 	}
 
 	@Override

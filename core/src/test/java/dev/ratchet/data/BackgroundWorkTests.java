@@ -16,35 +16,43 @@ class BackgroundWorkTests {
 
 	@Test
 	void pendingBackgroundMigrationAndTheVersionsWaitingForItAreAllThatIsPending() {
-		StatusReport status = report(info("6", MigrationState.APPLIED), info("6.2", MigrationState.PENDING),
-				info("7", MigrationState.PENDING));
-		assertThat(BackgroundWork.isAllThatIsPending(status, List.of(data("6.2", DataMigrationState.RUNNING, "7"))))
+		assertThat(isAllThatIsPending(report(applied("6"), pending("6.2"), pending("7")),
+				data("6.2", DataMigrationState.RUNNING, "7")))
 			.isTrue();
 	}
 
 	@Test
 	void otherPendingWorkIsNot() {
-		StatusReport status = report(info("5", MigrationState.PENDING), info("6.2", MigrationState.PENDING),
-				info("7", MigrationState.PENDING));
-		assertThat(BackgroundWork.isAllThatIsPending(status, List.of(data("6.2", DataMigrationState.PENDING, "7"))))
+		assertThat(isAllThatIsPending(report(pending("5"), pending("6.2"), pending("7")),
+				data("6.2", DataMigrationState.PENDING, "7")))
 			.isFalse();
 	}
 
 	@Test
 	void failedBackgroundMigrationIsNotHealthyWork() {
-		StatusReport status = report(info("6", MigrationState.APPLIED), info("6.2", MigrationState.PENDING));
-		assertThat(BackgroundWork.isAllThatIsPending(status, List.of(data("6.2", DataMigrationState.FAILED))))
+		assertThat(isAllThatIsPending(report(applied("6"), pending("6.2")), data("6.2", DataMigrationState.FAILED)))
 			.isFalse();
 	}
 
 	@Test
 	void nothingPendingIsNotBackgroundWork() {
-		StatusReport status = report(info("6", MigrationState.APPLIED));
-		assertThat(BackgroundWork.isAllThatIsPending(status, List.of())).isFalse();
+		assertThat(isAllThatIsPending(report(applied("6")))).isFalse();
+	}
+
+	private static boolean isAllThatIsPending(StatusReport status, DataMigrationStatus... dataMigrations) {
+		return BackgroundWork.isAllThatIsPending(status, List.of(dataMigrations));
 	}
 
 	private static StatusReport report(MigrationInfo... infos) {
 		return new StatusReport("public", "ratchet_history", MigrationVersion.parse("6"), List.of(infos), List.of());
+	}
+
+	private static MigrationInfo applied(String version) {
+		return info(version, MigrationState.APPLIED);
+	}
+
+	private static MigrationInfo pending(String version) {
+		return info(version, MigrationState.PENDING);
 	}
 
 	private static MigrationInfo info(String version, MigrationState state) {

@@ -1,6 +1,5 @@
 package dev.ratchet.data;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,18 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BatchThrottleIntegrationTests {
 
-	@TempDir
-	Path dir;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
+	@RegisterExtension
+	final FreshDatabase db = Backfill.databaseWithRows(Backfill.rows(300));
 
 	private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
@@ -53,17 +44,6 @@ class BatchThrottleIntegrationTests {
 		}
 
 	};
-
-	@BeforeEach
-	void createDatabase() {
-		this.files = Backfill.schemaAndRows(this.dir, Backfill.rows(300));
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
 
 	@Test
 	void aThrottleIsAskedBeforeEachBatchAndItsBackOffWaitsOnTheClock() {
@@ -122,8 +102,7 @@ class BatchThrottleIntegrationTests {
 	}
 
 	private Ratchet ratchet(BatchThrottle throttle) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(new Backfill("1.1"))
 			.throttles(throttle)
 			.dataClock(this.clock)

@@ -14,6 +14,7 @@ import dev.ratchet.MigrateResult;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.ChildLogs;
+import dev.ratchet.test.Database;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
@@ -60,7 +61,7 @@ class BatchedMigrationCrashIntegrationTests {
 	}
 
 	/** Starts {@link BatchedMigrateMain} in a JVM of its own, its output going to {@code log}. */
-	static Process startMigrator(TestDatabase.Db db, MigrationFiles files, Path log) throws IOException {
+	static Process startMigrator(Database db, MigrationFiles files, Path log) throws IOException {
 		return new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp",
 				System.getProperty("java.class.path"), BatchedMigrateMain.class.getName(), db.url(), db.username(),
 				files.location())
@@ -70,7 +71,7 @@ class BatchedMigrationCrashIntegrationTests {
 	}
 
 	/** Waits until the child committed {@code batches} batches and sleeps in the next one. */
-	static void awaitSleepInBatch(TestDatabase.Db db, Process child, Path log, int batches) throws Exception {
+	static void awaitSleepInBatch(Database db, Process child, Path log, int batches) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!child.isAlive()) {

@@ -3,16 +3,14 @@ package dev.ratchet.data;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.ChildLogs;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,56 +22,53 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ControlCrashIntegrationTests {
 
+	/** The chatbots of {@link Backfill#database()}. */
 	private static final int ROWS = 250;
 
 	private static final int BATCH = 20;
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = Backfill.database();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "pause", "cancel" })
 	void stateChangedJustBeforeAKillIsHonouredAfterRestartAndResumeProcessesEachItemOnce(String action)
 			throws Exception {
-		MigrationFiles files = Backfill.files(this.dir, ROWS);
-		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			Ratchet operator = ratchet(db, files);
-			Path log = ChildLogs.file("ControlCrash-" + action);
-			Process child = BatchedMigrationCrashIntegrationTests.startMigrator(db, files, log);
-			DataMigrationState expected;
-			try {
-				BatchedMigrationCrashIntegrationTests.awaitSleepInBatch(db, child, log, 2);
-				expected = "pause".equals(action) ? operator.data().pause("1.1", "ops")
-						: operator.data().cancel("1.1", "ops");
-			}
-			finally {
-				child.destroyForcibly();
-				child.waitFor(30, TimeUnit.SECONDS);
-			}
-			long committed = Sql.number(db, "SELECT batches FROM ratchet_history_data");
-			assertThat(Sql.column(db, "SELECT state || ' ' || changed_by FROM ratchet_history_data"))
-				.containsExactly(expected.name() + " ops");
-			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot WHERE touched = 1")).isEqualTo(committed * BATCH);
-			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot WHERE touched > 1")).isZero();
-
-			// a restart honours the state: nothing runs, the version after it waits
-			Ratchet restarted = ratchet(db, files);
-			assertThat(restarted.migrate().applied()).isEmpty();
-			assertThat(restarted.dataMigrations()).singleElement()
-				.satisfies((status) -> assertThat(status.state()).isEqualTo(expected));
-			assertThat(Sql.number(db, "SELECT batches FROM ratchet_history_data")).isEqualTo(committed);
-
-			restarted.data().resume("1.1", "ops");
-			assertThat(restarted.migrate().applied()).extracting((e) -> e.migration().version().toString())
-				.containsExactly("1.1", "2");
-			assertThat(Sql.column(db, "SELECT DISTINCT touched FROM chatbot")).containsExactly("1");
-			assertThat(Sql.number(db, "SELECT count(*) FROM chatbot_version")).isEqualTo(ROWS);
+		Ratchet operator = ratchet();
+		Path log = ChildLogs.file("ControlCrash-" + action);
+		Process child = BatchedMigrationCrashIntegrationTests.startMigrator(this.db, this.db.files(), log);
+		DataMigrationState expected;
+		try {
+			BatchedMigrationCrashIntegrationTests.awaitSleepInBatch(this.db, child, log, 2);
+			expected = "pause".equals(action) ? operator.data().pause("1.1", "ops")
+					: operator.data().cancel("1.1", "ops");
 		}
+		finally {
+			child.destroyForcibly();
+			child.waitFor(30, TimeUnit.SECONDS);
+		}
+		long committed = Sql.number(this.db, "SELECT batches FROM ratchet_history_data");
+		assertThat(Sql.column(this.db, "SELECT state || ' ' || changed_by FROM ratchet_history_data"))
+			.containsExactly(expected.name() + " ops");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot WHERE touched = 1")).isEqualTo(committed * BATCH);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot WHERE touched > 1")).isZero();
+
+		// a restart honours the state: nothing runs, the version after it waits
+		Ratchet restarted = ratchet();
+		assertThat(restarted.migrate().applied()).isEmpty();
+		assertThat(restarted.dataMigrations()).singleElement()
+			.satisfies((status) -> assertThat(status.state()).isEqualTo(expected));
+		assertThat(Sql.number(this.db, "SELECT batches FROM ratchet_history_data")).isEqualTo(committed);
+
+		restarted.data().resume("1.1", "ops");
+		assertThat(restarted.migrate().applied()).extracting((e) -> e.migration().version().toString())
+			.containsExactly("1.1", "2");
+		assertThat(Sql.column(this.db, "SELECT DISTINCT touched FROM chatbot")).containsExactly("1");
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot_version")).isEqualTo(ROWS);
 	}
 
-	private static Ratchet ratchet(TestDatabase.Db db, MigrationFiles files) {
-		return new Ratchet(RatchetConfiguration.builder(db.dataSource())
-			.locations(files.location())
+	private Ratchet ratchet() {
+		return new Ratchet(this.db.configure()
 			.javaMigrations(new Backfill("1.1").options(BatchOptions.defaults().withBatchSize(BATCH)))
 			.build());
 	}

@@ -1,6 +1,5 @@
 package dev.ratchet.data;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,19 +15,16 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.MigrateResult;
 import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.internal.DelegatingDataSource;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,24 +45,9 @@ class ParallelBatchesIntegrationTests {
 			CREATE TRIGGER chatbot_touched_by BEFORE UPDATE ON chatbot FOR EACH ROW EXECUTE FUNCTION chatbot_touched_by();
 			""";
 
-	@TempDir
-	Path dir;
-
-	private MigrationFiles files;
-
-	private TestDatabase.Db db;
-
-	@BeforeEach
-	void createDatabase() {
-		this.files = Backfill.schemaAndRows(this.dir, Backfill.rows(ROWS, 7, 333, 512, 999))
-			.write("V1_0_0_2__sessions.sql", SESSIONS);
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = Backfill.databaseWithRows(Backfill.rows(ROWS, 7, 333, 512, 999))
+		.withMigration("V1_0_0_2__sessions.sql", SESSIONS);
 
 	@Test
 	void fourWorkersProcessEveryItemExactlyOnceWithExactCountersAndLedger() {
@@ -179,7 +160,7 @@ class ParallelBatchesIntegrationTests {
 
 		};
 		MigrateResult result = new Ratchet(RatchetConfiguration.builder(scarce)
-			.locations(this.files.location())
+			.locations(this.db.files().location())
 			.javaMigrations(new Backfill("1.1")
 				.options(BatchOptions.defaults().withBatchSize(50).withFailurePolicy(FailurePolicy.skipUpTo(10))))
 			.dataParallelism(4)
@@ -222,8 +203,7 @@ class ParallelBatchesIntegrationTests {
 	}
 
 	private Ratchet ratchet(Backfill migration, int parallelism) {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource())
-			.locations(this.files.location())
+		return new Ratchet(this.db.configure()
 			.javaMigrations(migration)
 			.dataParallelism(parallelism)
 			.build());

@@ -1,19 +1,17 @@
 package dev.ratchet.tenant;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.test.AtOnce;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,63 +33,59 @@ class TenantsConcurrencyIntegrationTests {
 
 	private static final int COUNTED_MIGRATIONS = 3;
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void sixInstancesApplyEachTenantMigrationExactlyOnce() throws Exception {
-		MigrationFiles files = new MigrationFiles(this.dir).writeCountedSteps(MIGRATIONS, "");
+		this.db.files().writeCountedSteps(MIGRATIONS, "");
 		List<String> schemas = IntStream.rangeClosed(1, TENANTS).mapToObj((i) -> "tenant_" + i).toList();
-		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			int applied = 0;
-			for (TenantsReport report : migrateTogether(INSTANCES,
-					() -> tenants(db, files, schemas, 3).progressEvery(Duration.ofMillis(200)).build())) {
-				assertThat(report.failed()).isZero();
-				assertThat(report.upToDate()).isEqualTo(TENANTS);
-				applied += report.applied();
-			}
-			assertThat(applied).isEqualTo(TENANTS * (MIGRATIONS + 1));
-			for (String schema : schemas) {
-				assertThat(Sql.number(db, "SELECT count(*) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
-				assertThat(Sql.number(db, "SELECT count(DISTINCT version) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
-			}
+		int applied = 0;
+		for (TenantsReport report : migrateTogether(INSTANCES,
+				() -> tenants(schemas, 3).progressEvery(Duration.ofMillis(200)).build())) {
+			assertThat(report.failed()).isZero();
+			assertThat(report.upToDate()).isEqualTo(TENANTS);
+			applied += report.applied();
+		}
+		assertThat(applied).isEqualTo(TENANTS * (MIGRATIONS + 1));
+		for (String schema : schemas) {
+			assertThat(Sql.number(this.db, "SELECT count(*) FROM " + schema + ".applied")).isEqualTo(MIGRATIONS);
+			assertThat(Sql.number(this.db, "SELECT count(DISTINCT version) FROM " + schema + ".applied"))
+				.isEqualTo(MIGRATIONS);
 		}
 	}
 
 	@Test
 	void sixteenInstancesOverAHundredTenantsApplyEachMigrationExactlyOnce() throws Exception {
 		// Not idempotent on purpose: a second application would count twice.
-		MigrationFiles files = new MigrationFiles(this.dir).write("V1__counter.sql",
+		this.db.files().write("V1__counter.sql",
 				"CREATE TABLE counter (n int NOT NULL);\nINSERT INTO counter VALUES (1);");
 		for (int i = 2; i <= COUNTED_MIGRATIONS; i++) {
-			files.write("V" + i + "__count_" + i + ".sql", "UPDATE counter SET n = n + 1;");
+			this.db.files().write("V" + i + "__count_" + i + ".sql", "UPDATE counter SET n = n + 1;");
 		}
 		List<String> schemas = IntStream.rangeClosed(1, MANY_TENANTS).mapToObj((i) -> "shop_" + i).toList();
-		try (TestDatabase.Db db = TestDatabase.createDatabase()) {
-			int applied = 0;
-			// Each instance has a DataSource of its own, as separate processes would.
-			for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> tenants(db, files, schemas, 2).build())) {
-				assertThat(report.problems()).isEmpty();
-				assertThat(report.upToDate()).isEqualTo(MANY_TENANTS);
-				applied += report.applied();
-			}
-			assertThat(applied).isEqualTo(MANY_TENANTS * COUNTED_MIGRATIONS);
-			for (String schema : schemas) {
-				assertThat(Sql.column(db, "SELECT n::text FROM " + schema + ".counter")).as(schema)
-					.containsExactly(String.valueOf(COUNTED_MIGRATIONS));
-				assertThat(Sql.column(db, "SELECT coalesce(version, '-') || ' ' || success FROM " + schema
-						+ ".ratchet_history ORDER BY installed_rank"))
-					.as(schema)
-					.containsExactly("1 true", "2 true", "3 true");
-			}
+		int applied = 0;
+		// Each instance has a DataSource of its own, as separate processes would.
+		for (TenantsReport report : migrateTogether(MANY_INSTANCES, () -> tenants(schemas, 2).build())) {
+			assertThat(report.problems()).isEmpty();
+			assertThat(report.upToDate()).isEqualTo(MANY_TENANTS);
+			applied += report.applied();
+		}
+		assertThat(applied).isEqualTo(MANY_TENANTS * COUNTED_MIGRATIONS);
+		for (String schema : schemas) {
+			assertThat(Sql.column(this.db, "SELECT n::text FROM " + schema + ".counter")).as(schema)
+				.containsExactly(String.valueOf(COUNTED_MIGRATIONS));
+			assertThat(Sql.column(this.db, "SELECT coalesce(version, '-') || ' ' || success FROM " + schema
+					+ ".ratchet_history ORDER BY installed_rank"))
+				.as(schema)
+				.containsExactly("1 true", "2 true", "3 true");
 		}
 	}
 
-	private static RatchetTenants.Builder tenants(TestDatabase.Db db, MigrationFiles files, List<String> schemas,
-			int parallelism) {
-		return RatchetTenants.builder(RatchetConfiguration.builder(db.dataSource()).build())
+	private RatchetTenants.Builder tenants(List<String> schemas, int parallelism) {
+		return RatchetTenants.builder(RatchetConfiguration.builder(this.db.dataSource()).build())
 			.schemas(schemas)
-			.locations(List.of(files.location()))
+			.locations(List.of(this.db.files().location()))
 			.parallelism(parallelism);
 	}
 

@@ -38,7 +38,8 @@ import dev.ratchet.RatchetConfiguration;
  * The database is created before each test; the folder exists as soon as the extension does, so a
  * field initializer can already take {@link #files()} (its location, for example). Migrations that
  * every test of a class starts with are named where the extension is:
- * {@code new FreshDatabase().withMigration("V1__init.sql", "CREATE TABLE item (id int);")}.
+ * {@code new FreshDatabase().withMigration("V1__init.sql", "CREATE TABLE item (id int);")}; add
+ * {@link #migrated()} when every test starts from them applied.
  */
 public final class FreshDatabase implements Database, BeforeEachCallback, AfterEachCallback {
 
@@ -47,6 +48,8 @@ public final class FreshDatabase implements Database, BeforeEachCallback, AfterE
 	private final MigrationFiles files;
 
 	private final Map<String, String> migrations = new LinkedHashMap<>();
+
+	private boolean migrated;
 
 	private TestDatabase.Db db;
 
@@ -64,6 +67,9 @@ public final class FreshDatabase implements Database, BeforeEachCallback, AfterE
 	public void beforeEach(ExtensionContext context) {
 		this.db = TestDatabase.createDatabase();
 		this.migrations.forEach(this.files::write);
+		if (this.migrated) {
+			ratchet().migrate();
+		}
 	}
 
 	/**
@@ -74,6 +80,15 @@ public final class FreshDatabase implements Database, BeforeEachCallback, AfterE
 	 */
 	public FreshDatabase withMigration(String name, String sql) {
 		this.migrations.put(name, sql);
+		return this;
+	}
+
+	/**
+	 * Has each test start with the migrations of {@link #withMigration} applied, by {@link #ratchet()}.
+	 * @return this, for the field initializer
+	 */
+	public FreshDatabase migrated() {
+		this.migrated = true;
 		return this;
 	}
 

@@ -1,20 +1,17 @@
 package dev.ratchet.boot.actuate;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.ratchet.Ratchet;
@@ -27,18 +24,17 @@ import dev.ratchet.boot.autoconfigure.RatchetMetricsAutoConfiguration;
 import dev.ratchet.boot.autoconfigure.RatchetMigrationStrategy;
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.test.AssignOwnersMigration;
+import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.data.BatchOptions;
 import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.FailurePolicy;
 import dev.ratchet.test.Await;
-import dev.ratchet.test.MigrationFiles;
-import dev.ratchet.test.TestDatabase;
+import dev.ratchet.test.FreshDatabase;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -57,50 +53,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DataMigrationsOpsIntegrationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(RatchetAutoConfiguration.class, RatchetEndpointAutoConfiguration.class,
-				JacksonEndpointAutoConfiguration.class, RatchetMetricsAutoConfiguration.class,
-				RatchetHealthContributorAutoConfiguration.class))
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__chatbots.sql", AssignOwnersMigration.CHATBOTS)
+		.withMigration("V2__owners_needed.sql", "CREATE INDEX chatbot_owner ON chatbot (owner);");
+
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner
+		.of(this.db, RatchetEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class,
+				RatchetMetricsAutoConfiguration.class, RatchetHealthContributorAutoConfiguration.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=migrations", "ratchet.health.cache-ttl=0");
 
-	@TempDir
-	private Path migrations;
-
-	private TestDatabase.Db db;
-
-	private String location;
-
 	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.location = new MigrationFiles(this.migrations)
-			.write("V1__chatbots.sql", """
-					CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
-					CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
-					INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
-					INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
-					WHERE i NOT IN (4, 9);
-					""")
-			.write("V2__owners_needed.sql", "CREATE INDEX chatbot_owner ON chatbot (owner);")
-			.location();
+	void closeGate() {
 		AssignOwners.gate = null;
 	}
 
 	@AfterEach
-	void dropDatabase() {
+	void openGate() {
+		// before the database is dropped: a background batch may still wait at the gate
 		if (AssignOwners.gate != null) {
 			AssignOwners.gate.countDown();
 		}
-		this.db.close();
 	}
 
 	@Test
 	void endpointShowsDataMigrationsWithTheFirstItemsOfTheirLedger() {
 		MeterRegistry registry = new SimpleMeterRegistry();
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withBean(MeterRegistry.class, () -> registry)
+		this.contextRunner.withBean(MeterRegistry.class, () -> registry)
 			.withBean(AssignOwners.class, () -> new AssignOwners(false))
-			.withPropertyValues("ratchet.locations=" + this.location)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				MigrationsEndpointDescriptor descriptor = context.getBean(MigrationsEndpoint.class).migrations();
@@ -122,8 +101,7 @@ class DataMigrationsOpsIntegrationTests {
 
 	@Test
 	void failedDataMigrationIsDownWithItsFailure() {
-		this.contextRunner.withBean(DataSource.class, this.db::dataSource)
-			.withBean(AssignOwners.class, () -> new AssignOwners(false) {
+		this.contextRunner.withBean(AssignOwners.class, () -> new AssignOwners(false) {
 
 				@Override
 				public BatchOptions options() {
@@ -133,7 +111,6 @@ class DataMigrationsOpsIntegrationTests {
 			})
 			.withBean(RatchetMigrationStrategy.class,
 					() -> MigrationsEndpointIntegrationTests.RatchetMigrationStrategyTolerant.INSTANCE)
-			.withPropertyValues("ratchet.locations=" + this.location)
 			.run((context) -> {
 				Health health = context.getBean(MigrationsHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -178,13 +155,9 @@ class DataMigrationsOpsIntegrationTests {
 	private ConfigurableApplicationContext start() {
 		SpringApplication application = new SpringApplication(BackgroundApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + this.db.url(),
-				"--spring.datasource.username=" + this.db.username(), "--ratchet.locations=" + this.location,
-				"--spring.jmx.enabled=true", "--management.endpoints.jmx.exposure.include=migrations",
+		List<String> args = this.db.applicationArguments();
+		args.addAll(List.of("--spring.jmx.enabled=true", "--management.endpoints.jmx.exposure.include=migrations",
 				"--ratchet.health.cache-ttl=0"));
-		if (this.db.password() != null) {
-			args.add("--spring.datasource.password=" + this.db.password());
-		}
 		return application.run(args.toArray(String[]::new));
 	}
 

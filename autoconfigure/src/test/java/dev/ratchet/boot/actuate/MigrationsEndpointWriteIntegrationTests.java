@@ -5,24 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ratchet.boot.data.JdbcMigrationContext;
 import dev.ratchet.boot.test.SpringKeysetTestMigration;
 import dev.ratchet.data.BatchOptions;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -49,30 +46,19 @@ class MigrationsEndpointWriteIntegrationTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@TempDir
-	private Path migrations;
-
-	private TestDatabase.Db db;
-
-	private String location;
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__items.sql", """
+			CREATE TABLE item (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0);
+			INSERT INTO item (id) SELECT i FROM generate_series(1, %d) i;
+			""".formatted(ROWS));
 
 	private ConfigurableApplicationContext context;
-
-	@BeforeEach
-	void createDatabase() {
-		this.db = TestDatabase.createDatabase();
-		this.location = new MigrationFiles(this.migrations).write("V1__items.sql", """
-				CREATE TABLE item (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0);
-				INSERT INTO item (id) SELECT i FROM generate_series(1, %d) i;
-				""".formatted(ROWS)).location();
-	}
 
 	@AfterEach
 	void stop() {
 		if (this.context != null) {
 			this.context.close();
 		}
-		this.db.close();
 	}
 
 	@Test
@@ -118,9 +104,8 @@ class MigrationsEndpointWriteIntegrationTests {
 	}
 
 	private void start(String... more) {
-		List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
-				"--spring.datasource.url=" + this.db.url(), "--spring.datasource.username=" + this.db.username(),
-				"--ratchet.locations=" + this.location, "--management.endpoints.web.exposure.include=migrations"));
+		List<String> args = this.db.applicationArguments();
+		args.addAll(List.of("--server.port=0", "--management.endpoints.web.exposure.include=migrations"));
 		args.addAll(List.of(more));
 		this.context = SpringApplication.run(WebApplication.class, args.toArray(String[]::new));
 	}

@@ -44,8 +44,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 	@Test
 	void upToDateSchemaIsUp() {
 		run((context) -> {
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			Health health = assertStatus(context, Status.UP);
 			assertThat(health.getDetails()).containsOnly(entry("status", SchemaStatus.UP_TO_DATE),
 					entry("currentVersion", "2"), entry("pendingCount", 0));
 		});
@@ -54,8 +53,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 	@Test
 	void pendingWorkInValidateModeIsOutOfServiceUntilAnotherInstanceMigrates() {
 		run((context) -> {
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			Health health = assertStatus(context, Status.OUT_OF_SERVICE);
 			assertThat(health.getDetails()).containsOnly(entry("status", SchemaStatus.PENDING),
 					entry("pendingCount", 2));
 			migrateAsAnotherInstance();
@@ -66,8 +64,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 	@Test
 	void failedMigrationIsDownNamingTheScriptAtFault() {
 		MigrationsEndpointIntegrationTests.withFailedMigration(this.contextRunner, this.db).run((context) -> {
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			Health health = assertStatus(context, Status.DOWN);
 			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.FAILED),
 					entry("currentVersion", "2"), entry("version", "3"), entry("script", "V3__index_chatbot.sql"),
 					entry("state", MigrationState.FAILED));
@@ -85,8 +82,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 			Sql.execute(this.db, "UPDATE ratchet_history SET checksum = 'edited' WHERE version = '1'");
 			assertThat(health(context).getStatus()).as("cached").isEqualTo(Status.UP);
 			Thread.sleep(2100);
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			Health health = assertStatus(context, Status.DOWN);
 			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.INVALID), entry("version", "1"),
 					entry("script", "V1__create_session_table.sql"), entry("state", MigrationState.CHANGED));
 			assertThat(health.getDetails().get("problems").toString()).contains("has changed since");
@@ -100,8 +96,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 					INSERT INTO ratchet_history (installed_rank, version, description, type, script, checksum,
 					                             execution_time, success)
 					VALUES (10, '1.5', 'hotfix', 'SQL', 'V1.5__hotfix.sql', 'abc', 3, true)""");
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			Health health = assertStatus(context, Status.DOWN);
 			assertThat(health.getDetails()).contains(entry("version", "1.5"), entry("script", "V1.5__hotfix.sql"),
 					entry("state", MigrationState.MISSING));
 		}, "ratchet.health.cache-ttl=0");
@@ -111,8 +106,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 	void driftShowsInTheDetailsAndLeavesHealthUpByDefault() {
 		run((context) -> {
 			Sql.execute(this.db, "ALTER TABLE chatbot ADD COLUMN owner text");
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			Health health = assertStatus(context, Status.UP);
 			assertThat(health.getDetails()).containsKey("drift");
 			DriftDescriptor drift = (DriftDescriptor) health.getDetails().get("drift");
 			assertThat(drift.drifted()).isTrue();
@@ -125,8 +119,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 		run((context) -> {
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			Sql.execute(this.db, "DROP TABLE chatbot");
-			Health health = health(context);
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			Health health = assertStatus(context, Status.DOWN);
 			assertThat(health.getDetails()).contains(entry("status", SchemaStatus.UP_TO_DATE)).containsKey("drift");
 			assertThat(((DriftDescriptor) health.getDetails().get("drift")).differences()).singleElement()
 				.hasToString("table chatbot removed (was: table)");
@@ -152,8 +145,7 @@ class MigrationsHealthIndicatorIntegrationTests {
 				CompletableFuture<?> run = CompletableFuture.runAsync(() -> context.getBean(Ratchet.class).migrate());
 				try {
 					assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
-					Health health = health(context);
-					assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+					Health health = assertStatus(context, Status.OUT_OF_SERVICE);
 					assertThat(health.getDetails()).containsEntry("status", SchemaStatus.RUNNING);
 				}
 				finally {
@@ -171,6 +163,13 @@ class MigrationsHealthIndicatorIntegrationTests {
 
 	private void migrateAsAnotherInstance() {
 		this.db.ratchet().migrate();
+	}
+
+	/** Asserts the health's status, and returns the health for its details. */
+	private static Health assertStatus(AssertableApplicationContext context, Status status) {
+		Health health = health(context);
+		assertThat(health.getStatus()).isEqualTo(status);
+		return health;
 	}
 
 	private static Health health(AssertableApplicationContext context) {

@@ -15,6 +15,7 @@ import dev.ratchet.MigrationEvent;
 import dev.ratchet.MigrationListener;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.boot.test.RatchetContextRunner;
 import dev.ratchet.boot.test.SessionTableStartupTests;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestCredentials;
@@ -124,43 +125,33 @@ class RatchetAutoConfigurationIntegrationTests extends SessionTableStartupTests 
 	void placeholderMarkersAndReplacementReachTheEngine() {
 		this.db.files().write("V2__create_template.sql", "CREATE TABLE [[prefix]]template (body text);\n"
 				+ "INSERT INTO [[prefix]]template VALUES ('Dear ${name}');");
-		withDataSource()
-			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.placeholders.prefix=shop_",
-					"ratchet.placeholder-prefix=[[", "ratchet.placeholder-suffix=]]")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(Sql.column(this.db, "SELECT body FROM shop_template")).containsExactly("Dear ${name}");
-			});
+		RatchetContextRunner.runStarted(withDataSource(),
+				(context) -> assertThat(Sql.column(this.db, "SELECT body FROM shop_template"))
+					.containsExactly("Dear ${name}"),
+				"ratchet.placeholders.prefix=shop_", "ratchet.placeholder-prefix=[[", "ratchet.placeholder-suffix=]]");
 	}
 
 	@Test
 	void mixedAndDriftPropertiesReachTheEngine() {
 		this.db.files().write("V2__mixed.sql", "CREATE TABLE message (id int);\n"
 				+ "CREATE INDEX CONCURRENTLY message_idx ON message (id);");
-		withDataSource()
-			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.mixed=true",
-					"ratchet.drift.enabled=false", "ratchet.drift.ignore=table:qrtz_*,view:report_*")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				RatchetConfiguration configuration = context.getBean(Ratchet.class).getConfiguration();
-				assertThat(configuration.isMixed()).isTrue();
-				assertThat(configuration.isDriftEnabled()).isFalse();
-				assertThat(configuration.getDriftIgnore()).containsExactly("table:qrtz_*", "view:report_*");
-				assertThat(Sql.exists(this.db, "message_idx")).isTrue();
-			});
+		RatchetContextRunner.runStarted(withDataSource(), (context) -> {
+			RatchetConfiguration configuration = context.getBean(Ratchet.class).getConfiguration();
+			assertThat(configuration.isMixed()).isTrue();
+			assertThat(configuration.isDriftEnabled()).isFalse();
+			assertThat(configuration.getDriftIgnore()).containsExactly("table:qrtz_*", "view:report_*");
+			assertThat(Sql.exists(this.db, "message_idx")).isTrue();
+		}, "ratchet.mixed=true", "ratchet.drift.enabled=false", "ratchet.drift.ignore=table:qrtz_*,view:report_*");
 	}
 
 	@Test
 	void placeholderReplacementCanBeTurnedOff() {
 		this.db.files().write("V2__create_template.sql", "CREATE TABLE template (body text);\n"
 				+ "INSERT INTO template VALUES ('Dear ${name}; see ${ratchet:schema}');");
-		withDataSource()
-			.withPropertyValues("ratchet.locations=" + this.db.files().location(), "ratchet.placeholder-replacement=false")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(Sql.column(this.db, "SELECT body FROM template"))
-					.containsExactly("Dear ${name}; see ${ratchet:schema}");
-			});
+		RatchetContextRunner.runStarted(withDataSource(),
+				(context) -> assertThat(Sql.column(this.db, "SELECT body FROM template"))
+					.containsExactly("Dear ${name}; see ${ratchet:schema}"),
+				"ratchet.placeholder-replacement=false");
 	}
 
 	@Test

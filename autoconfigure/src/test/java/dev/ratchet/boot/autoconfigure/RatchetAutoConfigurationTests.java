@@ -34,8 +34,7 @@ class RatchetAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenDisabled() {
-		this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable)
-			.withPropertyValues("ratchet.enabled=false")
+		withUnreachableDataSource().withPropertyValues("ratchet.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(Ratchet.class)
 				.doesNotHaveBean(RatchetMigrationInitializer.class));
@@ -43,15 +42,13 @@ class RatchetAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutRatchetOnTheClasspath() {
-		this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable)
-			.withClassLoader(new FilteredClassLoader(Ratchet.class))
+		withUnreachableDataSource().withClassLoader(new FilteredClassLoader(Ratchet.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RatchetMigrationInitializer.class));
 	}
 
 	@Test
 	void commandReplacesMigrationDuringStartupWithCommandRunner() {
-		this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable)
-			.withPropertyValues("ratchet.command=status")
+		withUnreachableDataSource().withPropertyValues("ratchet.command=status")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(Ratchet.class)
 				.hasSingleBean(RatchetCommandRunner.class)
@@ -63,16 +60,14 @@ class RatchetAutoConfigurationTests {
 	void commandExitBeanCanBeReplaced() {
 		RatchetCommandExit exit = (context, code) -> {
 		};
-		this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable)
-			.withBean(RatchetCommandExit.class, () -> exit)
+		withUnreachableDataSource().withBean(RatchetCommandExit.class, () -> exit)
 			.withPropertyValues("ratchet.command=status")
 			.run((context) -> assertThat(context).getBean(RatchetCommandExit.class).isSameAs(exit));
 	}
 
 	@Test
 	void jsonOutputWithoutJacksonFailsWithAnExplanation() {
-		this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable)
-			.withClassLoader(new FilteredClassLoader("tools.jackson"))
+		withUnreachableDataSource().withClassLoader(new FilteredClassLoader("tools.jackson"))
 			.withPropertyValues("ratchet.command=status", "ratchet.output=json")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -82,9 +77,12 @@ class RatchetAutoConfigurationTests {
 
 	@Test
 	void unknownCommandFailsToBind() {
-		this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable)
-			.withPropertyValues("ratchet.command=destroy")
+		withUnreachableDataSource().withPropertyValues("ratchet.command=destroy")
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("destroy"));
+	}
+
+	private ApplicationContextRunner withUnreachableDataSource() {
+		return this.contextRunner.withBean(DataSource.class, RatchetAutoConfigurationTests::unreachable);
 	}
 
 	static DataSource unreachable() {

@@ -2,7 +2,6 @@ package dev.ratchet.boot.command;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -29,16 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RepairCancelledCommandIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase();
-
-	@BeforeEach
-	void writeMigrations() {
-		this.db.files().write("V1__items.sql", """
-				CREATE TABLE item (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0);
-				INSERT INTO item (id) SELECT i FROM generate_series(1, 30) i;
-				""");
-		this.db.files().write("V2__after.sql", "CREATE TABLE after_backfill (id int);");
-	}
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__items.sql", """
+			CREATE TABLE item (id bigint PRIMARY KEY, touched int NOT NULL DEFAULT 0);
+			INSERT INTO item (id) SELECT i FROM generate_series(1, 30) i;
+			""").withMigration("V2__after.sql", "CREATE TABLE after_backfill (id int);");
 
 	@Test
 	void repairCompletesACancelledDataMigrationOnlyWhenTold() {

@@ -21,13 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryFailedCommandIntegrationTests {
 
 	@RegisterExtension
-	final FreshDatabase db = new FreshDatabase().withMigration("V1__chatbots.sql", """
-			CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
-			CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
-			INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
-			INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
-			WHERE i NOT IN (4, 9);
-			""");
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__chatbots.sql", AssignOwnersMigration.CHATBOTS);
 
 	@Test
 	void statusShowsTheLedgerAndRetryFailedProcessesItsItemsAgain() {

@@ -33,55 +33,49 @@ class SpringDataMigrationIntegrationTests {
 		.withMigration("V2__require_versions.sql",
 				"ALTER TABLE chatbots ALTER COLUMN current_version_id SET NOT NULL;");
 
-	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db);
+	private final ApplicationContextRunner contextRunner = RatchetContextRunner.of(this.db)
+		.withUserConfiguration(ChatbotMigrations.class);
 
 	@Test
 	void springJavaMigrationWritesThroughTheContextsJdbcClientWithInjectedBeans() {
-		this.contextRunner
-			.withUserConfiguration(ChatbotMigrations.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(Sql.column(this.db, "SELECT shop FROM chatbots ORDER BY id"))
-					.containsExactly("a.myshopify.com", "b.myshopify.com", "c.myshopify.com");
-				assertThat(Sql.column(this.db, "SELECT version || ' ' || type || ' ' || script FROM ratchet_history "
-						+ "ORDER BY installed_rank"))
-					.containsExactly("1 SQL V1__chatbots.sql", "1.1 JAVA " + DemoChatbots.class.getName(),
-							"1.2 JAVA " + BackfillVersions.class.getName(), "2 SQL V2__require_versions.sql");
-				assertThat(Sql.column(this.db, "SELECT v.number || ' ' || v.created_by FROM chatbots c "
-						+ "JOIN chatbot_versions v ON v.id = c.current_version_id ORDER BY c.id"))
-					.containsExactly("1 ratchet-backfill", "1 ratchet-backfill", "1 ratchet-backfill");
-				assertThat(context.getBean(Ratchet.class).dataMigrations()).singleElement()
-					.satisfies((data) -> assertThat(data.state()).isEqualTo(DataMigrationState.COMPLETED));
-			});
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(Sql.column(this.db, "SELECT shop FROM chatbots ORDER BY id"))
+				.containsExactly("a.myshopify.com", "b.myshopify.com", "c.myshopify.com");
+			assertThat(Sql.column(this.db, "SELECT version || ' ' || type || ' ' || script FROM ratchet_history "
+					+ "ORDER BY installed_rank"))
+				.containsExactly("1 SQL V1__chatbots.sql", "1.1 JAVA " + DemoChatbots.class.getName(),
+						"1.2 JAVA " + BackfillVersions.class.getName(), "2 SQL V2__require_versions.sql");
+			assertThat(Sql.column(this.db, "SELECT v.number || ' ' || v.created_by FROM chatbots c "
+					+ "JOIN chatbot_versions v ON v.id = c.current_version_id ORDER BY c.id"))
+				.containsExactly("1 ratchet-backfill", "1 ratchet-backfill", "1 ratchet-backfill");
+			assertThat(context.getBean(Ratchet.class).dataMigrations()).singleElement()
+				.satisfies((data) -> assertThat(data.state()).isEqualTo(DataMigrationState.COMPLETED));
+		});
 	}
 
 	@Test
 	void failingSpringJavaMigrationRollsBackWhatItsJdbcClientWrote() {
-		this.contextRunner
-			.withPropertyValues("demo.fail=true")
-			.withUserConfiguration(ChatbotMigrations.class)
-			.run((context) -> {
-				assertThat(context).getFailure()
-					.rootCause()
-					.hasMessageContaining("duplicate key value violates unique constraint \"chatbots_shop_key\"");
-				assertThat(context).getFailure().hasCauseInstanceOf(MigrationFailedException.class);
-				assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbots")).isZero();
-				assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
-			});
+		this.contextRunner.withPropertyValues("demo.fail=true").run((context) -> {
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("duplicate key value violates unique constraint \"chatbots_shop_key\"");
+			assertThat(context).getFailure().hasCauseInstanceOf(MigrationFailedException.class);
+			assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbots")).isZero();
+			assertThat(Sql.column(this.db, "SELECT version FROM ratchet_history")).containsExactly("1");
+		});
 	}
 
 	@Test
 	void springBatchedMigrationRecordsItemsThatFailInTheLedger() {
 		this.db.files().write("V1_0_1__unversionable.sql", "INSERT INTO refused VALUES ('b.myshopify.com');")
 			.write("V2__require_versions.sql", "SELECT 1;");
-		this.contextRunner
-			.withUserConfiguration(ChatbotMigrations.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(Sql.column(this.db, "SELECT item_key || ': ' || error FROM ratchet_history_data_failures"))
-					.containsExactly("2: chatbot 2 of shop b.myshopify.com cannot be versioned");
-				assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot_versions")).isEqualTo(2);
-			});
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(Sql.column(this.db, "SELECT item_key || ': ' || error FROM ratchet_history_data_failures"))
+				.containsExactly("2: chatbot 2 of shop b.myshopify.com cannot be versioned");
+			assertThat(Sql.number(this.db, "SELECT count(*) FROM chatbot_versions")).isEqualTo(2);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -122,13 +116,10 @@ class SpringDataMigrationIntegrationTests {
 	record Author(String name) {
 	}
 
-	static class DemoChatbots implements SpringJavaMigration {
-
-		private final ShopNames shops;
-
-		DemoChatbots(ShopNames shops) {
-			this.shops = shops;
-		}
+	/**
+	 * A Java migration that gets an application bean injected, through a record's constructor.
+	 */
+	record DemoChatbots(ShopNames shops) implements SpringJavaMigration {
 
 		@Override
 		public String version() {

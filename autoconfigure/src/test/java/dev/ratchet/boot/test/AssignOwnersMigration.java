@@ -12,6 +12,18 @@ import dev.ratchet.data.BatchOptions;
  */
 public abstract class AssignOwnersMigration extends SpringKeysetTestMigration {
 
+	/**
+	 * The tables it runs over, as a first migration: 20 chatbots, of which the creators of 4 and 9
+	 * have no user.
+	 */
+	public static final String CHATBOTS = """
+			CREATE TABLE creator_user (creator_id bigint PRIMARY KEY, email text NOT NULL);
+			CREATE TABLE chatbot (id bigint PRIMARY KEY, creator_id bigint NOT NULL, owner text);
+			INSERT INTO chatbot SELECT i, i FROM generate_series(1, 20) i;
+			INSERT INTO creator_user SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 20) i
+			WHERE i NOT IN (4, 9);
+			""";
+
 	protected AssignOwnersMigration(String description, BatchOptions options) {
 		super("1.1", description, "chatbot", options);
 	}

@@ -17,8 +17,7 @@ import dev.ratchet.MigrationContext;
 import dev.ratchet.Ratchet;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.data.BatchOptions;
-import dev.ratchet.data.BatchedMigration;
-import dev.ratchet.data.KeysetBatches;
+import dev.ratchet.test.KeysetTestMigration;
 import dev.ratchet.test.TestDatabase;
 
 /**
@@ -159,9 +158,6 @@ record BackfillScenario(Settings settings, Report report) {
 	}
 
 	/**
-	 * How the batched migration processes a batch.
-	 */
-	/**
 	 * Checks a run after the clock stopped: {@code expected} rows touched exactly once, none more often.
 	 */
 	static void checkTouchedOnce(String name, DataSource pool, long expected) throws SQLException {
@@ -173,6 +169,9 @@ record BackfillScenario(Settings settings, Report report) {
 		}
 	}
 
+	/**
+	 * How the batched migration processes a batch.
+	 */
 	enum Mode {
 
 		/** One UPDATE per item, each its own round trip (the default {@code processBatch}). */
@@ -190,39 +189,19 @@ record BackfillScenario(Settings settings, Report report) {
 	 * The backfill as a batched migration: keyset on the primary key, per item, per item as a JDBC
 	 * batch, or set-based.
 	 */
-	record Items(int batchSize, Mode mode) implements BatchedMigration<Long> {
+	static final class Items extends KeysetTestMigration {
 
-		private static final KeysetBatches ITEMS = KeysetBatches.of("item");
+		private final Mode mode;
 
-		@Override
-		public String version() {
-			return "1";
-		}
-
-		@Override
-		public String description() {
-			return "backfill owners";
-		}
-
-		@Override
-		public BatchOptions options() {
-			return BatchOptions.defaults().withBatchSize(this.batchSize);
-		}
-
-		@Override
-		public List<Long> nextBatch(MigrationContext context, String after, int limit) throws SQLException {
-			return ITEMS.next(context.connection(), after, limit);
-		}
-
-		@Override
-		public String keyOf(Long id) {
-			return String.valueOf(id);
+		Items(int batchSize, Mode mode) {
+			super("1", "backfill owners", "item", BatchOptions.defaults().withBatchSize(batchSize));
+			this.mode = mode;
 		}
 
 		@Override
 		public void processBatch(MigrationContext context, List<Long> ids) throws Exception {
 			if (this.mode == Mode.ITEM) {
-				BatchedMigration.super.processBatch(context, ids);
+				super.processBatch(context, ids);
 				return;
 			}
 			if (this.mode == Mode.JDBC_BATCH) {

@@ -1,21 +1,15 @@
 package dev.ratchet.drift.internal;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.Ratchet;
-import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.history.RatchetTable;
-import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,49 +22,29 @@ class CatalogTokenIntegrationTests {
 
 	private static final List<String> RATCHET_TABLES = RatchetTable.tableNames("ratchet_history");
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	private MigrationFiles files;
-
-	@BeforeEach
-	void migrateSchema() {
-		this.db = TestDatabase.createDatabase();
-		this.files = new MigrationFiles(this.dir).write("V1__schema.sql", """
-				CREATE SCHEMA other;
-				CREATE TYPE other.mood AS ENUM ('ok', 'sad');
-				CREATE TABLE other.parent (id int PRIMARY KEY);
-				CREATE FUNCTION other.label() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
-				CREATE TABLE session (
-				    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-				    shop varchar(10) NOT NULL DEFAULT 'none',
-				    expires timestamptz,
-				    note varchar(10),
-				    mood other.mood,
-				    label text DEFAULT other.label(),
-				    parent int REFERENCES other.parent (id),
-				    CONSTRAINT shop_not_empty CHECK (shop <> '')
-				);
-				CREATE INDEX session_shop_idx ON session (shop);
-				CREATE SEQUENCE ticket_seq;
-				CREATE VIEW open_session AS SELECT id, shop FROM session WHERE expires IS NULL;
-				CREATE MATERIALIZED VIEW shop_count AS SELECT shop, count(*) FROM session GROUP BY shop;
-				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
-				CREATE TRIGGER session_touch BEFORE UPDATE ON session FOR EACH ROW EXECUTE FUNCTION touch();
-				""");
-		ratchet().migrate();
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.db.close();
-	}
-
-	private Ratchet ratchet() {
-		return new Ratchet(RatchetConfiguration.builder(this.db.dataSource()).locations(this.files.location()).build());
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase().withMigration("V1__schema.sql", """
+			CREATE SCHEMA other;
+			CREATE TYPE other.mood AS ENUM ('ok', 'sad');
+			CREATE TABLE other.parent (id int PRIMARY KEY);
+			CREATE FUNCTION other.label() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
+			CREATE TABLE session (
+			    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			    shop varchar(10) NOT NULL DEFAULT 'none',
+			    expires timestamptz,
+			    note varchar(10),
+			    mood other.mood,
+			    label text DEFAULT other.label(),
+			    parent int REFERENCES other.parent (id),
+			    CONSTRAINT shop_not_empty CHECK (shop <> '')
+			);
+			CREATE INDEX session_shop_idx ON session (shop);
+			CREATE SEQUENCE ticket_seq;
+			CREATE VIEW open_session AS SELECT id, shop FROM session WHERE expires IS NULL;
+			CREATE MATERIALIZED VIEW shop_count AS SELECT shop, count(*) FROM session GROUP BY shop;
+			CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+			CREATE TRIGGER session_touch BEFORE UPDATE ON session FOR EACH ROW EXECUTE FUNCTION touch();
+			""").migrated();
 
 	private String liveToken() throws SQLException {
 		try (Connection connection = this.db.connect()) {
@@ -117,10 +91,10 @@ class CatalogTokenIntegrationTests {
 			String before = liveToken();
 			Sql.execute(this.db, change);
 			assertThat(liveToken()).as(change).isNotEqualTo(before);
-			assertThat(ratchet().drift().isDrifted()).as("drift after " + change).isTrue();
-			ratchet().repair();
+			assertThat(this.db.ratchet().drift().isDrifted()).as("drift after " + change).isTrue();
+			this.db.ratchet().repair();
 			assertThat(storedToken()).as("token after accepting " + change).isEqualTo(liveToken());
-			assertThat(ratchet().drift().isDrifted()).isFalse();
+			assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		}
 	}
 
@@ -143,7 +117,7 @@ class CatalogTokenIntegrationTests {
 				+ "CREATE TABLE tenant_2.shop (id int PRIMARY KEY, name text); "
 				+ "CREATE VIEW shop_name AS SELECT name FROM tenant_2.shop; "
 				+ "CREATE TABLE visit (shop int REFERENCES tenant_2.shop (id))");
-		ratchet().repair();
+		this.db.ratchet().repair();
 		List<String> changes = List.of("ALTER TABLE tenant_2.shop RENAME COLUMN name TO title",
 				"ALTER TABLE tenant_2.shop RENAME TO store", "ALTER SCHEMA tenant_2 RENAME TO tenant_3");
 		assertEachChangesTheTokenAndIsReportedAsDrift(changes);
@@ -153,19 +127,19 @@ class CatalogTokenIntegrationTests {
 	void aMatchingTokenSparesTheComparison() {
 		// The objects are emptied behind Ratchet's back: only a check that trusts the token misses it.
 		Sql.execute(this.db, "UPDATE ratchet_history_snapshot SET objects = '[]'");
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		Sql.execute(this.db, "UPDATE ratchet_history_snapshot SET catalog_token = NULL");
-		assertThat(ratchet().drift().isDrifted()).isTrue();
+		assertThat(this.db.ratchet().drift().isDrifted()).isTrue();
 	}
 
 	@Test
 	void aSnapshotThatKeepsDriftHasNoTokenAndTheDriftIsStillReported() {
 		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN source text");
-		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
-		assertThat(ratchet().migrate().drift().isDrifted()).isTrue();
+		this.db.files().write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
+		assertThat(this.db.ratchet().migrate().drift().isDrifted()).isTrue();
 		assertThat(storedToken()).isNull();
-		assertThat(ratchet().migrate().drift().differences()).hasSize(1);
-		assertThat(ratchet().drift().differences()).hasSize(1);
+		assertThat(this.db.ratchet().migrate().drift().differences()).hasSize(1);
+		assertThat(this.db.ratchet().drift().differences()).hasSize(1);
 	}
 
 	@Test
@@ -173,26 +147,26 @@ class CatalogTokenIntegrationTests {
 		String before = storedToken();
 		Sql.execute(this.db, "TRUNCATE session");
 		assertThat(liveToken()).isNotEqualTo(before);
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		assertThat(storedToken()).isEqualTo(liveToken()).isNotEqualTo(before);
 	}
 
 	@Test
 	void aSnapshotTableWithoutTheTokenGainsIt() throws SQLException {
 		Sql.execute(this.db, "ALTER TABLE ratchet_history_snapshot DROP COLUMN catalog_token");
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		assertThat(storedToken()).isEqualTo(liveToken());
-		assertThat(ratchet().migrate().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().migrate().drift().isDrifted()).isFalse();
 	}
 
 	@Test
 	void aDriftUndoneByHandGetsTheTokenBack() throws SQLException {
 		Sql.execute(this.db, "CREATE TABLE by_hand (id int)");
-		this.files.write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
-		ratchet().migrate();
+		this.db.files().write("V2__shop.sql", "CREATE TABLE shop (id bigint);");
+		this.db.ratchet().migrate();
 		assertThat(storedToken()).isNull();
 		Sql.execute(this.db, "DROP TABLE by_hand");
-		assertThat(ratchet().drift().isDrifted()).isFalse();
+		assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		assertThat(storedToken()).isEqualTo(liveToken());
 	}
 
