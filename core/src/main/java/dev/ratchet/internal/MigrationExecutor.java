@@ -33,6 +33,8 @@ final class MigrationExecutor {
 	private static final String INTERRUPTED = "interrupted: the process or its connection ended before the "
 			+ "migration finished";
 
+	private static final String NO_FLUSH = "SET LOCAL synchronous_commit = off";
+
 	private final Connection connection;
 
 	private final HistoryTable history;
@@ -66,14 +68,31 @@ final class MigrationExecutor {
 	}
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
+		return apply(migration, plan, true);
+	}
+
+	/**
+	 * Applies one migration and records it.
+	 * @param migration the migration
+	 * @param plan what the preflight found in its script
+	 * @param flush whether its commit waits for the WAL flush (as every commit does by default). A run
+	 * lets every commit but its last go without waiting ({@code SET LOCAL synchronous_commit = off}
+	 * in the migration's own transaction): the last one's flush writes all of them, as PostgreSQL
+	 * flushes the WAL in order, so the run's work is durable when it returns, as before, without a disk
+	 * flush per migration. A server crash part-way through a run can only lose the newest commits
+	 * whole, each migration with its history row: the schema is at an earlier version, never half of
+	 * one, and the next run applies the rest.
+	 * @return what was applied
+	 */
+	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan, boolean flush) {
 		long start = System.nanoTime();
 		captureRunStart(migration.descriptor());
 		if (migration.java() != null) {
-			applyInTransaction(migration, start);
+			applyInTransaction(migration, start, flush);
 			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
 		}
 		if (plan.transactional()) {
-			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime()));
+			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime(), flush));
 		}
 		else {
 			applyWithoutTransaction(migration, start);
@@ -91,14 +110,17 @@ final class MigrationExecutor {
 		runAndRecord(migration, System.nanoTime());
 	}
 
-	private void applyInTransaction(ResolvedMigration migration, long start) {
+	private void applyInTransaction(ResolvedMigration migration, long start, boolean flush) {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
 			restoreSession();
 			// The history row and the check that the lock is still held travel with the COMMIT: one round trip.
+			// SET LOCAL comes after the session is restored, which would reset it, and lasts until the COMMIT.
+			String guard = this.watch.commitGuard();
+			String before = flush ? guard : NO_FLUSH + ((guard != null) ? ";\n" + guard : "");
 			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
-					this.watch.commitGuard());
+					before);
 		}
 		catch (MigrationFailedException ex) {
 			Transactions.rollback(this.connection);
