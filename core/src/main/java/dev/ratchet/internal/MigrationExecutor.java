@@ -114,11 +114,14 @@ final class MigrationExecutor {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
-			restoreSession();
-			// The history row and the check that the lock is still held travel with the COMMIT: one round trip.
-			// SET LOCAL comes after the session is restored, which would reset it, and lasts until the COMMIT.
-			String guard = this.watch.commitGuard();
-			String before = flush ? guard : NO_FLUSH + ((guard != null) ? ";\n" + guard : "");
+			// The session's restore, the check that the lock is still held and the history row travel with
+			// the COMMIT: one round trip. SET LOCAL comes after the restore, which would reset it, and lasts
+			// until the COMMIT.
+			String restore = this.runStart.restoreStatement();
+			if (restore == null) {
+				restoreSession();
+			}
+			String before = join(join(restore, flush ? null : NO_FLUSH), this.watch.commitGuard());
 			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
 					before);
 		}
@@ -269,6 +272,10 @@ final class MigrationExecutor {
 			logger.error("Could not record the failure of {} in {}: {}", d.script(), this.history.getQualifiedName(),
 					ex.getMessage());
 		}
+	}
+
+	private static String join(String first, String second) {
+		return (first == null) ? second : (second == null) ? first : first + ";\n" + second;
 	}
 
 	private static Duration elapsed(long start) {

@@ -1,12 +1,16 @@
 package dev.ratchet.test;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +29,7 @@ public class RoundTripDataSource extends DelegatingDataSource {
 
 	private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
 
-	private final java.util.List<String> sequence = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+	private final List<String> sequence = Collections.synchronizedList(new ArrayList<>());
 
 	public RoundTripDataSource(DataSource target) {
 		super(target);
@@ -49,14 +53,10 @@ public class RoundTripDataSource extends DelegatingDataSource {
 	}
 
 	/**
-	 * Returns how many round trips of the kinds whose text contains the given text were made so far.
+	 * Returns how many round trips were made so far whose SQL contains the given text.
 	 */
 	public long roundTrips(String containing) {
-		return this.kinds.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().contains(containing))
-			.mapToLong((entry) -> entry.getValue().count.get())
-			.sum();
+		return sequence().stream().filter((sql) -> sql.contains(containing)).count();
 	}
 
 	/**
@@ -68,11 +68,11 @@ public class RoundTripDataSource extends DelegatingDataSource {
 	}
 
 	/**
-	 * Returns the kinds of round trip in the order they were made.
+	 * Returns the round trips' SQL (or COMMIT, ROLLBACK) in the order they were made.
 	 */
-	public java.util.List<String> sequence() {
+	public List<String> sequence() {
 		synchronized (this.sequence) {
-			return java.util.List.copyOf(this.sequence);
+			return List.copyOf(this.sequence);
 		}
 	}
 
@@ -96,7 +96,8 @@ public class RoundTripDataSource extends DelegatingDataSource {
 					boolean counted = (name.equals("commit") || name.equals("rollback"))
 							&& connection.unwrap(org.postgresql.core.BaseConnection.class)
 								.getTransactionState() != org.postgresql.core.TransactionState.IDLE;
-					Object result = timed(counted ? name.toUpperCase() : null, connection, method, args);
+					String kind = counted ? name.toUpperCase() : null;
+					Object result = timed(kind, kind, connection, method, args);
 					if (result instanceof Statement statement) {
 						String sql = (result instanceof PreparedStatement && args != null && args.length > 0
 								&& args[0] instanceof String text) ? text : null;
@@ -109,16 +110,17 @@ public class RoundTripDataSource extends DelegatingDataSource {
 	private Statement statement(Class<? extends Statement> type, Statement statement, String prepared) {
 		return (Statement) Proxy.newProxyInstance(RoundTripDataSource.class.getClassLoader(), new Class<?>[] { type },
 				(proxy, method, args) -> {
-					String kind = null;
-					if (method.getName().startsWith("execute")) {
-						String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text : prepared;
-						kind = (method.getName().equals("executeBatch") ? "BATCH " : "") + normalize(sql);
+					if (!method.getName().startsWith("execute")) {
+						return timed(null, null, statement, method, args);
 					}
-					return timed(kind, statement, method, args);
+					String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text : prepared;
+					String batch = method.getName().equals("executeBatch") ? "BATCH " : "";
+					return timed(batch + normalize(sql), batch + sql, statement, method, args);
 				});
 	}
 
-	private Object timed(String kind, Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+	private Object timed(String kind, String sql, Object target, Method method, Object[] args)
+			throws Throwable {
 		long start = System.nanoTime();
 		try {
 			return method.invoke(target, args);
@@ -128,7 +130,7 @@ public class RoundTripDataSource extends DelegatingDataSource {
 		}
 		finally {
 			if (kind != null) {
-				this.sequence.add(kind);
+				this.sequence.add(sql);
 				Kind counted = this.kinds.computeIfAbsent(kind, (key) -> new Kind());
 				counted.count.incrementAndGet();
 				counted.nanos.addAndGet(System.nanoTime() - start);
