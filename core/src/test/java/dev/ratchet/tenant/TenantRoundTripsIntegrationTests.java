@@ -1,21 +1,18 @@
 package dev.ratchet.tenant;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.ratchet.RatchetConfiguration;
+import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.RoundTripDataSource;
 import dev.ratchet.test.Sql;
-import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,24 +32,12 @@ class TenantRoundTripsIntegrationTests {
 	// per tenant and 3 per migration (the session was read back apart), with a disk flush at every commit.
 	private static final int FIXED_PER_TENANT = 16;
 
-	@TempDir
-	Path dir;
-
-	private TestDatabase.Db db;
-
-	@BeforeEach
-	void setUp() {
-		this.db = TestDatabase.createDatabase();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.db.close();
-	}
+	@RegisterExtension
+	final FreshDatabase db = new FreshDatabase();
 
 	@Test
 	void aNewTenantCostsAFixedNumberOfRoundTripsBesidesItsMigrations() {
-		MigrationFiles files = new MigrationFiles(this.dir.resolve("tenant"));
+		MigrationFiles files = this.db.files();
 		for (int i = 1; i <= MIGRATIONS; i++) {
 			files.write("V" + i + "__create_table_" + i + ".sql",
 					"CREATE TABLE item_" + i + " (id bigint PRIMARY KEY, name text NOT NULL);\n");

@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,13 +35,8 @@ public class RoundTripDataSource extends DelegatingDataSource {
 	}
 
 	@Override
-	public Connection getConnection() throws SQLException {
-		return connection(super.getConnection());
-	}
-
-	@Override
-	public Connection getConnection(String username, String password) throws SQLException {
-		return connection(super.getConnection(username, password));
+	protected Connection wrap(Connection connection) {
+		return connection(connection);
 	}
 
 	/**
