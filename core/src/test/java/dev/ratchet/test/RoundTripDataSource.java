@@ -19,10 +19,9 @@ import javax.sql.DataSource;
 
 /**
  * Counts the round trips made through its connections, and how long each kind took: every
- * {@code execute…} of a statement (a batch counts once), and every commit and rollback the driver sends
- * (it sends none when no transaction is open). What a
- * statement was is its SQL with numbers and quoted names blanked, so that the same statement for
- * different schemas counts as one kind.
+ * {@code execute…} of a statement (a batch counts once), and every commit and rollback the driver
+ * sends (it sends none when no transaction is open). What a statement was is its SQL with numbers and
+ * quoted names blanked, so that the same statement for different schemas counts as one kind.
  */
 public class RoundTripDataSource extends DelegatingDataSource {
 
@@ -32,11 +31,6 @@ public class RoundTripDataSource extends DelegatingDataSource {
 
 	public RoundTripDataSource(DataSource target) {
 		super(target);
-	}
-
-	@Override
-	protected Connection wrap(Connection connection) {
-		return connection(connection);
 	}
 
 	/**
@@ -82,7 +76,8 @@ public class RoundTripDataSource extends DelegatingDataSource {
 			.collect(Collectors.joining("\n"));
 	}
 
-	private Connection connection(Connection connection) {
+	@Override
+	protected Connection wrap(Connection connection) {
 		return (Connection) Proxy.newProxyInstance(RoundTripDataSource.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					String name = method.getName();
