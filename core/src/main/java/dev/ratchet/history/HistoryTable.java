@@ -105,6 +105,46 @@ public final class HistoryTable {
 	}
 
 	/**
+	 * Creates the schema, found missing under the migration lock, and the table in it, in one round
+	 * trip (and one implicit transaction): what {@link #create(Connection)} does in four. Call it with
+	 * auto-commit on, under the migration lock.
+	 * @param connection the connection to use
+	 * @throws SQLException on a database error
+	 */
+	public void createWithSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS " + RatchetTable.quote(this.schema) + ";\n"
+					+ RatchetTable.HISTORY.ddl(this.qualifiedName) + ";\n" + upgradeStatement());
+		}
+	}
+
+	/**
+	 * Returns, in one round trip, whether the schema exists and whether the table does.
+	 * @param connection the connection to use
+	 * @return the answer
+	 * @throws SQLException on a database error
+	 */
+	public Presence presence(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?), to_regclass(?) IS NOT NULL")) {
+			statement.setString(1, this.schema);
+			statement.setString(2, this.qualifiedName);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return new Presence(rs.getBoolean(1), rs.getBoolean(2));
+			}
+		}
+	}
+
+	/**
+	 * Whether the history's schema and table exist.
+	 * @param schema whether the schema exists
+	 * @param table whether the table exists
+	 */
+	public record Presence(boolean schema, boolean table) {
+	}
+
+	/**
 	 * Adds the columns added since the first release to an existing table, unless it has them. Call
 	 * it under the migration lock before writing rows that carry them.
 	 * @param connection the connection to use
@@ -112,8 +152,12 @@ public final class HistoryTable {
 	 */
 	public void upgrade(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql(UPGRADE).replace("%TABLE_LITERAL%", this.qualifiedName.replace("'", "''")));
+			statement.execute(upgradeStatement());
 		}
+	}
+
+	private String upgradeStatement() {
+		return sql(UPGRADE).replace("%TABLE_LITERAL%", this.qualifiedName.replace("'", "''"));
 	}
 
 	private boolean schemaExists(Connection connection) throws SQLException {

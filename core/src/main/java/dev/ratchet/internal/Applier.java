@@ -46,13 +46,16 @@ record Applier(MigrationExecutor executor, BatchedMigrationRunner batches, Event
 
 	private List<ExecutedMigration> apply(Map<ResolvedMigration, ScriptPlan> plans) {
 		List<ExecutedMigration> applied = new ArrayList<>();
+		int left = plans.size();
 		for (Map.Entry<ResolvedMigration, ScriptPlan> entry : plans.entrySet()) {
+			// Every commit but the run's last leaves the WAL flush to the last one (see MigrationExecutor).
+			boolean last = --left == 0;
 			MigrationDescriptor migration = entry.getKey().descriptor();
 			this.events.publish(new MigrationEvent.MigrationStarted(migration));
 			long start = System.nanoTime();
 			try {
 				ExecutedMigration executed = (entry.getKey().java() instanceof BatchedMigration<?>)
-						? this.batches.run(entry.getKey()) : this.executor.apply(entry.getKey(), entry.getValue());
+						? this.batches.run(entry.getKey()) : this.executor.apply(entry.getKey(), entry.getValue(), last);
 				if (executed == null) {
 					// Interrupted between two batches: what was committed stays, and the next run continues.
 					break;

@@ -29,12 +29,22 @@ public class DelegatingDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return this.target.getConnection();
+		return wrap(this.target.getConnection());
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return this.target.getConnection(username, password);
+		return wrap(this.target.getConnection(username, password));
+	}
+
+	/**
+	 * Returns the connection to hand out for one taken from the target: for a subclass that watches
+	 * every connection, however it was asked for.
+	 * @param connection the target's connection
+	 * @return this one, by default
+	 */
+	protected Connection wrap(Connection connection) {
+		return connection;
 	}
 
 	@Override

@@ -28,8 +28,9 @@ record HistoryCheck(RatchetConfiguration configuration, StatusCalculator calcula
 	 * @param outcome the status and the pending work
 	 * @param baselined whether a baseline was recorded first
 	 * @param hasRows whether the history table had rows (so it exists)
+	 * @param schemaMissing whether the history's schema did not exist (so neither did anything in it)
 	 */
-	record Validated(Outcome outcome, boolean baselined, boolean hasRows) {
+	record Validated(Outcome outcome, boolean baselined, boolean hasRows, boolean schemaMissing) {
 	}
 
 	/**
@@ -42,7 +43,13 @@ record HistoryCheck(RatchetConfiguration configuration, StatusCalculator calcula
 		// Only a schema without a history table is unknown: an empty history (after a repair, say)
 		// means Ratchet has been here, and leftovers are the user's to clean up.
 		boolean baselined = false;
-		if (rows.isEmpty() && !history.exists(connection)) {
+		boolean schemaMissing = false;
+		HistoryTable.Presence presence = rows.isEmpty() ? history.presence(connection) : null;
+		if (presence != null && !presence.schema()) {
+			// A new tenant, say: no history to adopt, no objects to baseline over.
+			schemaMissing = true;
+		}
+		else if (presence != null && !presence.table()) {
 			// A Flyway or Prisma history is taken over first (dev.ratchet.adopt).
 			if (AdoptOperation.adoption(this.configuration, history.getSchema(), resolved)
 				.adoptIfPresent(connection, history) != null) {
@@ -57,7 +64,7 @@ record HistoryCheck(RatchetConfiguration configuration, StatusCalculator calcula
 		if (!outcome.report().isValid()) {
 			throw new ValidationException(outcome.report());
 		}
-		return new Validated(outcome, baselined, !rows.isEmpty());
+		return new Validated(outcome, baselined, !rows.isEmpty(), schemaMissing);
 	}
 
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)

@@ -128,14 +128,18 @@ final class MigrateOperation {
 		}
 		// Created only now, so a run refused by validation or preflight leaves the schema untouched;
 		// and only when no rows were read, since rows prove the table exists.
-		if (!validated.hasRows()) {
+		if (validated.schemaMissing()) {
+			history.createWithSchema(connection);
+		}
+		else if (!validated.hasRows()) {
 			history.create(connection);
 		}
 		else {
 			history.upgrade(connection);
 		}
 		DriftTracker drift = DriftSettings.tracker(run.configuration(), run.schema(), history.getTable());
-		DriftReport driftReport = drift.check(connection);
+		// A schema created just now holds no snapshot to compare with.
+		DriftReport driftReport = validated.schemaMissing() ? DriftReport.NO_SNAPSHOT : drift.check(connection);
 		log(driftReport, run.schema());
 		List<ExecutedMigration> applied = run.executing(this.preflight, (executor, watch) -> {
 			BatchedMigrationRunner batches = new BatchedMigrationRunner(connection, run.schema(), history, run.events(),

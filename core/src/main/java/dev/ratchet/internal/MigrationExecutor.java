@@ -34,6 +34,8 @@ final class MigrationExecutor {
 	private static final String INTERRUPTED = "interrupted: the process or its connection ended before the "
 			+ "migration finished";
 
+	private static final String NO_FLUSH = "SET LOCAL synchronous_commit = off";
+
 	private final Connection connection;
 
 	private final HistoryTable history;
@@ -67,14 +69,31 @@ final class MigrationExecutor {
 	}
 
 	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan) {
+		return apply(migration, plan, true);
+	}
+
+	/**
+	 * Applies one migration and records it.
+	 * @param migration the migration
+	 * @param plan what the preflight found in its script
+	 * @param flush whether its commit waits for the WAL flush (as every commit does by default). A run
+	 * lets every commit but its last go without waiting ({@code SET LOCAL synchronous_commit = off}
+	 * in the migration's own transaction): the last one's flush writes all of them, as PostgreSQL
+	 * flushes the WAL in order, so the run's work is durable when it returns, as before, without a disk
+	 * flush per migration. A server crash part-way through a run can only lose the newest commits
+	 * whole, each migration with its history row: the schema is at an earlier version, never half of
+	 * one, and the next run applies the rest.
+	 * @return what was applied
+	 */
+	ExecutedMigration apply(ResolvedMigration migration, ScriptPlan plan, boolean flush) {
 		long start = System.nanoTime();
 		captureRunStart(migration.descriptor());
 		if (migration.java() != null) {
-			applyInTransaction(migration, start);
+			applyInTransaction(migration, start, flush);
 			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
 		}
 		if (plan.transactional()) {
-			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime()));
+			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime(), flush));
 		}
 		else {
 			applyWithoutTransaction(migration, start);
@@ -92,14 +111,20 @@ final class MigrationExecutor {
 		runAndRecord(migration, System.nanoTime());
 	}
 
-	private void applyInTransaction(ResolvedMigration migration, long start) {
+	private void applyInTransaction(ResolvedMigration migration, long start, boolean flush) {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
-			restoreSession();
-			// The history row and the check that the lock is still held travel with the COMMIT: one round trip.
+			// The session's restore, the check that the lock is still held and the history row travel with
+			// the COMMIT: one round trip. SET LOCAL comes after the restore, which would reset it, and lasts
+			// until the COMMIT.
+			String restore = this.runStart.restoreStatement();
+			if (restore == null) {
+				restoreSession();
+			}
+			String before = join(join(restore, flush ? null : NO_FLUSH), this.watch.commitGuard());
 			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
-					this.watch.commitGuard());
+					before);
 		}
 		catch (MigrationFailedException ex) {
 			Transactions.rollback(this.connection);
@@ -248,6 +273,10 @@ final class MigrationExecutor {
 			logger.error("Could not record the failure of {} in {}: {}", d.script(), this.history.getQualifiedName(),
 					ex.getMessage());
 		}
+	}
+
+	private static String join(String first, String second) {
+		return (first == null) ? second : (second == null) ? first : first + ";\n" + second;
 	}
 
 	private static Duration elapsed(long start) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.ratchet.history.RatchetTable;
 
@@ -30,9 +32,48 @@ final class SessionState {
 
 	private static final String NO_ROLE = "none";
 
+	private static final String RESTORE_QUOTE = "$ratchet_restore$";
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("%(ROLE|ROLE_SQL|NAMES|VALUES)%");
+
+	// What restore() does, on the server: read what the session has now (as READ does, before changing
+	// anything), then put the role back, reset what was set since and set again what changed since.
+	private static final String RESTORE = """
+			DO $ratchet_restore$
+			DECLARE
+			  names text[] := %NAMES%;
+			  vals text[] := %VALUES%;
+			  now_names text[];
+			  now_vals text[];
+			  role_now text := current_setting('role');
+			  i int;
+			BEGIN
+			  SELECT coalesce(array_agg(name), '{}'), coalesce(array_agg(setting), '{}') INTO now_names, now_vals
+			    FROM pg_settings WHERE source = 'session' AND name NOT IN ('role', 'session_authorization');
+			  IF role_now <> %ROLE% THEN
+			    EXECUTE %ROLE_SQL%;
+			  END IF;
+			  FOR i IN 1 .. coalesce(array_length(now_names, 1), 0) LOOP
+			    IF NOT (now_names[i] = ANY (names)) THEN
+			      EXECUTE 'RESET ' || CASE WHEN now_names[i] ~ '^[a-z_][a-z0-9_.]*$' THEN now_names[i]
+			                               ELSE quote_ident(now_names[i]) END;
+			    END IF;
+			  END LOOP;
+			  FOR i IN 1 .. coalesce(array_length(names, 1), 0) LOOP
+			    IF now_vals[array_position(now_names, names[i])] IS DISTINCT FROM vals[i] THEN
+			      PERFORM set_config(names[i], vals[i], false);
+			    END IF;
+			  END LOOP;
+			END $ratchet_restore$""";
+
 	private final String role;
 
 	private final Map<String, String> settings;
+
+	// Written once: a run's migrations all go back to the same state.
+	private String restoreStatement;
+
+	private boolean restoreWritten;
 
 	private SessionState(String role, Map<String, String> settings) {
 		this.role = role;
@@ -95,6 +136,46 @@ final class SessionState {
 			}
 			statement.execute();
 		}
+	}
+
+	/**
+	 * Returns a statement that does what {@link #restore(Connection)} does, reading and comparing on
+	 * the server, for a caller that sends it with other statements in one round trip (the history row
+	 * and the commit). The captured values are written into it.
+	 * @return the statement, or {@code null} when a captured value cannot be written into it (the
+	 * caller then restores with {@link #restore(Connection)})
+	 */
+	String restoreStatement() {
+		if (!this.restoreWritten) {
+			this.restoreStatement = writeRestoreStatement();
+			this.restoreWritten = true;
+		}
+		return this.restoreStatement;
+	}
+
+	private String writeRestoreStatement() {
+		StringBuilder names = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		for (Map.Entry<String, String> setting : this.settings.entrySet()) {
+			if (setting.getValue() == null) {
+				return null;
+			}
+			names.append(names.isEmpty() ? "" : ", ").append(literal(setting.getKey()));
+			values.append(values.isEmpty() ? "" : ", ").append(literal(setting.getValue()));
+		}
+		Map<String, String> parts = Map.of("ROLE", literal(this.role), "ROLE_SQL",
+				literal(NO_ROLE.equals(this.role) ? "RESET ROLE" : "SET ROLE " + RatchetTable.quote(this.role)), "NAMES",
+				"ARRAY[" + names + "]::text[]", "VALUES", "ARRAY[" + values + "]::text[]");
+		// One pass, so that no value is read as a placeholder.
+		String sql = PLACEHOLDER.matcher(RESTORE)
+			.replaceAll((match) -> Matcher.quoteReplacement(parts.get(match.group(1))));
+		// A value that holds the body's quote would end it.
+		return (sql.split(Pattern.quote(RESTORE_QUOTE), -1).length == 3) ? sql : null;
+	}
+
+	// Escape-string syntax reads the same whatever standard_conforming_strings is.
+	private static String literal(String value) {
+		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
 	}
 
 	private static String name(String setting) {

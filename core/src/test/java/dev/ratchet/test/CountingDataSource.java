@@ -3,7 +3,6 @@ package dev.ratchet.test;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,13 +27,8 @@ public class CountingDataSource extends DelegatingDataSource {
 	}
 
 	@Override
-	public Connection getConnection() throws SQLException {
-		return counted(super.getConnection());
-	}
-
-	@Override
-	public Connection getConnection(String username, String password) throws SQLException {
-		return counted(super.getConnection(username, password));
+	protected Connection wrap(Connection connection) {
+		return counted(connection);
 	}
 
 	/**

@@ -259,7 +259,8 @@ final class SnapshotTable {
 	}
 
 	/**
-	 * Replaces the stored snapshot, creating (or upgrading) the table if needed, in one transaction.
+	 * Replaces the stored snapshot, creating (or upgrading) the table if needed, in one transaction and
+	 * two round trips (the statements, the commit).
 	 * @param token the catalog token read before the snapshot's objects, when the snapshot is the
 	 * live schema; {@code null} when it is not (it keeps differences made by hand)
 	 * @throws SQLException on a database error
@@ -277,10 +278,9 @@ final class SnapshotTable {
 			definitions.add(object.definition());
 		}
 		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement();
-				PreparedStatement insert = connection.prepareStatement(sql(INSERT))) {
-			statement.execute(RatchetTable.SNAPSHOT.ddl(this.qualifiedName));
-			statement.execute(sql("DELETE FROM %TABLE%"));
+		// The table's DDL and the old row's deletion travel with the insert: one round trip.
+		try (PreparedStatement insert = connection.prepareStatement(RatchetTable.SNAPSHOT.ddl(this.qualifiedName)
+				+ ";\n" + sql("DELETE FROM %TABLE%") + ";\n" + sql(INSERT))) {
 			insert.setString(1, token);
 			CatalogReader.bind(connection, insert, 2, schema, excludedTables);
 			insert.setString(4, token);
@@ -288,7 +288,7 @@ final class SnapshotTable {
 			insert.setArray(6, connection.createArrayOf("text", names.toArray()));
 			insert.setArray(7, connection.createArrayOf("text", parents.toArray()));
 			insert.setArray(8, connection.createArrayOf("text", definitions.toArray()));
-			insert.executeUpdate();
+			insert.execute();
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
