@@ -8,9 +8,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.ratchet.internal.DelegatingDataSource;
 import dev.ratchet.test.Await;
 import dev.ratchet.test.CountingDataSource;
+import dev.ratchet.test.DelegatingDataSource;
 import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 
