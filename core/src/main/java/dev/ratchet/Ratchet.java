@@ -37,19 +37,6 @@ public final class Ratchet {
 	}
 
 	/**
-	 * Starts, on background threads, the work a first run has to do before it can use the database:
-	 * reading and checksumming the migration files, and opening the DataSource's first connection
-	 * (closed at once: a pool keeps it for the run; a DataSource without a pool loses only that
-	 * connection's set-up). A run started meanwhile waits for the files instead of reading them
-	 * again. Optional; Spring Boot calls it when it creates the engine, so that the files are read
-	 * and the pool started while the rest of the context is built. Never throws: what goes wrong
-	 * here is what the run itself then reports.
-	 */
-	public void prepare() {
-		this.engine.prepare();
-	}
-
-	/**
 	 * Applies pending migrations, under the lock, after validating what was applied before.
 	 * @return what the run did
 	 * @throws MigrationResolutionException if the migrations are unusable (nothing applied); a

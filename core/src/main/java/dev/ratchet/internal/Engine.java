@@ -1,11 +1,8 @@
 package dev.ratchet.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-
-import javax.sql.DataSource;
 
 import dev.ratchet.AdoptResult;
 import dev.ratchet.BaselineResult;
@@ -68,25 +65,6 @@ public final class Engine {
 				new StatusReader(configuration), events);
 		this.data = new DataMigrationsOperation(this.runner, this.calculator);
 		this.control = new DataControl(this.runner, this.catalog);
-	}
-
-	/**
-	 * Resolves the migrations and opens (and closes) a first connection, each on a daemon thread.
-	 */
-	public void prepare() {
-		this.catalog.migrationsMeanwhile();
-		DataSource dataSource = this.configuration.getDataSource();
-		Thread thread = new Thread(() -> {
-			try (Connection connection = dataSource.getConnection()) {
-				connection.getAutoCommit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				// The run opens its own connection and says why it cannot.
-			}
-		}, "ratchet-connect");
-		thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-		thread.setDaemon(true);
-		thread.start();
 	}
 
 	public MigrateResult migrate() {

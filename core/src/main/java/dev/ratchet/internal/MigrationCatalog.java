@@ -28,15 +28,12 @@ final class MigrationCatalog {
 
 	private volatile List<ResolvedMigration> migrations;
 
-	private CompletableFuture<List<ResolvedMigration>> resolving;
-
 	MigrationCatalog(RatchetConfiguration configuration) {
 		this.configuration = configuration;
 	}
 
 	/**
-	 * Resolves the migrations on a thread of its own, unless they are resolved already (or being
-	 * resolved: then that resolution's future), so that the
+	 * Resolves the migrations on a thread of its own, unless they are resolved already, so that the
 	 * caller can open its first connection meanwhile: on a cold start-up, reading and checksumming
 	 * the files and opening the pool's first connection each take a good part of Ratchet's time.
 	 * The thread takes the caller's context class loader.
@@ -47,37 +44,19 @@ final class MigrationCatalog {
 		if (result != null) {
 			return CompletableFuture.completedFuture(result);
 		}
-		synchronized (this) {
-			if (this.resolving != null) {
-				return this.resolving;
+		CompletableFuture<List<ResolvedMigration>> future = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				future.complete(migrations());
 			}
-			CompletableFuture<List<ResolvedMigration>> future = new CompletableFuture<>();
-			Thread thread = new Thread(() -> {
-				List<ResolvedMigration> resolved = null;
-				Throwable failure = null;
-				try {
-					resolved = resolveAndCache();
-				}
-				catch (Throwable ex) {
-					failure = ex;
-				}
-				synchronized (this) {
-					// before the waiters wake: a failure is not kept, the next run reads the files again
-					this.resolving = null;
-				}
-				if (failure != null) {
-					future.completeExceptionally(failure);
-				}
-				else {
-					future.complete(resolved);
-				}
-			}, "ratchet-resolve");
-			thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-			thread.setDaemon(true);
-			this.resolving = future;
-			thread.start();
-			return future;
-		}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+		}, "ratchet-resolve");
+		thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+		thread.setDaemon(true);
+		thread.start();
+		return future;
 	}
 
 	/**
@@ -102,19 +81,10 @@ final class MigrationCatalog {
 
 	List<ResolvedMigration> migrations() {
 		List<ResolvedMigration> result = this.migrations;
-		if (result != null) {
-			return result;
+		if (result == null) {
+			result = resolve();
+			this.migrations = result;
 		}
-		CompletableFuture<List<ResolvedMigration>> inFlight;
-		synchronized (this) {
-			inFlight = this.resolving;
-		}
-		return (inFlight != null) ? join(inFlight) : resolveAndCache();
-	}
-
-	private List<ResolvedMigration> resolveAndCache() {
-		List<ResolvedMigration> result = resolve();
-		this.migrations = result;
 		return result;
 	}
 

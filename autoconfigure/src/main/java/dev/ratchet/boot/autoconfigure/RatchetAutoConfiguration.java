@@ -97,10 +97,7 @@ public final class RatchetAutoConfiguration {
 				.listeners(listeners.orderedStream().toList())
 				.classLoader(resourceLoader.getClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			Ratchet ratchet = new Ratchet(builder.build());
-			// The files are read and the pool's first connection opened while the context goes on.
-			ratchet.prepare();
-			return ratchet;
+			return new Ratchet(builder.build());
 		}
 
 	}
