@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ratchet.test.MigrationFiles;
+import dev.ratchet.test.RoundTripDataSource;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
 
@@ -96,6 +97,31 @@ class SessionStateIntegrationTests {
 			.asString()
 			.doesNotContain("77MB")
 			.endsWith(" on");
+	}
+
+	@Test
+	void settingsChangedThroughAFunctionCallDoNotReachTheNext() {
+		this.files.write("V1__base.sql", "CREATE TABLE base (id int); CREATE SCHEMA other;")
+			.write("V2__call.sql", "SELECT set_config('search_path', 'other', false);")
+			.write("V3__fill.sql", "INSERT INTO base VALUES (1); CREATE TABLE later (id int);");
+		ratchet(this.db.dataSource()).migrate();
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM app.base")).isOne();
+		assertThat(Sql.exists(this.db, "app.later")).isTrue();
+		assertThat(Sql.exists(this.db, "other.later")).isFalse();
+	}
+
+	@Test
+	void plainDdlAndDmlMigrationsAreNotFollowedByAReadOfTheSessionsSettings() {
+		this.files.write("V1__base.sql", "CREATE TABLE base (id int);")
+			.write("V2__fill.sql", "INSERT INTO base VALUES (1); UPDATE base SET id = 2;")
+			.write("V3__loose.sql", "SET work_mem = '77MB';")
+			.write("V4__more.sql", "ALTER TABLE base ADD COLUMN name text; COMMENT ON TABLE base IS 'b';");
+		RoundTripDataSource counting = new RoundTripDataSource(this.db.dataSource());
+		ratchet(counting).migrate();
+		// The lock and migration sessions read them when opened and when put back (4), the run once as it
+		// starts, and after V3 only: not after V1, V2 and V4 (9 in all if they were).
+		assertThat(counting.roundTrips("pg_settings")).isEqualTo(6);
+		assertThat(Sql.number(this.db, "SELECT count(*) FROM app.ratchet_history WHERE success")).isEqualTo(4);
 	}
 
 	@Test

@@ -89,11 +89,12 @@ final class MigrationExecutor {
 		long start = System.nanoTime();
 		captureRunStart(migration.descriptor());
 		if (migration.java() != null) {
-			applyInTransaction(migration, start, flush);
+			applyInTransaction(migration, start, flush, true);
 			return new ExecutedMigration(migration.descriptor(), elapsed(start), true);
 		}
 		if (plan.transactional()) {
-			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime(), flush));
+			this.retry.run(migration.descriptor(), () -> applyInTransaction(migration, System.nanoTime(), flush,
+					plan.touchesSession()));
 		}
 		else {
 			applyWithoutTransaction(migration, start);
@@ -111,18 +112,25 @@ final class MigrationExecutor {
 		runAndRecord(migration, System.nanoTime());
 	}
 
-	private void applyInTransaction(ResolvedMigration migration, long start, boolean flush) {
+	/**
+	 * @param restore whether the migration may have changed the session's own settings or role (a
+	 * Java migration, or a script with a session-level SET, a function call, …; see
+	 * {@link ScriptPlan#touchesSession()}), which are then put back before its history row: reading
+	 * the session's settings costs the server more than a trivial migration. The session as a whole is
+	 * put back when the run ends, whatever its migrations did.
+	 */
+	private void applyInTransaction(ResolvedMigration migration, long start, boolean flush, boolean restore) {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
 			// The session's restore, the check that the lock is still held and the history row travel with
 			// the COMMIT: one round trip. SET LOCAL comes after the restore, which would reset it, and lasts
 			// until the COMMIT.
-			String restore = this.runStart.restoreStatement();
-			if (restore == null) {
+			String restoreStatement = restore ? this.runStart.restoreStatement() : null;
+			if (restore && restoreStatement == null) {
 				restoreSession();
 			}
-			String before = join(join(restore, flush ? null : NO_FLUSH), this.watch.commitGuard());
+			String before = join(join(restoreStatement, flush ? null : NO_FLUSH), this.watch.commitGuard());
 			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
 					before);
 		}

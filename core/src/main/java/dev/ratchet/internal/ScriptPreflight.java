@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 
 import dev.ratchet.MigrationResolutionException;
 import dev.ratchet.lint.internal.ScriptLinter;
@@ -30,9 +32,16 @@ record ScriptPreflight(Placeholders placeholders, boolean mixed) {
 	 * @param transactional whether the script runs in a transaction
 	 * @param statements how many statements it has
 	 * @param whyNotTransactional why it runs without a transaction, or {@code null}
+	 * @param touchesSession whether running it may change what the session has set for itself
+	 * (role, settings): a session-level {@code SET}, {@code RESET} or {@code DISCARD}, a call of
+	 * {@code set_config}, or any statement but plain DDL and DML, which may call functions that do
 	 */
-	record ScriptPlan(boolean transactional, int statements, String whyNotTransactional) {
+	record ScriptPlan(boolean transactional, int statements, String whyNotTransactional, boolean touchesSession) {
 	}
+
+	// Statements that, written plainly, change nothing of the session's own settings or role.
+	private static final Set<String> SESSION_NEUTRAL = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE",
+			"INSERT", "UPDATE", "DELETE", "TRUNCATE");
 
 	/**
 	 * Checks a script, handing each statement to lint on the way.
@@ -48,10 +57,12 @@ record ScriptPreflight(Placeholders placeholders, boolean mixed) {
 			SqlStatement firstTransactional = null;
 			SqlStatement firstNonTransactional = null;
 			Classification nonTransactional = null;
+			boolean touchesSession = false;
 			for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
 				count++;
 				Classification classification = StatementClassifier.classify(statement.sql());
 				lint.statement(statement, classification);
+				touchesSession = touchesSession || touchesSession(statement, classification);
 				if (classification.kind() == StatementKind.TRANSACTION_CONTROL && !directive) {
 					throw new MigrationResolutionException(script + " line " + statement.line() + ": "
 							+ classification.label() + " controls the transaction, but Ratchet runs each migration in a "
@@ -85,12 +96,23 @@ record ScriptPreflight(Placeholders placeholders, boolean mixed) {
 							+ "a transaction and ratchet.mixed is on, so the whole file runs without one"
 					: (firstNonTransactional != null) ? nonTransactional.label() + " (line " + firstNonTransactional.line()
 							+ ") cannot run inside a transaction" : null;
-			return new ScriptPlan(why == null, count, why);
+			return new ScriptPlan(why == null, count, why, touchesSession);
 		}
 		catch (IOException ex) {
 			throw new MigrationResolutionException("Could not read " + script + " from " + file.location() + ": "
 					+ ex.getMessage(), script, 0, ex);
 		}
+	}
+
+	private static boolean touchesSession(SqlStatement statement, Classification classification) {
+		if (classification.kind() == StatementKind.SESSION) {
+			return true;
+		}
+		String label = classification.label();
+		int space = label.indexOf(' ');
+		String keyword = (space < 0) ? label : label.substring(0, space);
+		return !SESSION_NEUTRAL.contains(keyword)
+				|| statement.sql().toLowerCase(Locale.ROOT).contains("set_config");
 	}
 
 	SqlStatementReader open(SqlMigrationFile file) throws IOException {
