@@ -22,6 +22,9 @@ import dev.ratchet.MigrationVersion;
  * A claim is held by a session-level advisory lock on the claim, taken in the claiming transaction
  * and released once the range's transaction committed or rolled back; PostgreSQL releases it when
  * the session ends, so a dead instance's claims are free at once for another worker to take over.
+ * <p>
+ * Over 300 lines on purpose: the claim protocol (claim, take over, finish, flush, clean up) is its
+ * statements and their locking, kept in one file so that its invariants read in one place.
  */
 public final class ClaimsTable {
 
