@@ -17,8 +17,8 @@ import dev.ratchet.MigrationVersion;
  * <p>
  * Over 300 lines on purpose: every statement against the history table (create, upgrade, read,
  * insert with the commit, finish, and repair's deletes and checksum updates) stays here with its
- * reason, so that the
- * table's name, quoting and locking are decided in one file; a third of the lines are that Javadoc.
+ * reason, so that the table's name, quoting and locking are decided in one file; a third of the
+ * lines are that Javadoc.
  */
 public final class HistoryTable {
 

@@ -24,8 +24,8 @@ import dev.ratchet.LockTimeoutException;
  * process never leaves it stuck.
  * <p>
  * Over 300 lines on purpose: taking the lock, finding who holds it, the commit guard, the re-check
- * and the release are one protocol, kept in one class so that its invariants
- * read in one place; a third of the lines say why each step is as it is.
+ * and the release are one protocol, kept in one class so that its invariants read in one place;
+ * a third of the lines say why each step is as it is.
  */
 public final class AdvisoryLock implements AutoCloseable {
 
