@@ -189,7 +189,7 @@ class ParallelBatchesIntegrationTests {
 				super.process(context, id);
 			}
 
-		}.sleepingPerBatch(0.1)
+		}.sleepingPerBatch(0.3) // long enough for the instance that waits for the lock to join, even on a busy machine
 			.options(BatchOptions.defaults().withBatchSize(50).withFailurePolicy(FailurePolicy.skipUpTo(10)));
 	}
 
