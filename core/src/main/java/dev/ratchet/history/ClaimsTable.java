@@ -60,11 +60,7 @@ public final class ClaimsTable {
 
 	private static final String DELETE_CLAIMS = "DELETE FROM %CLAIMS% WHERE version = ?";
 
-	private static final String NO_FLUSH_AT_COMMIT = "SET LOCAL synchronous_commit TO off";
-
 	private static final String TAKE_XID = "SELECT pg_current_xact_id()";
-
-	private static final String UNDEFINED_TABLE = "42P01";
 
 	private final String qualifiedName;
 
@@ -262,7 +258,7 @@ public final class ClaimsTable {
 	 */
 	public void deferFlush(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(NO_FLUSH_AT_COMMIT);
+			statement.execute(RatchetTable.NO_FLUSH_AT_COMMIT);
 		}
 	}
 
@@ -297,7 +293,7 @@ public final class ClaimsTable {
 			}
 		}
 		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+			if (RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
 				return new Count(0, 0);
 			}
 			throw ex;

@@ -45,8 +45,6 @@ public final class FailedItemsTable {
 
 	private static final String VERSIONS_WITH_FAILURES = "SELECT DISTINCT version FROM %FAILURES%";
 
-	private static final String UNDEFINED_TABLE = "42P01";
-
 	private final String qualifiedName;
 
 	/**
@@ -174,7 +172,7 @@ public final class FailedItemsTable {
 			return new FailedItemsPage(items(page, version), total);
 		}
 		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+			if (RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
 				return new FailedItemsPage(List.of(), 0);
 			}
 			throw ex;
@@ -216,7 +214,7 @@ public final class FailedItemsTable {
 			}
 		}
 		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+			if (RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
 				return List.of();
 			}
 			throw ex;

@@ -34,8 +34,6 @@ public final class HistoryTable {
 	private static final String FINISH = """
 			UPDATE %TABLE% SET execution_time = ?, success = ?, failure = ? WHERE installed_rank = ?""";
 
-	private static final String UNDEFINED_TABLE = "42P01";
-
 	private static final String UNDEFINED_COLUMN = "42703";
 
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
@@ -197,7 +195,7 @@ public final class HistoryTable {
 			return rows(rs);
 		}
 		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
+			if (RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState())) {
 				return List.of();
 			}
 			if (UNDEFINED_COLUMN.equals(ex.getSQLState())) {
@@ -290,11 +288,15 @@ public final class HistoryTable {
 	 * @param undoChecksum the checksum of its undo script, or {@code null}
 	 * @param executionTimeMs how long it took
 	 * @param check a statement without parameters to run first, or {@code null}
+	 * @param flush whether the commit waits for the WAL flush; without, a later commit that waits
+	 * makes this one durable too ({@link RatchetTable#NO_FLUSH_AT_COMMIT})
 	 * @throws SQLException on a database error, or the check's error
 	 */
 	public void insertAndCommit(Connection connection, MigrationDescriptor migration, String undoChecksum,
-			int executionTimeMs, String check) throws SQLException {
-		String sql = sql(HistoryRows.insert(undoChecksum)) + ";\nCOMMIT";
+			int executionTimeMs, String check, boolean flush) throws SQLException {
+		// After the check, which may put the session's settings back and so would undo a SET LOCAL.
+		String sql = (flush ? "" : RatchetTable.NO_FLUSH_AT_COMMIT + ";\n") + sql(HistoryRows.insert(undoChecksum))
+				+ ";\nCOMMIT";
 		try (PreparedStatement statement = connection.prepareStatement((check != null) ? check + ";\n" + sql : sql)) {
 			HistoryRows.bind(statement, migration, undoChecksum, executionTimeMs, null);
 			statement.execute();

@@ -59,8 +59,6 @@ public final class ProgressTable {
 			SET state = 'COMPLETED', completed_on = now(), updated_on = now(), changed_by = ?, changed_on = now()
 			WHERE version = ? AND state = 'CANCELLED'""";
 
-	private static final String UNDEFINED_TABLE = "42P01";
-
 	private final String qualifiedName;
 
 	private final String failures;
@@ -111,7 +109,7 @@ public final class ProgressTable {
 			}
 		}
 		catch (SQLException ex) {
-			if (UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
+			if (RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState()) && connection.getAutoCommit()) {
 				return Map.of();
 			}
 			throw ex;

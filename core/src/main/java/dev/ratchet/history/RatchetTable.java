@@ -33,6 +33,16 @@ public enum RatchetTable {
 	/** The schema snapshot of the last run, for drift detection. */
 	SNAPSHOT("_snapshot");
 
+	/** The SQLSTATE of a statement on one of these tables before it exists. */
+	public static final String UNDEFINED_TABLE = "42P01";
+
+	/**
+	 * Sent in a transaction that writes one of these tables, before its {@code COMMIT}: the commit
+	 * returns without waiting for the WAL flush. A later commit that does wait makes it durable too,
+	 * as PostgreSQL writes its WAL in order.
+	 */
+	static final String NO_FLUSH_AT_COMMIT = "SET LOCAL synchronous_commit = off";
+
 	/** What the DDL resources write for the quoted, schema-qualified table name. */
 	public static final String PLACEHOLDER = "%TABLE_NAME%";
 

@@ -16,6 +16,7 @@ import dev.ratchet.data.DataMigrationState;
 import dev.ratchet.data.StateChangeRejectedException;
 import dev.ratchet.history.DataStates;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.RatchetTable;
 
 /**
  * Pauses, resumes and cancels batched data migrations, without the migration lock: each change is
@@ -25,8 +26,6 @@ import dev.ratchet.history.HistoryTable;
 final class DataControl implements DataMigrationControl {
 
 	private static final Logger logger = LoggerFactory.getLogger("dev.ratchet");
-
-	private static final String UNDEFINED_TABLE = "42P01";
 
 	private static final String UNDEFINED_COLUMN = "42703";
 
@@ -82,7 +81,7 @@ final class DataControl implements DataMigrationControl {
 			return states.change(connection, migration, change.to, change.from, change.insert, by);
 		}
 		catch (SQLException ex) {
-			if (!UNDEFINED_TABLE.equals(ex.getSQLState()) && !UNDEFINED_COLUMN.equals(ex.getSQLState())) {
+			if (!RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState()) && !UNDEFINED_COLUMN.equals(ex.getSQLState())) {
 				throw ex;
 			}
 			// No data migration ran yet, or the table is an earlier version's: create or upgrade it.

@@ -34,8 +34,6 @@ final class MigrationExecutor {
 	private static final String INTERRUPTED = "interrupted: the process or its connection ended before the "
 			+ "migration finished";
 
-	private static final String NO_FLUSH = "SET LOCAL synchronous_commit = off";
-
 	private final Connection connection;
 
 	private final HistoryTable history;
@@ -124,15 +122,13 @@ final class MigrationExecutor {
 			this.connection.setAutoCommit(false);
 			run(migration);
 			// The session's restore, the check that the lock is still held and the history row travel with
-			// the COMMIT: one round trip. SET LOCAL comes after the restore, which would reset it, and lasts
-			// until the COMMIT.
+			// the COMMIT: one round trip.
 			String restoreStatement = restore ? this.runStart.restoreStatement() : null;
 			if (restore && restoreStatement == null) {
 				restoreSession();
 			}
-			String before = join(join(restoreStatement, flush ? null : NO_FLUSH), this.watch.commitGuard());
 			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
-					before);
+					join(restoreStatement, this.watch.commitGuard()), flush);
 		}
 		catch (MigrationFailedException ex) {
 			Transactions.rollback(this.connection);

@@ -11,6 +11,7 @@ import dev.ratchet.LockHolder;
 import dev.ratchet.RatchetConfiguration;
 import dev.ratchet.history.AppliedMigration;
 import dev.ratchet.history.HistoryTable;
+import dev.ratchet.history.RatchetTable;
 import dev.ratchet.lock.AdvisoryLock;
 
 /**
@@ -20,8 +21,6 @@ import dev.ratchet.lock.AdvisoryLock;
  * only case that costs more.
  */
 final class StatusReader {
-
-	private static final String UNDEFINED_TABLE = "42P01";
 
 	private static final String CURRENT_SCHEMA = "SELECT current_schema(), current_setting('search_path')";
 
@@ -71,7 +70,7 @@ final class StatusReader {
 					}
 				}
 				catch (SQLException ex) {
-					if (!UNDEFINED_TABLE.equals(ex.getSQLState())) {
+					if (!RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState())) {
 						throw ex;
 					}
 					// No history table: the failed batch read no lock holder either.
