@@ -151,7 +151,7 @@ final class LockWatch implements AutoCloseable {
 
 	/**
 	 * Returns a statement for the migration session to send with its commit, in the same round trip,
-	 * that fails with {@link AdvisoryLock#NOT_HELD} unless the lock session still holds the lock.
+	 * that fails ({@link AdvisoryLock#isNotHeld}) unless the lock session still holds the lock.
 	 */
 	String commitGuard() {
 		return this.lock.guard(this.lockPid);

@@ -141,7 +141,7 @@ final class MigrationExecutor {
 		}
 		catch (SQLException ex) {
 			Transactions.rollback(this.connection);
-			if (AdvisoryLock.NOT_HELD.equals(ex.getSQLState())) {
+			if (AdvisoryLock.isNotHeld(ex)) {
 				throw MigrationFailures.unexpected(migration.descriptor(), this.watch.lockLost(ex), true);
 			}
 			throw this.failures.failure(migration.descriptor(), null, ex, true);

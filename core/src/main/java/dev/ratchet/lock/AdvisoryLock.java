@@ -52,21 +52,19 @@ public final class AdvisoryLock implements AutoCloseable {
 			                 AND classid::bigint = ? AND objid::bigint = ?)""";
 
 	// Sent by another session of the same database, ahead of the work it is about to commit, so the
-	// check rides on that round trip; if it raises, PostgreSQL skips the rest of what was sent with it.
+	// check rides on that round trip; if it fails, PostgreSQL skips the rest of what was sent with it.
+	// Kept cheap for the server, which plans it again after every migration (DDL invalidates the
+	// session's cached plans): plain SQL rather than a DO block, which is compiled on every call;
+	// pg_lock_status() rather than the pg_locks view; no database filter, as a backend pid belongs to
+	// one database. Plain SQL cannot raise an error of its own, so a cast that cannot succeed raises
+	// one, quoting the marker.
 	private static final String GUARD = """
-			DO $$ BEGIN
-			    IF NOT EXISTS (SELECT 1 FROM pg_locks
-			                   WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = %PID%
-			                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-			                     AND classid::bigint = %CLASSID% AND objid::bigint = %OBJID%) THEN
-			        RAISE EXCEPTION USING ERRCODE = '%STATE%', MESSAGE = 'the migration lock is no longer held';
-			    END IF;
-			END $$""";
+			SELECT (CASE WHEN EXISTS (SELECT FROM pg_lock_status() l
+			                          WHERE l.pid = %PID% AND l.locktype = 'advisory' AND l.classid = '%CLASSID%'
+			                            AND l.objid = '%OBJID%' AND l.objsubid = 1 AND l.granted)
+			             THEN '1' ELSE '%MARKER%' END)::int""";
 
-	/**
-	 * The SQLSTATE with which {@link #guard(int)} fails when the lock is not held.
-	 */
-	public static final String NOT_HELD = "RL001";
+	private static final String NOT_HELD_MARKER = "ratchet: the migration lock is no longer held";
 
 	private static final long FIRST_POLL_MILLIS = 25;
 
@@ -274,7 +272,7 @@ public final class AdvisoryLock implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a statement that fails with SQLSTATE {@link #NOT_HELD} unless the session with the
+	 * Returns a statement that fails (see {@link #isNotHeld(SQLException)}) unless the session with the
 	 * given backend pid holds this lock, for another session to send together with the work it is
 	 * about to commit: the check then costs no round trip of its own.
 	 * @param holderPid the backend pid of the session that took the lock
@@ -285,7 +283,18 @@ public final class AdvisoryLock implements AutoCloseable {
 		return GUARD.replace("%PID%", Integer.toString(holderPid))
 			.replace("%CLASSID%", Long.toString((this.key >>> 32) & 0xffffffffL))
 			.replace("%OBJID%", Long.toString(this.key & 0xffffffffL))
-			.replace("%STATE%", NOT_HELD);
+			.replace("%MARKER%", NOT_HELD_MARKER);
+	}
+
+	/**
+	 * Returns whether a failure is that of a {@link #guard(int) guard}: the lock was not held.
+	 * @param failure what the statements sent with the guard failed with
+	 * @return whether the guard raised it
+	 */
+	public static boolean isNotHeld(SQLException failure) {
+		// invalid_text_representation, quoting the marker that no other statement sends
+		return "22P02".equals(failure.getSQLState()) && failure.getMessage() != null
+				&& failure.getMessage().contains(NOT_HELD_MARKER);
 	}
 
 	/**

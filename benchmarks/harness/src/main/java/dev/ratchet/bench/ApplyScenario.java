@@ -30,6 +30,8 @@ import dev.ratchet.test.TestDatabase;
  */
 record ApplyScenario(Settings settings, Path work, Report report) {
 
+	private static final String ONE_FLUSH = "floor, one flush (JDBC)";
+
 	void run() throws Exception {
 		int count = this.settings.applyCount();
 		List<MigrationFiles.File> files = MigrationFiles.trivial(count);
@@ -44,14 +46,16 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 					.locations(location)
 					.load()
 					.migrate())),
-				new Rounds.Contender("floor (JDBC)", () -> timed((ds) -> floor(ds, folder, files)))));
+				new Rounds.Contender("floor (JDBC)", () -> timed((ds) -> floor(ds, folder, files, true))),
+				new Rounds.Contender(ONE_FLUSH, () -> timed((ds) -> floor(ds, folder, files, false)))));
 		Map<String, List<Double>> samples = metrics.get(0);
 		this.report.section("Apply " + count + " trivial migrations to an empty database");
 		this.report.line("Milliseconds per run of " + count + " migrations (new database each run, pool filled "
 				+ "beforehand; timed from creating the engine to the last commit).");
 		this.report.line("");
 		this.report.table(samples, "ms", List.of(new String[] { "Ratchet", "floor (JDBC)" },
-				new String[] { "Flyway", "floor (JDBC)" }, new String[] { "Ratchet", "Flyway" }));
+				new String[] { "Ratchet", ONE_FLUSH }, new String[] { "Flyway", "floor (JDBC)" },
+				new String[] { "Ratchet", "Flyway" }));
 		this.report.line("CPU time of the thread that ran it (the client's own work, which the machine's load "
 				+ "disturbs less; PostgreSQL's work and the waits are not in it):");
 		this.report.line("");
@@ -59,10 +63,14 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 				new String[] { "Flyway", "floor (JDBC)" }, new String[] { "Ratchet", "Flyway" }));
 		List<Double> overhead = perMigrationOverhead(samples.get("Ratchet"), samples.get("floor (JDBC)"), count);
 		List<Double> flywayOverhead = perMigrationOverhead(samples.get("Flyway"), samples.get("floor (JDBC)"), count);
+		// Ratchet lets every commit but a run's last skip the WAL flush, which the plain floor does not: its
+		// own work is measured against the floor that commits the same way.
+		List<Double> ownOverhead = perMigrationOverhead(samples.get("Ratchet"), samples.get(ONE_FLUSH), count);
 		this.report.line("Overhead above the floor, per migration (same round):");
 		this.report.line("");
 		this.report.line(Stats.header());
 		this.report.line(Stats.of(overhead).row("Ratchet − floor", "ms/migration"));
+		this.report.line(Stats.of(ownOverhead).row("Ratchet − " + ONE_FLUSH, "ms/migration"));
 		this.report.line(Stats.of(flywayOverhead).row("Flyway − floor", "ms/migration"));
 		this.report.line("");
 		this.report.line("Network cost of applying the same " + count + " migrations (counted by a TCP proxy between "
@@ -74,12 +82,14 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 				(ds) -> new Ratchet(RatchetConfiguration.builder(ds).locations(location).build()).migrate()));
 		this.report.line(roundTrips("Flyway", ".\"flyway_schema_history\"", count,
 				(ds) -> Flyway.configure().dataSource(ds).locations(location).load().migrate()));
-		this.report.line(roundTrips("floor (JDBC)", "no history", count, (ds) -> floor(ds, folder, files)));
+		this.report.line(roundTrips("floor (JDBC)", "no history", count, (ds) -> floor(ds, folder, files, true)));
 		this.report.line("");
 		double median = Stats.of(overhead).median();
+		double own = Stats.of(ownOverhead).median();
 		this.report.line("Goals (overhead per migration above the floor ≤ 1 ms, and ≤ 0.3 ms since issue 12): "
-				+ ((median <= 1.0) ? "**met**" : "**not met**") + " and " + ((median <= 0.3) ? "**met**" : "**not met**")
-				+ " (median " + Stats.format(median) + " ms).");
+				+ ((median <= 1.0) ? "**met**" : "**not met**") + " (median " + Stats.format(median) + " ms) and, "
+				+ "against the floor that flushes once per run as Ratchet does, " + ((own <= 0.3) ? "**met**" : "**not met**")
+				+ " (median " + Stats.format(own) + " ms).");
 	}
 
 	private static List<Double> perMigrationOverhead(List<Double> tool, List<Double> floor, int count) {
@@ -124,12 +134,18 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 	/**
 	 * The floor: what any tool must at least do, reading each file and running it in a transaction of
 	 * its own.
+	 * @param flushEach whether every commit waits for the WAL flush (PostgreSQL's default); if not,
+	 * only the last one does, as in a Ratchet run, which sends {@code SET LOCAL synchronous_commit =
+	 * off} with every commit but its last, on the same round trip
 	 */
-	static void floor(DataSource dataSource, Path folder, List<MigrationFiles.File> files) throws Exception {
+	static void floor(DataSource dataSource, Path folder, List<MigrationFiles.File> files, boolean flushEach)
+			throws Exception {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
+			int left = files.size();
 			for (MigrationFiles.File file : files) {
-				statement.execute(Files.readString(folder.resolve(file.name())));
+				String sql = Files.readString(folder.resolve(file.name()));
+				statement.execute((flushEach || --left == 0) ? sql : sql + ";\nSET LOCAL synchronous_commit = off");
 				connection.commit();
 			}
 			connection.setAutoCommit(true);
