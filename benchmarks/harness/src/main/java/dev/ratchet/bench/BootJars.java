@@ -76,7 +76,8 @@ final class BootJars {
 	 * @param jar the app
 	 * @param db the database
 	 * @param setting one more command-line setting
-	 * @return wall milliseconds to ready, and the CPU milliseconds the JVM used until then
+	 * @return wall milliseconds to ready, the CPU milliseconds the JVM used until then, and the number
+	 * of classes it loaded until then
 	 */
 	static double[] startToReady(Path jar, TestDatabase.Db db, String setting) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString(),
@@ -88,7 +89,7 @@ final class BootJars {
 		ChildProcess child = ChildProcess.start(command, "BENCH-READY");
 		double wall = child.await(600);
 		String[] ready = child.marked().get(0).split(" ");
-		return new double[] { wall, Double.parseDouble(ready[2]) };
+		return new double[] { wall, Double.parseDouble(ready[2]), Double.parseDouble(ready[3]) };
 	}
 
 }

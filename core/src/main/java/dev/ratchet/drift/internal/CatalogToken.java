@@ -41,8 +41,11 @@ import java.util.stream.Stream;
  * one full check, after which the token is stored again. Ratchet's own tables, with everything that
  * belongs to them, are left out, as the check leaves them out.
  * <p>
- * The token of a state is only stored with a snapshot read from that same state: it is read before
- * the objects are, and stored only if it is still the catalog's when the snapshot is written.
+ * The token is read before the snapshot's objects and stored with them as it was read, computed once
+ * per snapshot. DDL that another session commits in between can only make the objects newer than the
+ * token, never older: the live token then differs from the stored one, and the next check compares
+ * in full, finding the change. (Read the other way round, a token newer than the objects would hide
+ * that change.)
  */
 final class CatalogToken {
 

@@ -156,7 +156,7 @@ public final class DriftTracker {
 	}
 
 	private void write(Connection connection, SchemaSnapshot snapshot, String token) throws SQLException {
-		this.table.write(connection, snapshot, token, this.schema, this.ratchetTables);
+		this.table.write(connection, snapshot, token);
 	}
 
 	/**

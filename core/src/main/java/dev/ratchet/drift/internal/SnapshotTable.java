@@ -31,8 +31,7 @@ final class SnapshotTable {
 	// The token read before the objects is kept only if the catalog is still in that state.
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (objects, catalog_token)
-			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]'),
-			       CASE WHEN ?::text = %LIVE_TOKEN% THEN ?::text END
+			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]'), ?::text
 			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS o(k, n, p, d)""";
 
 	private static final String PROBE = "SELECT s.taken_on, s.catalog_token, %LIVE_TOKEN% AS live FROM %TABLE% s";
@@ -262,11 +261,12 @@ final class SnapshotTable {
 	 * Replaces the stored snapshot, creating (or upgrading) the table if needed, in one transaction and
 	 * two round trips (the statements, the commit).
 	 * @param token the catalog token read before the snapshot's objects, when the snapshot is the
-	 * live schema; {@code null} when it is not (it keeps differences made by hand)
+	 * live schema; {@code null} when it is not (it keeps differences made by hand). It is stored as
+	 * it is: DDL committed after it was read changes the live token, so the next check compares in
+	 * full and finds what changed (see {@link CatalogToken})
 	 * @throws SQLException on a database error
 	 */
-	void write(Connection connection, SchemaSnapshot snapshot, String token, String schema,
-			List<String> excludedTables) throws SQLException {
+	void write(Connection connection, SchemaSnapshot snapshot, String token) throws SQLException {
 		List<String> kinds = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		List<String> parents = new ArrayList<>();
@@ -282,12 +282,10 @@ final class SnapshotTable {
 		try (PreparedStatement insert = connection.prepareStatement(RatchetTable.SNAPSHOT.ddl(this.qualifiedName)
 				+ ";\n" + sql("DELETE FROM %TABLE%") + ";\n" + sql(INSERT))) {
 			insert.setString(1, token);
-			CatalogReader.bind(connection, insert, 2, schema, excludedTables);
-			insert.setString(4, token);
-			insert.setArray(5, connection.createArrayOf("text", kinds.toArray()));
-			insert.setArray(6, connection.createArrayOf("text", names.toArray()));
-			insert.setArray(7, connection.createArrayOf("text", parents.toArray()));
-			insert.setArray(8, connection.createArrayOf("text", definitions.toArray()));
+			insert.setArray(2, connection.createArrayOf("text", kinds.toArray()));
+			insert.setArray(3, connection.createArrayOf("text", names.toArray()));
+			insert.setArray(4, connection.createArrayOf("text", parents.toArray()));
+			insert.setArray(5, connection.createArrayOf("text", definitions.toArray()));
 			insert.execute();
 			connection.commit();
 		}

@@ -170,4 +170,26 @@ class CatalogTokenIntegrationTests {
 		assertThat(storedToken()).isEqualTo(liveToken());
 	}
 
+	@Test
+	void ddlCommittedAfterTheTokenWasReadIsComparedInFullNextTimeAndReportedOnlyIfTheSnapshotMissesIt()
+			throws SQLException {
+		SnapshotTable table = new SnapshotTable("\"public\".\"ratchet_history_snapshot\"");
+		try (Connection connection = this.db.connect()) {
+			// Between the token and the objects: the snapshot holds the change, so it is no drift.
+			String token = CatalogToken.read(connection, "public", RATCHET_TABLES);
+			Sql.execute(this.db, "ALTER TABLE session ADD COLUMN during_read text");
+			table.write(connection, CatalogReader.read(connection, "public", RATCHET_TABLES), token);
+			assertThat(storedToken()).isNotEqualTo(liveToken());
+			assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
+			assertThat(storedToken()).as("kept again after the full comparison").isEqualTo(liveToken());
+			// Between the objects and the write: the snapshot misses the change, which is drift.
+			token = CatalogToken.read(connection, "public", RATCHET_TABLES);
+			SchemaSnapshot objects = CatalogReader.read(connection, "public", RATCHET_TABLES);
+			Sql.execute(this.db, "ALTER TABLE session ADD COLUMN after_read text");
+			table.write(connection, objects, token);
+			assertThat(this.db.ratchet().drift().differences()).singleElement()
+				.satisfies((difference) -> assertThat(difference.toString()).contains("after_read"));
+		}
+	}
+
 }

@@ -35,7 +35,8 @@ public class StartupApplication {
 		// disturbs far less than wall time.
 		long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-		System.out.println("BENCH-READY " + ManagementFactory.getRuntimeMXBean().getUptime() + " " + cpuNanos / 1_000_000);
+		System.out.println("BENCH-READY " + ManagementFactory.getRuntimeMXBean().getUptime() + " " + cpuNanos / 1_000_000
+				+ " " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
 		System.out.flush();
 		// exit, not halt: a flight recording (-XX:StartFlightRecording) is written on the way out
 		System.exit(0);
