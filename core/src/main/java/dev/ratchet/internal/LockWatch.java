@@ -8,9 +8,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -63,11 +63,19 @@ final class LockWatch implements AutoCloseable {
 		this.lockPid = lockPid;
 		this.watchedPid = watchedPid;
 		this.firstLook = (timeout != null) ? min(POLL, timeout.dividedBy(2)) : null;
-		this.scheduler = (timeout != null) ? Executors.newSingleThreadScheduledExecutor((task) -> {
+		this.scheduler = (timeout != null) ? scheduler() : null;
+	}
+
+	private static ScheduledExecutorService scheduler() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "ratchet-lock-watch");
 			thread.setDaemon(true);
 			return thread;
-		}) : null;
+		});
+		// Nearly every statement ends before its first look: its cancelled look leaves the queue at once
+		// rather than waking the thread when it falls due, once per statement.
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
 	}
 
 	/**
@@ -119,6 +127,13 @@ final class LockWatch implements AutoCloseable {
 				// Waits for a look in progress, so the lock session is free again.
 			}
 		}
+	}
+
+	/**
+	 * Returns how many looks are scheduled: none between statements.
+	 */
+	int scheduledLooks() {
+		return (this.scheduler != null) ? ((ScheduledThreadPoolExecutor) this.scheduler).getQueue().size() : 0;
 	}
 
 	/**

@@ -67,6 +67,26 @@ class LockWatchIntegrationTests {
 		}
 	}
 
+	@Test
+	void quickStatementsLeaveNoLookScheduled() throws Exception {
+		try (Connection migration = this.db.connect(); Connection lockConnection = this.db.connect()) {
+			AdvisoryLock lock = AdvisoryLock.acquire(lockConnection, 42, Duration.ofSeconds(5), (holder, waited) -> {
+			});
+			RatchetConfiguration configuration = RatchetConfiguration.builder(this.db.dataSource())
+				.lockTimeout(Duration.ofSeconds(10))
+				.build();
+			try (LockWatch watch = LockWatch.start(lock, lockConnection, 0, migration, configuration);
+					Statement statement = migration.createStatement()) {
+				for (int i = 0; i < 200; i++) {
+					watch.run(() -> statement.execute("SELECT 1"));
+				}
+				// A cancelled look that stayed queued would wake the watch's thread when due, once per statement.
+				assertThat(watch.scheduledLooks()).isZero();
+			}
+			lock.close();
+		}
+	}
+
 	/**
 	 * Returns the lock connection, except that the watch's look blocks until allowed to end, as a
 	 * query on a busy server does, deaf to interrupts.
