@@ -26,21 +26,16 @@ final class HistoryRows {
 
 	// The next rank read from the primary key's index as the newest row's, which the server plans in
 	// a third less time than max(): it plans this again after every migration, whose DDL invalidates
-	// the session's cached plans.
+	// the session's cached plans. A run that knows the rank passes it instead, which spares the server
+	// planning the subquery at all (see insert(String, boolean)).
 	private static final String NEXT_RANK = "coalesce((SELECT h.installed_rank FROM %TABLE% h "
 			+ "ORDER BY h.installed_rank DESC LIMIT 1), 0) + 1";
 
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
-			                     execution_time, success, failure)
-			VALUES (%NEXT_RANK%, ?, ?, ?, ?, ?, current_user, ?, ?, ?)
-			RETURNING installed_rank""".replace("%NEXT_RANK%", NEXT_RANK);
-
-	private static final String INSERT_WITH_UNDO = """
-			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
-			                     execution_time, success, failure, undo_checksum)
-			VALUES (%NEXT_RANK%, ?, ?, ?, ?, ?, current_user, ?, ?, ?, ?)
-			RETURNING installed_rank""".replace("%NEXT_RANK%", NEXT_RANK);
+			                     execution_time, success, failure%UNDO_COLUMN%)
+			VALUES (%RANK%, ?, ?, ?, ?, ?, current_user, ?, ?, ?%UNDO_VALUE%)
+			RETURNING installed_rank""";
 
 	private HistoryRows() {
 	}
@@ -50,7 +45,17 @@ final class HistoryRows {
 	 * leaves the column out, so a table not yet upgraded still takes it.
 	 */
 	static String insert(String undoChecksum) {
-		return (undoChecksum != null) ? INSERT_WITH_UNDO : INSERT;
+		return insert(undoChecksum, false);
+	}
+
+	/**
+	 * Returns the insert template for a row with or without an undo checksum, whose rank is the next
+	 * one after the newest row's or, with {@code rankGiven}, its first parameter.
+	 */
+	static String insert(String undoChecksum, boolean rankGiven) {
+		return INSERT.replace("%RANK%", rankGiven ? "?" : NEXT_RANK)
+			.replace("%UNDO_COLUMN%", (undoChecksum != null) ? ", undo_checksum" : "")
+			.replace("%UNDO_VALUE%", (undoChecksum != null) ? ", ?" : "");
 	}
 
 	/**
@@ -58,16 +63,29 @@ final class HistoryRows {
 	 */
 	static void bind(PreparedStatement statement, MigrationDescriptor migration, String undoChecksum,
 			int executionTimeMs, String failure) throws SQLException {
-		statement.setString(1, (migration.version() != null) ? migration.version().toString() : null);
-		statement.setString(2, migration.description());
-		statement.setString(3, migration.type().name());
-		statement.setString(4, migration.script());
-		statement.setString(5, migration.checksum());
-		statement.setInt(6, executionTimeMs);
-		statement.setBoolean(7, failure == null);
-		statement.setString(8, failure);
+		bind(statement, 0, migration, undoChecksum, executionTimeMs, failure);
+	}
+
+	/**
+	 * Binds a row to the statement of {@link #insert(String, boolean)} with the same undo checksum,
+	 * with the given rank if it is positive (the statement then takes it).
+	 */
+	static void bind(PreparedStatement statement, int rank, MigrationDescriptor migration, String undoChecksum,
+			int executionTimeMs, String failure) throws SQLException {
+		int p = 0;
+		if (rank > 0) {
+			statement.setInt(++p, rank);
+		}
+		statement.setString(++p, (migration.version() != null) ? migration.version().toString() : null);
+		statement.setString(++p, migration.description());
+		statement.setString(++p, migration.type().name());
+		statement.setString(++p, migration.script());
+		statement.setString(++p, migration.checksum());
+		statement.setInt(++p, executionTimeMs);
+		statement.setBoolean(++p, failure == null);
+		statement.setString(++p, failure);
 		if (undoChecksum != null) {
-			statement.setString(9, undoChecksum);
+			statement.setString(++p, undoChecksum);
 		}
 	}
 

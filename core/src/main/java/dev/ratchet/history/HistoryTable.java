@@ -290,20 +290,37 @@ public final class HistoryTable {
 	 * @param check a statement without parameters to run first, or {@code null}
 	 * @param flush whether the commit waits for the WAL flush; without, a later commit that waits
 	 * makes this one durable too ({@link RatchetTable#NO_FLUSH_AT_COMMIT})
+	 * @param rank the row's {@code installed_rank} when the caller knows it (a locked run that wrote
+	 * the row before, under the migration lock, which every writer of the history holds), or {@code 0}
+	 * to take the one after the newest row's, which costs the server a subquery to plan after every
+	 * migration's DDL
+	 * @return the row's {@code installed_rank}
 	 * @throws SQLException on a database error, or the check's error
 	 */
-	public void insertAndCommit(Connection connection, MigrationDescriptor migration, String undoChecksum,
-			int executionTimeMs, String check, boolean flush) throws SQLException {
+	public int insertAndCommit(Connection connection, MigrationDescriptor migration, String undoChecksum,
+			int executionTimeMs, String check, boolean flush, int rank) throws SQLException {
 		// After the check, which may put the session's settings back and so would undo a SET LOCAL.
-		String sql = (flush ? "" : RatchetTable.NO_FLUSH_AT_COMMIT + ";\n") + sql(HistoryRows.insert(undoChecksum))
+		String sql = (flush ? "" : RatchetTable.NO_FLUSH_AT_COMMIT + ";\n") + sql(HistoryRows.insert(undoChecksum, rank > 0))
 				+ ";\nCOMMIT";
+		int inserted = rank;
 		try (PreparedStatement statement = connection.prepareStatement((check != null) ? check + ";\n" + sql : sql)) {
-			HistoryRows.bind(statement, migration, undoChecksum, executionTimeMs, null);
-			statement.execute();
+			HistoryRows.bind(statement, rank, migration, undoChecksum, executionTimeMs, null);
+			// The results in order: the check's (if it returns rows), the SET's, the insert's row, the COMMIT's.
+			for (boolean rows = statement.execute(); rows || statement.getUpdateCount() != -1;
+					rows = statement.getMoreResults()) {
+				if (rows) {
+					try (ResultSet rs = statement.getResultSet()) {
+						if ("installed_rank".equals(rs.getMetaData().getColumnLabel(1)) && rs.next()) {
+							inserted = rs.getInt(1);
+						}
+					}
+				}
+			}
 		}
 		// The driver saw the transaction end, so this sends nothing (PgJDBC); it keeps the JDBC
 		// bookkeeping of the driver and of any pool in line.
 		connection.commit();
+		return inserted;
 	}
 
 	/**

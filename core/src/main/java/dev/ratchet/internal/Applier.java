@@ -54,8 +54,14 @@ record Applier(MigrationExecutor executor, BatchedMigrationRunner batches, Event
 			this.events.publish(new MigrationEvent.MigrationStarted(migration));
 			long start = System.nanoTime();
 			try {
-				ExecutedMigration executed = (entry.getKey().java() instanceof BatchedMigration<?>)
-						? this.batches.run(entry.getKey()) : this.executor.apply(entry.getKey(), entry.getValue(), last);
+				ExecutedMigration executed;
+				if (entry.getKey().java() instanceof BatchedMigration<?>) {
+					this.executor.historyWrittenElsewhere();
+					executed = this.batches.run(entry.getKey());
+				}
+				else {
+					executed = this.executor.apply(entry.getKey(), entry.getValue(), last);
+				}
 				if (executed == null) {
 					// Interrupted between two batches: what was committed stays, and the next run continues.
 					break;

@@ -50,6 +50,12 @@ final class MigrationExecutor {
 
 	private SessionState runStart;
 
+	// The installed_rank of the next history row, once this run has written one; 0 until then, or after
+	// a row written by something else (a batched migration's). Every writer of the history holds the
+	// migration lock, which this run holds, so the run knows the next rank without asking the server:
+	// asking costs a subquery the server plans again after every migration's DDL.
+	private int nextRank;
+
 	/**
 	 * An executor for the work session of a locked run.
 	 * @param run the run: its work session, history table, schema and lock retries
@@ -101,6 +107,14 @@ final class MigrationExecutor {
 	}
 
 	/**
+	 * Notes that something else wrote to the history (a batched migration), so the next row's rank is
+	 * asked of the server again.
+	 */
+	void historyWrittenElsewhere() {
+		this.nextRank = 0;
+	}
+
+	/**
 	 * Runs a transactional migration and writes its history row inside the caller's transaction,
 	 * committing nothing, so that a dry run can roll it back with the others.
 	 * @throws MigrationFailedException if it fails
@@ -127,8 +141,11 @@ final class MigrationExecutor {
 			if (restore && restoreStatement == null) {
 				restoreSession();
 			}
-			this.history.insertAndCommit(this.connection, migration.descriptor(), migration.undoChecksum(), millis(start),
-					join(restoreStatement, this.watch.commitGuard()), flush);
+			int rank = this.nextRank;
+			this.nextRank = 0;
+			this.nextRank = this.history.insertAndCommit(this.connection, migration.descriptor(),
+					migration.undoChecksum(), millis(start), join(restoreStatement, this.watch.commitGuard()), flush, rank)
+					+ 1;
 		}
 		catch (MigrationFailedException ex) {
 			Transactions.rollback(this.connection);
@@ -201,6 +218,7 @@ final class MigrationExecutor {
 			// Recorded as failed before it starts, so a crash part-way leaves a failed entry that stops later
 			// runs, as a failure would: nothing is ever half-applied without the history saying so.
 			rank = this.history.insert(this.connection, d, migration.undoChecksum(), 0, INTERRUPTED);
+			this.nextRank = rank + 1;
 		}
 		catch (SQLException ex) {
 			throw this.failures.failure(d, null, ex, true);
