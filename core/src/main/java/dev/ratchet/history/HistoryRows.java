@@ -34,7 +34,7 @@ final class HistoryRows {
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (installed_rank, version, description, type, script, checksum, installed_by,
 			                     execution_time, success, failure%UNDO_COLUMN%)
-			VALUES (%RANK%, ?, ?, ?, ?, ?, current_user, ?, ?, ?%UNDO_VALUE%)
+			VALUES (%RANK%, ?, ?, ?, ?, ?, current_user, ?%GUARD%, ?, ?%UNDO_VALUE%)
 			RETURNING installed_rank""";
 
 	private HistoryRows() {
@@ -45,15 +45,18 @@ final class HistoryRows {
 	 * leaves the column out, so a table not yet upgraded still takes it.
 	 */
 	static String insert(String undoChecksum) {
-		return insert(undoChecksum, false);
+		return insert(undoChecksum, false, null);
 	}
 
 	/**
 	 * Returns the insert template for a row with or without an undo checksum, whose rank is the next
 	 * one after the newest row's or, with {@code rankGiven}, its first parameter.
+	 * @param guard an integer expression without parameters added to the execution time (0 when all is
+	 * well; it fails the insert otherwise), or {@code null}
 	 */
-	static String insert(String undoChecksum, boolean rankGiven) {
+	static String insert(String undoChecksum, boolean rankGiven, String guard) {
 		return INSERT.replace("%RANK%", rankGiven ? "?" : NEXT_RANK)
+			.replace("%GUARD%", (guard != null) ? " + " + guard : "")
 			.replace("%UNDO_COLUMN%", (undoChecksum != null) ? ", undo_checksum" : "")
 			.replace("%UNDO_VALUE%", (undoChecksum != null) ? ", ?" : "");
 	}

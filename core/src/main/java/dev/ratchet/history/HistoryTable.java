@@ -280,14 +280,16 @@ public final class HistoryTable {
 
 	/**
 	 * Records a successful migration with the checksum of its undo script and commits the caller's
-	 * transaction, in one round trip: the {@code COMMIT} travels with the {@code INSERT}, after a
-	 * check sent in the same round trip. If any of them fails, PostgreSQL rolls the whole transaction
-	 * back (a failed check stops what follows it) and the error is thrown.
+	 * transaction, in one round trip: the {@code COMMIT} travels with the {@code INSERT}, which
+	 * carries a check. If any of them fails, PostgreSQL rolls the whole transaction back (a failed
+	 * statement stops what follows it) and the error is thrown.
 	 * @param connection the connection to use, with auto-commit off and the migration's transaction open
 	 * @param migration the migration
 	 * @param undoChecksum the checksum of its undo script, or {@code null}
 	 * @param executionTimeMs how long it took
-	 * @param check a statement without parameters to run first, or {@code null}
+	 * @param before a statement without parameters to run first, or {@code null}
+	 * @param guard an integer expression without parameters that is 0 when the row may be written and
+	 * fails the insert otherwise (the lock check), or {@code null}
 	 * @param flush whether the commit waits for the WAL flush; without, a later commit that waits
 	 * makes this one durable too ({@link RatchetTable#NO_FLUSH_AT_COMMIT})
 	 * @param rank the row's {@code installed_rank} when the caller knows it (a locked run that wrote
@@ -295,17 +297,17 @@ public final class HistoryTable {
 	 * to take the one after the newest row's, which costs the server a subquery to plan after every
 	 * migration's DDL
 	 * @return the row's {@code installed_rank}
-	 * @throws SQLException on a database error, or the check's error
+	 * @throws SQLException on a database error, or the guard's error
 	 */
 	public int insertAndCommit(Connection connection, MigrationDescriptor migration, String undoChecksum,
-			int executionTimeMs, String check, boolean flush, int rank) throws SQLException {
-		// After the check, which may put the session's settings back and so would undo a SET LOCAL.
-		String sql = (flush ? "" : RatchetTable.NO_FLUSH_AT_COMMIT + ";\n") + sql(HistoryRows.insert(undoChecksum, rank > 0))
-				+ ";\nCOMMIT";
+			int executionTimeMs, String before, String guard, boolean flush, int rank) throws SQLException {
+		// After the statement before, which may put the session's settings back and so would undo a SET LOCAL.
+		String sql = (flush ? "" : RatchetTable.NO_FLUSH_AT_COMMIT + ";\n")
+				+ sql(HistoryRows.insert(undoChecksum, rank > 0, guard)) + ";\nCOMMIT";
 		int inserted = rank;
-		try (PreparedStatement statement = connection.prepareStatement((check != null) ? check + ";\n" + sql : sql)) {
+		try (PreparedStatement statement = connection.prepareStatement((before != null) ? before + ";\n" + sql : sql)) {
 			HistoryRows.bind(statement, rank, migration, undoChecksum, executionTimeMs, null);
-			// The results in order: the check's (if it returns rows), the SET's, the insert's row, the COMMIT's.
+			// The results in order: the statement before's (if any), the SET's, the insert's row, the COMMIT's.
 			for (boolean rows = statement.execute(); rows || statement.getUpdateCount() != -1;
 					rows = statement.getMoreResults()) {
 				if (rows) {

@@ -165,11 +165,12 @@ final class LockWatch implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a statement for the migration session to send with its commit, in the same round trip,
-	 * that fails ({@link AdvisoryLock#isNotHeld}) unless the lock session still holds the lock.
+	 * Returns an integer expression for the migration session's commit to carry, in the same round
+	 * trip: 0 while the lock session still holds the lock, else it fails the statement with
+	 * {@link AdvisoryLock#isNotHeld}.
 	 */
 	String commitGuard() {
-		return this.lock.guard(this.lockPid);
+		return this.lock.guardValue(this.lockPid);
 	}
 
 	/**

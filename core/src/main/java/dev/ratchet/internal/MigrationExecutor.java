@@ -135,8 +135,8 @@ final class MigrationExecutor {
 		try {
 			this.connection.setAutoCommit(false);
 			run(migration);
-			// The session's restore, the check that the lock is still held and the history row travel with
-			// the COMMIT: one round trip.
+			// The session's restore, the history row with the check that the lock is still held, and the
+			// COMMIT: one round trip.
 			String restoreStatement = restore ? this.runStart.restoreStatement() : null;
 			if (restore && restoreStatement == null) {
 				restoreSession();
@@ -144,8 +144,7 @@ final class MigrationExecutor {
 			int rank = this.nextRank;
 			this.nextRank = 0;
 			this.nextRank = this.history.insertAndCommit(this.connection, migration.descriptor(),
-					migration.undoChecksum(), millis(start), join(restoreStatement, this.watch.commitGuard()), flush, rank)
-					+ 1;
+					migration.undoChecksum(), millis(start), restoreStatement, this.watch.commitGuard(), flush, rank) + 1;
 		}
 		catch (MigrationFailedException ex) {
 			Transactions.rollback(this.connection);
@@ -295,10 +294,6 @@ final class MigrationExecutor {
 			logger.error("Could not record the failure of {} in {}: {}", d.script(), this.history.getQualifiedName(),
 					ex.getMessage());
 		}
-	}
-
-	private static String join(String first, String second) {
-		return (first == null) ? second : (second == null) ? first : first + ";\n" + second;
 	}
 
 	private static Duration elapsed(long start) {

@@ -51,18 +51,20 @@ public final class AdvisoryLock implements AutoCloseable {
 			               WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = pg_backend_pid()
 			                 AND classid::bigint = ? AND objid::bigint = ?)""";
 
-	// Sent by another session of the same database, ahead of the work it is about to commit, so the
-	// check rides on that round trip; if it fails, PostgreSQL skips the rest of what was sent with it.
-	// Kept cheap for the server, which plans it again after every migration (DDL invalidates the
-	// session's cached plans): plain SQL rather than a DO block, which is compiled on every call;
-	// pg_lock_status() rather than the pg_locks view; no database filter, as a backend pid belongs to
-	// one database. Plain SQL cannot raise an error of its own, so a cast that cannot succeed raises
-	// one, quoting the marker.
+	// Sent by another session of the same database with the work it is about to commit, so the check
+	// rides on that round trip; if it fails, PostgreSQL skips the rest of what was sent with it. Kept
+	// cheap for the server, which plans it again after every migration (DDL invalidates the session's
+	// cached plans): an expression that the commit's own statement can carry (one statement fewer to
+	// parse, plan and answer), not a DO block, which is compiled on every call; pg_lock_status() rather
+	// than the pg_locks view; no database filter, as a backend pid belongs to one database. It is 0
+	// while the lock is held. Plain SQL cannot raise an error of its own, so a cast that cannot succeed
+	// raises one, quoting the marker; the cast applies to the CASE, which is not constant, so it runs
+	// when the statement does, not when the server plans it.
 	private static final String GUARD = """
-			SELECT (CASE WHEN EXISTS (SELECT FROM pg_lock_status() l
-			                          WHERE l.pid = %PID% AND l.locktype = 'advisory' AND l.classid = '%CLASSID%'
-			                            AND l.objid = '%OBJID%' AND l.objsubid = 1 AND l.granted)
-			             THEN '1' ELSE '%MARKER%' END)::int""";
+			(CASE WHEN EXISTS (SELECT FROM pg_lock_status() l
+			                   WHERE l.pid = %PID% AND l.locktype = 'advisory' AND l.classid = '%CLASSID%'
+			                     AND l.objid = '%OBJID%' AND l.objsubid = 1 AND l.granted)
+			      THEN '0' ELSE '%MARKER%' END)::int""";
 
 	private static final String NOT_HELD_MARKER = "ratchet: the migration lock is no longer held";
 
@@ -279,6 +281,17 @@ public final class AdvisoryLock implements AutoCloseable {
 	 * @return the statement
 	 */
 	public String guard(int holderPid) {
+		return "SELECT " + guardValue(holderPid);
+	}
+
+	/**
+	 * Returns the check of {@link #guard(int)} as an integer expression, for a statement of the work
+	 * to carry: it is 0 while the session with the given backend pid holds this lock, and fails the
+	 * statement otherwise.
+	 * @param holderPid the backend pid of the session that took the lock
+	 * @return the expression
+	 */
+	public String guardValue(int holderPid) {
 		// Every value written into the text is a number computed here (or a constant).
 		return GUARD.replace("%PID%", Integer.toString(holderPid))
 			.replace("%CLASSID%", Long.toString((this.key >>> 32) & 0xffffffffL))
