@@ -27,7 +27,7 @@ final class HistoryRows {
 	// The next rank read from the primary key's index as the newest row's, which the server plans in
 	// a third less time than max(): it plans this again after every migration, whose DDL invalidates
 	// the session's cached plans. A run that knows the rank passes it instead, which spares the server
-	// planning the subquery at all (see insert(String, boolean)).
+	// planning the subquery at all (see insert(String, boolean, String)).
 	private static final String NEXT_RANK = "coalesce((SELECT h.installed_rank FROM %TABLE% h "
 			+ "ORDER BY h.installed_rank DESC LIMIT 1), 0) + 1";
 
@@ -70,7 +70,7 @@ final class HistoryRows {
 	}
 
 	/**
-	 * Binds a row to the statement of {@link #insert(String, boolean)} with the same undo checksum,
+	 * Binds a row to the statement of {@link #insert(String, boolean, String)} with the same undo checksum,
 	 * with the given rank if it is positive (the statement then takes it).
 	 */
 	static void bind(PreparedStatement statement, int rank, MigrationDescriptor migration, String undoChecksum,

@@ -170,7 +170,7 @@ final class LockWatch implements AutoCloseable {
 	 * {@link AdvisoryLock#isNotHeld}.
 	 */
 	String commitGuard() {
-		return this.lock.guardValue(this.lockPid);
+		return this.lock.guard(this.lockPid);
 	}
 
 	/**

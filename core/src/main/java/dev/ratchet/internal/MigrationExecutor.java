@@ -142,6 +142,7 @@ final class MigrationExecutor {
 				restoreSession();
 			}
 			int rank = this.nextRank;
+			// Unknown again unless the row is committed: a failed insert leaves it to the server to say.
 			this.nextRank = 0;
 			this.nextRank = this.history.insertAndCommit(this.connection, migration.descriptor(),
 					migration.undoChecksum(), millis(start), restoreStatement, this.watch.commitGuard(), flush, rank) + 1;

@@ -274,24 +274,14 @@ public final class AdvisoryLock implements AutoCloseable {
 	}
 
 	/**
-	 * Returns a statement that fails (see {@link #isNotHeld(SQLException)}) unless the session with the
-	 * given backend pid holds this lock, for another session to send together with the work it is
-	 * about to commit: the check then costs no round trip of its own.
-	 * @param holderPid the backend pid of the session that took the lock
-	 * @return the statement
-	 */
-	public String guard(int holderPid) {
-		return "SELECT " + guardValue(holderPid);
-	}
-
-	/**
-	 * Returns the check of {@link #guard(int)} as an integer expression, for a statement of the work
-	 * to carry: it is 0 while the session with the given backend pid holds this lock, and fails the
-	 * statement otherwise.
+	 * Returns an integer expression for another session's statement to carry with the work it is
+	 * about to commit, so the check costs no round trip of its own: it is 0 while the session with the
+	 * given backend pid holds this lock, and fails the statement otherwise (see
+	 * {@link #isNotHeld(SQLException)}).
 	 * @param holderPid the backend pid of the session that took the lock
 	 * @return the expression
 	 */
-	public String guardValue(int holderPid) {
+	public String guard(int holderPid) {
 		// Every value written into the text is a number computed here (or a constant).
 		return GUARD.replace("%PID%", Integer.toString(holderPid))
 			.replace("%CLASSID%", Long.toString((this.key >>> 32) & 0xffffffffL))
@@ -301,7 +291,7 @@ public final class AdvisoryLock implements AutoCloseable {
 
 	/**
 	 * Returns whether a failure is that of a {@link #guard(int) guard}: the lock was not held.
-	 * @param failure what the statements sent with the guard failed with
+	 * @param failure what the statement carrying the guard failed with
 	 * @return whether the guard raised it
 	 */
 	public static boolean isNotHeld(SQLException failure) {

@@ -32,7 +32,7 @@ class LockGuardIntegrationTests {
 			AdvisoryLock lock = AdvisoryLock.acquire(holder, KEY, Duration.ofSeconds(5), (h, w) -> {
 			});
 			int holderPid = pid(holder);
-			String guard = lock.guard(holderPid);
+			String guard = "SELECT " + lock.guard(holderPid);
 			worker.setAutoCommit(false);
 			try (Statement statement = worker.createStatement()) {
 				statement.execute("CREATE TABLE kept (id int);\n" + guard + ";\nCOMMIT");
@@ -61,7 +61,7 @@ class LockGuardIntegrationTests {
 			});
 			try (Statement statement = worker.createStatement()) {
 				// PREPARE takes SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES only: not a DO block.
-				statement.execute("PREPARE ratchet_guard AS " + lock.guard(pid(holder)));
+				statement.execute("PREPARE ratchet_guard AS SELECT " + lock.guard(pid(holder)));
 				statement.execute("EXECUTE ratchet_guard");
 			}
 			lock.close();

@@ -28,7 +28,7 @@ final class SnapshotTable {
 			       o->>'definition' AS definition
 			FROM %TABLE% s LEFT JOIN LATERAL jsonb_array_elements(s.objects) o ON true""";
 
-	// The token read before the objects is kept only if the catalog is still in that state.
+	// The token read before the objects, stored with them (see CatalogToken).
 	private static final String INSERT = """
 			INSERT INTO %TABLE% (objects, catalog_token)
 			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]'), ?::text
