@@ -126,11 +126,7 @@ class UserCodeErrorIntegrationTests {
 
 		@Override
 		public void processBatch(MigrationContext context, List<Long> items) throws Exception {
-			try (var statement = context.connection()
-				.prepareStatement("UPDATE item SET touched = touched + 1 WHERE id = ANY (?)")) {
-				statement.setArray(1, context.connection().createArrayOf("bigint", items.toArray()));
-				statement.executeUpdate();
-			}
+			touch(context, items);
 			if (this.error != null && items.get(0) > 4) {
 				throw this.error;
 			}

@@ -88,10 +88,7 @@ class KeysetBatchesIntegrationTests {
 
 		@Override
 		public void processBatch(MigrationContext context, List<Long> ids) throws Exception {
-			try (var statement = context.connection().prepareStatement("UPDATE item SET touched = touched + 1 WHERE id = ANY (?)")) {
-				statement.setArray(1, context.connection().createArrayOf("bigint", ids.toArray()));
-				statement.executeUpdate();
-			}
+			touch(context, ids);
 		}
 
 	}

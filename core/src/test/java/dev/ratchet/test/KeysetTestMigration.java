@@ -18,6 +18,8 @@ public abstract class KeysetTestMigration implements BatchedMigration<Long> {
 
 	private final String description;
 
+	private final String table;
+
 	private final KeysetBatches rows;
 
 	private final BatchOptions options;
@@ -32,6 +34,7 @@ public abstract class KeysetTestMigration implements BatchedMigration<Long> {
 	protected KeysetTestMigration(String version, String description, String table, BatchOptions options) {
 		this.version = version;
 		this.description = description;
+		this.table = table;
 		this.rows = KeysetBatches.of(table);
 		this.options = options;
 	}
@@ -56,6 +59,21 @@ public abstract class KeysetTestMigration implements BatchedMigration<Long> {
 	 */
 	protected KeysetBatches rows() {
 		return this.rows;
+	}
+
+	/**
+	 * Adds one to the {@code touched} column of the given rows, the processing most tests need: each
+	 * row's count then shows how often it was processed.
+	 * @param context the migration's context
+	 * @param ids the rows
+	 * @throws SQLException on a database error
+	 */
+	protected void touch(MigrationContext context, List<Long> ids) throws SQLException {
+		try (var statement = context.connection()
+			.prepareStatement("UPDATE " + this.table + " SET touched = touched + 1 WHERE id = ANY (?)")) {
+			statement.setArray(1, context.connection().createArrayOf("bigint", ids.toArray()));
+			statement.executeUpdate();
+		}
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 
 import dev.ratchet.MigrationEvent;
 import dev.ratchet.Ratchet;
@@ -100,9 +104,9 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 		this.report.line("");
 		this.report.table(metrics.get(2), "ms/migration", List.of(new String[] { "Ratchet", ONE_FLUSH },
 				new String[] { "Ratchet", "floor (JDBC)" }, new String[] { "Flyway", "floor (JDBC)" }));
-		List<Double> steady = difference(metrics.get(2).get("Ratchet"), metrics.get(2).get(ONE_FLUSH));
-		List<Double> steadyFlush = difference(metrics.get(2).get("Ratchet"), metrics.get(2).get("floor (JDBC)"));
-		List<Double> steadyFlyway = difference(metrics.get(2).get("Flyway"), metrics.get(2).get("floor (JDBC)"));
+		List<Double> steady = Stats.differences(metrics.get(2).get("Ratchet"), metrics.get(2).get(ONE_FLUSH));
+		List<Double> steadyFlush = Stats.differences(metrics.get(2).get("Ratchet"), metrics.get(2).get("floor (JDBC)"));
+		List<Double> steadyFlyway = Stats.differences(metrics.get(2).get("Flyway"), metrics.get(2).get("floor (JDBC)"));
 		this.report.line("Steady-state overhead per migration (same round):");
 		this.report.line("");
 		this.report.line(Stats.header());
@@ -120,16 +124,8 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 				+ ((steadyMedian <= 0.3) ? "**met**" : "**not met**") + " (median " + Stats.format(steadyMedian) + " ms).");
 	}
 
-	private static List<Double> difference(List<Double> tool, List<Double> floor) {
-		return java.util.stream.IntStream.range(0, Math.min(tool.size(), floor.size()))
-			.mapToObj((i) -> tool.get(i) - floor.get(i))
-			.toList();
-	}
-
 	private static List<Double> perMigrationOverhead(List<Double> tool, List<Double> floor, int count) {
-		return java.util.stream.IntStream.range(0, Math.min(tool.size(), floor.size()))
-			.mapToObj((i) -> (tool.get(i) - floor.get(i)) / count)
-			.toList();
+		return Stats.differences(tool, floor).stream().map((total) -> total / count).toList();
 	}
 
 	@FunctionalInterface
@@ -151,7 +147,7 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 	 */
 	static final class Commits {
 
-		private final List<Long> times = new java.util.ArrayList<>(1024);
+		private final List<Long> times = new ArrayList<>(1024);
 
 		void mark() {
 			this.times.add(System.nanoTime());
@@ -161,31 +157,31 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 		 * Returns the median time between consecutive commits, in milliseconds.
 		 */
 		double medianCycle() {
-			List<Double> cycles = new java.util.ArrayList<>();
+			List<Double> cycles = new ArrayList<>();
 			for (int i = 1; i < this.times.size(); i++) {
 				cycles.add((this.times.get(i) - this.times.get(i - 1)) / 1e6);
 			}
 			return cycles.isEmpty() ? Double.NaN : Stats.of(cycles).median();
 		}
 
-		org.flywaydb.core.api.callback.Callback flywayCallback() {
-			return new org.flywaydb.core.api.callback.Callback() {
+		Callback flywayCallback() {
+			return new Callback() {
 
 				@Override
-				public boolean supports(org.flywaydb.core.api.callback.Event event,
-						org.flywaydb.core.api.callback.Context context) {
-					return event == org.flywaydb.core.api.callback.Event.AFTER_EACH_MIGRATE;
+				public boolean supports(Event event,
+						Context context) {
+					return event == Event.AFTER_EACH_MIGRATE;
 				}
 
 				@Override
-				public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event,
-						org.flywaydb.core.api.callback.Context context) {
+				public boolean canHandleInTransaction(Event event,
+						Context context) {
 					return true;
 				}
 
 				@Override
-				public void handle(org.flywaydb.core.api.callback.Event event,
-						org.flywaydb.core.api.callback.Context context) {
+				public void handle(Event event,
+						Context context) {
 					mark();
 				}
 

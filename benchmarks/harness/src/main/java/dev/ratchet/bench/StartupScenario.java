@@ -85,11 +85,11 @@ record StartupScenario(Settings settings, Path work, Path apps, Report report) {
 				+ "time by other work on the machine, but blind to the time PostgreSQL spends):");
 		this.report.line("");
 		this.report.table(metrics.get(1), "ms CPU", pairs);
-		List<Double> cpuRatchet = added(metrics.get(1).get(ratchet), metrics.get(1).get(none));
-		List<Double> cpuFlyway = added(metrics.get(1).get(flyway), metrics.get(1).get(none));
+		List<Double> cpuRatchet = Stats.differences(metrics.get(1).get(ratchet), metrics.get(1).get(none));
+		List<Double> cpuFlyway = Stats.differences(metrics.get(1).get(flyway), metrics.get(1).get(none));
 		String connect = oneConnection;
-		List<Double> addedRatchet = added(samples.get(ratchet), samples.get(none));
-		List<Double> addedFlyway = added(samples.get(flyway), samples.get(none));
+		List<Double> addedRatchet = Stats.differences(samples.get(ratchet), samples.get(none));
+		List<Double> addedFlyway = Stats.differences(samples.get(flyway), samples.get(none));
 		this.report.line("Start-up added by the tool (tool − no tool, same round):");
 		this.report.line("");
 		this.report.line(Stats.header());
@@ -99,14 +99,14 @@ record StartupScenario(Settings settings, Path work, Path apps, Report report) {
 		this.report.line(Stats.of(cpuRatchet).row("Ratchet added, CPU", "ms CPU"));
 		this.report.line(Stats.of(cpuFlyway).row("Flyway added, CPU", "ms CPU"));
 		this.report.line(Stats.of(Stats.ratios(cpuRatchet, cpuFlyway)).row("ratio Ratchet added / Flyway added, CPU (per round)", "×"));
-		List<Double> overConnectRatchet = added(samples.get(ratchet), samples.get(connect));
-		List<Double> overConnectFlyway = added(samples.get(flyway), samples.get(connect));
+		List<Double> overConnectRatchet = Stats.differences(samples.get(ratchet), samples.get(connect));
+		List<Double> overConnectFlyway = Stats.differences(samples.get(flyway), samples.get(connect));
 		this.report.line(Stats.of(overConnectRatchet).row("Ratchet added over one connection", "ms"));
 		this.report.line(Stats.of(overConnectFlyway).row("Flyway added over one connection", "ms"));
 		this.report.line(Stats.of(Stats.ratios(overConnectRatchet, overConnectFlyway))
 			.row("ratio of those (per round)", "×"));
-		List<Double> cpuOverConnectRatchet = added(metrics.get(1).get(ratchet), metrics.get(1).get(connect));
-		List<Double> cpuOverConnectFlyway = added(metrics.get(1).get(flyway), metrics.get(1).get(connect));
+		List<Double> cpuOverConnectRatchet = Stats.differences(metrics.get(1).get(ratchet), metrics.get(1).get(connect));
+		List<Double> cpuOverConnectFlyway = Stats.differences(metrics.get(1).get(flyway), metrics.get(1).get(connect));
 		this.report.line(Stats.of(cpuOverConnectRatchet).row("Ratchet added over one connection, CPU", "ms CPU"));
 		this.report.line(Stats.of(cpuOverConnectFlyway).row("Flyway added over one connection, CPU", "ms CPU"));
 		this.report.line(Stats.of(Stats.ratios(cpuOverConnectRatchet, cpuOverConnectFlyway))
@@ -134,14 +134,6 @@ record StartupScenario(Settings settings, Path work, Path apps, Report report) {
 
 	private static String verdict(boolean met) {
 		return met ? "**met**" : "**not met**";
-	}
-
-	private static List<Double> added(List<Double> tool, List<Double> none) {
-		List<Double> added = new ArrayList<>();
-		for (int i = 0; i < Math.min(tool.size(), none.size()); i++) {
-			added.add(tool.get(i) - none.get(i));
-		}
-		return added;
 	}
 
 	private static double[] start(Path jar, TestDatabase.Db db, boolean connect) throws Exception {

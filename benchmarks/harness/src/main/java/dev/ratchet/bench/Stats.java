@@ -33,6 +33,17 @@ record Stats(double min, double median, double max, int count) {
 		return ratios;
 	}
 
+	/**
+	 * Returns a − b per round, over the rounds both have.
+	 */
+	static List<Double> differences(List<Double> a, List<Double> b) {
+		List<Double> differences = new ArrayList<>();
+		for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+			differences.add(a.get(i) - b.get(i));
+		}
+		return differences;
+	}
+
 	static String format(double value) {
 		double abs = Math.abs(value);
 		String pattern = (abs >= 100) ? "%.0f" : (abs >= 10) ? "%.1f" : (abs >= 1) ? "%.2f" : "%.3f";
