@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The version of a versioned migration: digits in parts separated by {@code .} or {@code _}
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class MigrationVersion implements Comparable<MigrationVersion> {
 
-	private static final Pattern FORMAT = Pattern.compile("\\d+([._]\\d+)*");
+	// Parts this short fit a long, which parses without allocating a BigInteger's digits.
+	private static final int LONG_DIGITS = 18;
 
 	private final List<BigInteger> parts;
 
@@ -32,14 +32,20 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 	 * @throws IllegalArgumentException if the text is not digits separated by {@code .} or {@code _}
 	 */
 	public static MigrationVersion parse(String text) {
-		if (text == null || !FORMAT.matcher(text).matches()) {
+		if (!isValid(text)) {
 			throw new IllegalArgumentException("'" + text
 					+ "' is not a version: use digits in parts separated by '.' or '_', for example 1, 1.2 or 2025.10.24");
 		}
-		String[] split = text.split("[._]");
-		List<BigInteger> parts = new ArrayList<>(split.length);
-		for (String part : split) {
-			parts.add(new BigInteger(part));
+		// By hand rather than with a regular expression: a start-up parses every file's version and
+		// every history row's, in a JVM where nothing is compiled yet.
+		List<BigInteger> parts = new ArrayList<>(4);
+		int from = 0;
+		for (int i = 0; i <= text.length(); i++) {
+			if (i == text.length() || isSeparator(text.charAt(i))) {
+				parts.add((i - from <= LONG_DIGITS) ? BigInteger.valueOf(Long.parseLong(text, from, i, 10))
+						: new BigInteger(text.substring(from, i)));
+				from = i + 1;
+			}
 		}
 		int end = parts.size();
 		while (end > 1 && parts.get(end - 1).signum() == 0) {
@@ -55,7 +61,27 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 	 * @return whether {@link #parse(String)} accepts it
 	 */
 	public static boolean isValid(String text) {
-		return text != null && FORMAT.matcher(text).matches();
+		if (text == null || text.isEmpty()) {
+			return false;
+		}
+		boolean digitBefore = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digitBefore = true;
+			}
+			else if (isSeparator(c) && digitBefore) {
+				digitBefore = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return digitBefore;
+	}
+
+	private static boolean isSeparator(char c) {
+		return c == '.' || c == '_';
 	}
 
 	@Override

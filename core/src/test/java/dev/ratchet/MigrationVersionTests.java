@@ -39,15 +39,21 @@ class MigrationVersionTests {
 	@Test
 	void leadingZerosDoNotCount() {
 		assertThat(MigrationVersion.parse("001")).isEqualTo(MigrationVersion.parse("1"));
+		// longer than a long's digits, so parsed the other way, and still the same version
+		assertThat(MigrationVersion.parse("0000000000000000000000001.2")).isEqualTo(MigrationVersion.parse("1.2"))
+			.hasSameHashCodeAs(MigrationVersion.parse("1.2"));
 	}
 
 	@Test
 	void versionsLongerThanALongAreFine() {
 		assertThat(MigrationVersion.parse("99999999999999999999")).isGreaterThan(MigrationVersion.parse("20251024020000"));
+		assertThat(MigrationVersion.parse("999999999999999999")).isLessThan(MigrationVersion.parse("1000000000000000000"))
+			.isGreaterThan(MigrationVersion.parse("999999999999999998"));
+		assertThat(MigrationVersion.parse("1.99999999999999999999")).isGreaterThan(MigrationVersion.parse("1.999999999999999999"));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "a", "1.", ".1", "1..2", "1-2", "v1", "1 2", "1.a" })
+	@ValueSource(strings = { "", "a", "1.", ".1", "1..2", "1-2", "v1", "1 2", "1.a", "_1", "1_", "1._2", "1__2", "\u0661", "1.\u0662", "+1", "-1", " 1", "1 " })
 	void malformedVersionIsRejectedWithTheRule(String text) {
 		assertThat(MigrationVersion.isValid(text)).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parse(text))

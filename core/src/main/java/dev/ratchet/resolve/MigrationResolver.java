@@ -179,10 +179,11 @@ public final class MigrationResolver {
 	private List<SqlMigrationFile> checksum(List<NamedFile> named) {
 		ResolutionProblems problems = new ResolutionProblems();
 		List<SqlMigrationFile> migrations = new ArrayList<>(named.size());
+		Checksums checksums = new Checksums();
 		for (NamedFile file : named) {
 			FoundFile found = file.file();
 			try (InputStream in = found.source().open()) {
-				String checksum = Checksums.checksum(in, found.name());
+				String checksum = checksums.of(in, found.name());
 				MigrationFileName name = file.name();
 				migrations.add(new SqlMigrationFile(name.version(), name.description(), name.type(), found.script(),
 						checksum, found.location(), found.source()));

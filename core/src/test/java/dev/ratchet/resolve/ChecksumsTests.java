@@ -157,6 +157,36 @@ class ChecksumsTests {
 		assertThat(crlf.produced).isGreaterThan(200_000_000L);
 	}
 
+	@Test
+	void oneChecksummerGivesEveryScriptItsOwnChecksumAfterAnyOther() throws Exception {
+		String ascii = "CREATE TABLE t (id bigint);\r\n";
+		String beyond = "INSERT INTO t VALUES ('café');\r";
+		// ASCII for more than one buffer, then a character cut across the buffers' boundary
+		String late = "-".repeat(8191) + "é\nSELECT 1;";
+		byte[] badBytes = concat("SELECT 1;\n", new byte[] { (byte) 0xE9 }, "");
+		Checksums checksums = new Checksums();
+		assertThat(checksums.of(stream(beyond), "V1__a.sql")).isEqualTo(checksum(beyond))
+			.isEqualTo(sha256("INSERT INTO t VALUES ('café');\n".getBytes(StandardCharsets.UTF_8)));
+		assertThat(checksums.of(stream(ascii), "V2__b.sql")).isEqualTo(checksum(ascii));
+		assertThat(checksums.of(new OneByteAtATime(late.getBytes(StandardCharsets.UTF_8)), "V3__c.sql"))
+			.isEqualTo(checksum(late))
+			.isEqualTo(sha256(late.getBytes(StandardCharsets.UTF_8)));
+		// a failure part-way (the line count, the digest, the decoder) leaves nothing behind
+		assertThatExceptionOfType(MigrationResolutionException.class)
+			.isThrownBy(() -> checksums.of(new ByteArrayInputStream(badBytes), "V4__d.sql"))
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2));
+		assertThatExceptionOfType(MigrationResolutionException.class)
+			.isThrownBy(() -> checksums.of(new ByteArrayInputStream(badBytes), "V4__d.sql"))
+			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2));
+		assertThat(checksums.of(stream("\uFEFF" + beyond), "V5__e.sql")).isEqualTo(checksum(beyond));
+		assertThat(checksums.of(stream(ascii), "V6__f.sql")).isEqualTo(checksum(ascii));
+		assertThat(checksums.of(stream(""), "V7__g.sql")).isEqualTo(checksum(""));
+	}
+
+	private static InputStream stream(String text) {
+		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static String checksum(String text) throws IOException {
 		return Checksums.checksum(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "V1__x.sql");
 	}
