@@ -70,7 +70,8 @@ final class HistoryShape {
 			boolean usable = switch (type) {
 				case "text" -> found == Types.VARCHAR || found == Types.CHAR || found == Types.LONGVARCHAR;
 				case "integer" -> found == Types.INTEGER || found == Types.BIGINT || found == Types.SMALLINT;
-				case "timestamp with time zone" -> found == Types.TIMESTAMP || found == Types.TIMESTAMP_WITH_TIMEZONE;
+				// the query reads it as microseconds since the epoch (HistoryRows.SELECT)
+				case "timestamp with time zone" -> found == Types.BIGINT;
 				case "boolean" -> found == Types.BIT || found == Types.BOOLEAN;
 				default -> false;
 			};

@@ -36,6 +36,8 @@ public final class HistoryTable {
 
 	private static final String UNDEFINED_COLUMN = "42703";
 
+	private static final String UNDEFINED_FUNCTION = "42883";
+
 	private static final String DELETE_FAILED = "DELETE FROM %TABLE% WHERE NOT success";
 
 	private static final String DELETE_FAILED_VERSION = "DELETE FROM %TABLE% WHERE NOT success AND version = ?";
@@ -198,7 +200,8 @@ public final class HistoryTable {
 			if (RatchetTable.UNDEFINED_TABLE.equals(ex.getSQLState())) {
 				return List.of();
 			}
-			if (UNDEFINED_COLUMN.equals(ex.getSQLState())) {
+			if (UNDEFINED_COLUMN.equals(ex.getSQLState()) || UNDEFINED_FUNCTION.equals(ex.getSQLState())) {
+				// a column gone, or one of another type than the query can read (installed_on as text)
 				HistoryShape.verify(connection, this);
 			}
 			throw ex;
