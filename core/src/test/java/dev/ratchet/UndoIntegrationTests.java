@@ -235,4 +235,18 @@ class UndoIntegrationTests {
 		assertThat(ratchet().undo("2").undone()).hasSize(1);
 	}
 
+	@Test
+	void emptyHistoryTableFromBeforeUndoIsUpgradedToo() {
+		// as an earlier version left it after a repair that removed its only, failed, row
+		Sql.execute(this.db, """
+				CREATE TABLE ratchet_history (installed_rank integer PRIMARY KEY, version text, description text NOT NULL,
+				    type text NOT NULL, script text NOT NULL, checksum text, installed_by text NOT NULL DEFAULT current_user,
+				    installed_on timestamptz NOT NULL DEFAULT now(), execution_time integer NOT NULL,
+				    success boolean NOT NULL, failure text)""");
+		ratchet().migrate();
+		assertThat(Sql.column(this.db, "SELECT undo_checksum IS NOT NULL FROM ratchet_history ORDER BY installed_rank"))
+			.containsExactly("f", "t", "t");
+		assertThat(ratchet().undo("1").undone()).hasSize(2);
+	}
+
 }

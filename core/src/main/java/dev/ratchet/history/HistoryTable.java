@@ -22,14 +22,10 @@ import dev.ratchet.MigrationVersion;
  */
 public final class HistoryTable {
 
-	// One round trip, and no ALTER TABLE (whose lock would queue readers) once the column exists.
-	private static final String UPGRADE = """
-			DO $upgrade$ BEGIN
-			  IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = '%TABLE_LITERAL%'::regclass
-			                 AND attname = 'undo_checksum' AND NOT attisdropped) THEN
-			    ALTER TABLE %TABLE% ADD COLUMN IF NOT EXISTS undo_checksum text;
-			  END IF;
-			END $upgrade$""";
+	// Asked before the ALTER TABLE, whose lock would queue readers, is made at all.
+	private static final String HAS_UNDO_CHECKSUM = """
+			SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'undo_checksum'
+			               AND NOT attisdropped)""";
 
 	private static final String FINISH = """
 			UPDATE %TABLE% SET execution_time = ?, success = ?, failure = ? WHERE installed_rank = ?""";
@@ -110,6 +106,16 @@ public final class HistoryTable {
 	}
 
 	/**
+	 * Creates the table in its schema, both found missing under the migration lock, in one round trip:
+	 * made now, it has every column, so there is nothing to upgrade.
+	 * @param connection the connection to use
+	 * @throws SQLException on a database error
+	 */
+	public void createMissing(Connection connection) throws SQLException {
+		RatchetTable.HISTORY.create(connection, this.qualifiedName);
+	}
+
+	/**
 	 * Creates the schema, found missing under the migration lock, and the table in it, in one round
 	 * trip (and one implicit transaction): what {@link #create(Connection)} does in four. Call it with
 	 * auto-commit on, under the migration lock.
@@ -119,7 +125,7 @@ public final class HistoryTable {
 	public void createWithSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA IF NOT EXISTS " + RatchetTable.quote(this.schema) + ";\n"
-					+ RatchetTable.HISTORY.ddl(this.qualifiedName) + ";\n" + upgradeStatement());
+					+ RatchetTable.HISTORY.ddl(this.qualifiedName));
 		}
 	}
 
@@ -156,13 +162,18 @@ public final class HistoryTable {
 	 * @throws SQLException on a database error
 	 */
 	public void upgrade(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(upgradeStatement());
+		boolean upgraded;
+		try (PreparedStatement statement = connection.prepareStatement(HAS_UNDO_CHECKSUM)) {
+			statement.setString(1, this.qualifiedName);
+			try (ResultSet rs = statement.executeQuery()) {
+				upgraded = rs.next() && rs.getBoolean(1);
+			}
 		}
-	}
-
-	private String upgradeStatement() {
-		return sql(UPGRADE).replace("%TABLE_LITERAL%", this.qualifiedName.replace("'", "''"));
+		if (!upgraded) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(sql("ALTER TABLE %TABLE% ADD COLUMN IF NOT EXISTS undo_checksum text"));
+			}
+		}
 	}
 
 	private boolean schemaExists(Connection connection) throws SQLException {

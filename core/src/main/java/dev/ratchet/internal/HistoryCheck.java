@@ -29,8 +29,10 @@ record HistoryCheck(RatchetConfiguration configuration, StatusCalculator calcula
 	 * @param baselined whether a baseline was recorded first
 	 * @param hasRows whether the history table had rows (so it exists)
 	 * @param schemaMissing whether the history's schema did not exist (so neither did anything in it)
+	 * @param tableMissing whether the history table did not exist, in a schema that did, and nothing
+	 * (an adoption, a baseline) made it
 	 */
-	record Validated(Outcome outcome, boolean baselined, boolean hasRows, boolean schemaMissing) {
+	record Validated(Outcome outcome, boolean baselined, boolean hasRows, boolean schemaMissing, boolean tableMissing) {
 	}
 
 	/**
@@ -64,7 +66,8 @@ record HistoryCheck(RatchetConfiguration configuration, StatusCalculator calcula
 		if (!outcome.report().isValid()) {
 			throw new ValidationException(outcome.report());
 		}
-		return new Validated(outcome, baselined, !rows.isEmpty(), schemaMissing);
+		return new Validated(outcome, baselined, !rows.isEmpty(), schemaMissing,
+				presence != null && presence.schema() && !presence.table() && rows.isEmpty());
 	}
 
 	private boolean baselineUnknownSchema(Connection connection, HistoryTable history, List<ResolvedMigration> resolved)

@@ -131,6 +131,9 @@ final class MigrateOperation {
 		if (validated.schemaMissing()) {
 			history.createWithSchema(connection);
 		}
+		else if (validated.tableMissing()) {
+			history.createMissing(connection);
+		}
 		else if (!validated.hasRows()) {
 			history.create(connection);
 		}
