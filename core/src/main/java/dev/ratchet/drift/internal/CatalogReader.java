@@ -122,6 +122,16 @@ final class CatalogReader {
 	}
 
 	/**
+	 * Returns the query that reads the live schema's objects, as {@link #read} does, with its two
+	 * parameters (the schema, the tables to leave out as a text array), for use as a subquery whose
+	 * columns are kind, name, parent and definition.
+	 * @return the query
+	 */
+	static String objectsQuery() {
+		return OBJECTS;
+	}
+
+	/**
 	 * Reads a schema's objects.
 	 * @param connection the connection
 	 * @param schema the schema

@@ -143,14 +143,13 @@ public final class DriftTracker {
 		if ((this.stored != null || this.unchanged || !this.filter.isEnabled()) && !changed) {
 			return;
 		}
-		String token = CatalogToken.read(connection, this.schema, this.ratchetTables);
-		SchemaSnapshot after = CatalogReader.read(connection, this.schema, this.ratchetTables);
 		if (this.unchanged || this.stored == null) {
 			// The snapshot was the live schema before the run (or there was none), so with the run's
-			// changes it is the schema now.
-			write(connection, after, token);
+			// changes it is the schema now: the server reads and stores it without sending it here.
+			this.table.writeLive(connection, this.schema, this.ratchetTables);
 			return;
 		}
+		SchemaSnapshot after = CatalogReader.read(connection, this.schema, this.ratchetTables);
 		// It keeps the differences made by hand, so it is not the live schema: it gets no token.
 		write(connection, this.stored.snapshot().withChanges(this.before, after), null);
 	}

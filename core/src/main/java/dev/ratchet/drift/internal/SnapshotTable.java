@@ -34,6 +34,15 @@ final class SnapshotTable {
 			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k, 'name', n, 'parent', p, 'definition', d)), '[]'), ?::text
 			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS o(k, n, p, d)""";
 
+	// The live schema as the snapshot, with the catalog's token, read and written by the server in one
+	// statement: nothing goes over the wire, and the token and the objects come from the same catalog
+	// state. The token's two parameters come first, then the objects'.
+	private static final String INSERT_LIVE = """
+			INSERT INTO %TABLE% (objects, catalog_token)
+			SELECT coalesce(jsonb_agg(jsonb_build_object('kind', l.kind, 'name', l.name, 'parent', l.parent,
+			                                             'definition', l.definition)), '[]'), %LIVE_TOKEN%
+			FROM (%OBJECTS%) l (kind, name, parent, definition)""";
+
 	private static final String PROBE = "SELECT s.taken_on, s.catalog_token, %LIVE_TOKEN% AS live FROM %TABLE% s";
 
 	private static final String SHAPE = """
@@ -286,6 +295,35 @@ final class SnapshotTable {
 			insert.setArray(3, connection.createArrayOf("text", names.toArray()));
 			insert.setArray(4, connection.createArrayOf("text", parents.toArray()));
 			insert.setArray(5, connection.createArrayOf("text", definitions.toArray()));
+			insert.execute();
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * Replaces the stored snapshot with the live schema and its catalog token, creating (or
+	 * upgrading) the table if needed, in one transaction and two round trips (the statements, the
+	 * commit), without reading the schema into memory: what {@link #write} stores for a snapshot read
+	 * with {@link CatalogReader#read} after {@link CatalogToken#read}, read on the server instead.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @param excludedTables the tables the snapshot leaves out
+	 * @throws SQLException on a database error
+	 */
+	void writeLive(Connection connection, String schema, List<String> excludedTables) throws SQLException {
+		connection.setAutoCommit(false);
+		try (PreparedStatement insert = connection.prepareStatement(RatchetTable.SNAPSHOT.ddl(this.qualifiedName)
+				+ ";\n" + sql("DELETE FROM %TABLE%") + ";\n"
+				+ sql(INSERT_LIVE).replace("%OBJECTS%", CatalogReader.objectsQuery()))) {
+			CatalogReader.bind(connection, insert, 1, schema, excludedTables);
+			CatalogReader.bind(connection, insert, 3, schema, excludedTables);
 			insert.execute();
 			connection.commit();
 		}

@@ -192,4 +192,21 @@ class CatalogTokenIntegrationTests {
 		}
 	}
 
+	@Test
+	void theSnapshotTheServerStoresIsTheOneReadHereWithItsToken() throws SQLException {
+		SnapshotTable table = new SnapshotTable("\"public\".\"ratchet_history_snapshot\"");
+		try (Connection connection = this.db.connect()) {
+			Sql.execute(this.db, "ALTER TABLE session ADD COLUMN \"Odd \"\"name\"\"\" text DEFAULT 'it''s'");
+			SchemaSnapshot read = CatalogReader.read(connection, "public", RATCHET_TABLES);
+			table.writeLive(connection, "public", RATCHET_TABLES);
+			SchemaSnapshot stored = table.readExisting(connection).snapshot();
+			assertThat(stored.objects()).hasSize(read.objects().size())
+				.containsExactlyInAnyOrderElementsOf(read.objects())
+				.anySatisfy((object) -> assertThat(object.name()).isEqualTo("session.Odd \"name\""));
+			assertThat(storedToken()).isEqualTo(liveToken());
+			assertThat(Sql.column(this.db, "SELECT count(*) FROM ratchet_history_snapshot")).containsExactly("1");
+			assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
+		}
+	}
+
 }
