@@ -114,6 +114,12 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 		this.report.line(Stats.of(steadyFlush).row("Ratchet − floor (JDBC)", "ms/migration"));
 		this.report.line(Stats.of(steadyFlyway).row("Flyway − floor (JDBC)", "ms/migration"));
 		this.report.line("");
+		this.report.line("What a run does once: the milliseconds from the start to the first migration's commit "
+				+ "(finding, reading and checking the files; the lock, the history table) and from the last commit "
+				+ "to the end (the schema snapshot, the lock's release):");
+		this.report.line("");
+		this.report.table(metrics.get(3), "ms before the first commit", List.<String[]>of(new String[] { "Ratchet", "Flyway" }));
+		this.report.table(metrics.get(4), "ms after the last commit", List.<String[]>of(new String[] { "Ratchet", "Flyway" }));
 		double median = Stats.of(overhead).median();
 		double own = Stats.of(ownOverhead).median();
 		double steadyMedian = Stats.of(steady).median();
@@ -164,6 +170,17 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 			return cycles.isEmpty() ? Double.NaN : Stats.of(cycles).median();
 		}
 
+		/**
+		 * Returns the milliseconds from the start to the first commit, and from the last commit to the end:
+		 * what a run does once, before its first migration and after its last.
+		 */
+		double[] ends(long start, long end) {
+			if (this.times.isEmpty()) {
+				return new double[] { Double.NaN, Double.NaN };
+			}
+			return new double[] { (this.times.get(0) - start) / 1e6, (end - this.times.get(this.times.size() - 1)) / 1e6 };
+		}
+
 		Callback flywayCallback() {
 			return new Callback() {
 
@@ -209,8 +226,8 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 
 	/**
 	 * Runs the work on a new database.
-	 * @return wall milliseconds, CPU milliseconds of the calling thread, and the median milliseconds
-	 * between consecutive commits
+	 * @return wall milliseconds, CPU milliseconds of the calling thread, the median milliseconds
+	 * between consecutive commits, and the milliseconds before the first commit and after the last
 	 */
 	static double[] timed(TimedWork work) throws Exception {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -219,8 +236,10 @@ record ApplyScenario(Settings settings, Path work, Report report) {
 			long cpu = threads.getCurrentThreadCpuTime();
 			long start = System.nanoTime();
 			work.run(pool, commits);
-			return new double[] { (System.nanoTime() - start) / 1e6, (threads.getCurrentThreadCpuTime() - cpu) / 1e6,
-					commits.medianCycle() };
+			long end = System.nanoTime();
+			double[] ends = commits.ends(start, end);
+			return new double[] { (end - start) / 1e6, (threads.getCurrentThreadCpuTime() - cpu) / 1e6,
+					commits.medianCycle(), ends[0], ends[1] };
 		}
 	}
 
