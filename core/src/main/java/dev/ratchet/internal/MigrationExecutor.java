@@ -53,7 +53,8 @@ final class MigrationExecutor {
 	// The installed_rank of the next history row, once this run has written one; 0 until then, or after
 	// a row written by something else (a batched migration's). Every writer of the history holds the
 	// migration lock, which this run holds, so the run knows the next rank without asking the server:
-	// asking costs a subquery the server plans again after every migration's DDL.
+	// asking costs a subquery the server plans again after every migration's DDL (after which PgJDBC
+	// prepares its statements anew: flushCacheOnDdl).
 	private int nextRank;
 
 	/**

@@ -53,8 +53,8 @@ public final class AdvisoryLock implements AutoCloseable {
 
 	// Sent by another session of the same database with the work it is about to commit, so the check
 	// rides on that round trip; if it fails, PostgreSQL skips the rest of what was sent with it. Kept
-	// cheap for the server, which plans it again after every migration (DDL invalidates the session's
-	// cached plans): an expression that the commit's own statement can carry (one statement fewer to
+	// cheap for the server, which parses and plans it again after every migration (PgJDBC drops its
+	// prepared statements whenever a CREATE, ALTER or DROP completes: flushCacheOnDdl): an expression that the commit's own statement can carry (one statement fewer to
 	// parse, plan and answer), not a DO block, which is compiled on every call; pg_lock_status() rather
 	// than the pg_locks view; no database filter, as a backend pid belongs to one database. It is 0
 	// while the lock is held. Plain SQL cannot raise an error of its own, so a cast that cannot succeed
