@@ -117,6 +117,22 @@ class SessionStateIntegrationTests {
 	}
 
 	@Test
+	void aSessionIsReadAndSetUpInOneRoundTrip() {
+		this.files.write("V1__base.sql", "CREATE TABLE base (id int);");
+		ratchet(this.db.dataSource()).migrate();
+		RoundTripDataSource counting = new RoundTripDataSource(this.db.dataSource());
+		// nothing to apply: one session, no lock
+		assertThat(ratchet(counting).migrate().applied()).isEmpty();
+		// Opened (what the session had, read in the round trip that sets Ratchet's settings), then put back.
+		assertThat(counting.sequence()).filteredOn((sql) -> sql.contains("pg_settings"))
+			.hasSize(2)
+			.first()
+			.asString()
+			.contains("set_config('application_name'");
+		assertThat(counting.roundTrips("set_config('application_name'")).isEqualTo(1);
+	}
+
+	@Test
 	void pooledConnectionComesBackWithTheApplicationsSettings() throws SQLException {
 		HikariConfig config = new HikariConfig();
 		config.setDataSource(this.db.dataSource());

@@ -72,16 +72,22 @@ final class Session implements AutoCloseable {
 		try {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
-			SessionState original = SessionState.capture(connection);
+			SessionState original;
 			Session session;
-			try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
+			// The session's state as it came, read before the settings below change it: one round trip.
+			try (PreparedStatement statement = connection.prepareStatement(SessionState.query() + ";\n" + OPEN)) {
 				String quoted = (schema != null) ? RatchetTable.quote(schema) : null;
 				statement.setString(1, truncate("ratchet " + role + " " + PROCESS));
 				statement.setString(2, schema);
 				statement.setString(3, schema);
 				statement.setString(4, quoted);
 				statement.setString(5, quoted);
-				try (ResultSet rs = statement.executeQuery()) {
+				statement.execute();
+				try (ResultSet rs = statement.getResultSet()) {
+					original = SessionState.read(rs);
+				}
+				statement.getMoreResults();
+				try (ResultSet rs = statement.getResultSet()) {
 					rs.next();
 					String currentSchema = rs.getString(3);
 					session = new Session(connection, autoCommit, rs.getString(2), (schema != null) ? schema : currentSchema,

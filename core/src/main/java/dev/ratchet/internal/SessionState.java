@@ -87,14 +87,33 @@ final class SessionState {
 	 * @throws SQLException on a database error
 	 */
 	static SessionState capture(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(READ)) {
+			return read(rs);
+		}
+	}
+
+	/**
+	 * Returns the query that reads the session's state, for a caller that sends it together with
+	 * other statements; read its result with {@link #read(ResultSet)}.
+	 * @return the query, without parameters
+	 */
+	static String query() {
+		return READ;
+	}
+
+	/**
+	 * Reads the result of {@link #query()}.
+	 * @param rs the result
+	 * @return the state
+	 * @throws SQLException on a database error
+	 */
+	static SessionState read(ResultSet rs) throws SQLException {
 		String role = null;
 		Map<String, String> settings = new LinkedHashMap<>();
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(READ)) {
-			while (rs.next()) {
-				role = rs.getString(1);
-				if (rs.getString(2) != null) {
-					settings.put(rs.getString(2), rs.getString(3));
-				}
+		while (rs.next()) {
+			role = rs.getString(1);
+			if (rs.getString(2) != null) {
+				settings.put(rs.getString(2), rs.getString(3));
 			}
 		}
 		return new SessionState(role, settings);
