@@ -225,8 +225,12 @@ final class SnapshotTable {
 			connection.commit();
 		}
 		catch (SQLException ex) {
-			connection.rollback();
+			rollback(connection, ex);
 			logger.debug("Could not keep the catalog token with the schema snapshot", ex);
+		}
+		catch (RuntimeException | Error ex) {
+			rollback(connection, ex);
+			throw ex;
 		}
 		finally {
 			connection.setAutoCommit(true);
@@ -286,25 +290,13 @@ final class SnapshotTable {
 			parents.add(object.parent());
 			definitions.add(object.definition());
 		}
-		connection.setAutoCommit(false);
-		// The table's DDL and the old row's deletion travel with the insert: one round trip.
-		try (PreparedStatement insert = connection.prepareStatement(RatchetTable.SNAPSHOT.ddl(this.qualifiedName)
-				+ ";\n" + sql("DELETE FROM %TABLE%") + ";\n" + sql(INSERT))) {
+		replace(connection, sql(INSERT), (insert) -> {
 			insert.setString(1, token);
 			insert.setArray(2, connection.createArrayOf("text", kinds.toArray()));
 			insert.setArray(3, connection.createArrayOf("text", names.toArray()));
 			insert.setArray(4, connection.createArrayOf("text", parents.toArray()));
 			insert.setArray(5, connection.createArrayOf("text", definitions.toArray()));
-			insert.execute();
-			connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
+		});
 	}
 
 	/**
@@ -318,22 +310,48 @@ final class SnapshotTable {
 	 * @throws SQLException on a database error
 	 */
 	void writeLive(Connection connection, String schema, List<String> excludedTables) throws SQLException {
-		connection.setAutoCommit(false);
-		try (PreparedStatement insert = connection.prepareStatement(RatchetTable.SNAPSHOT.ddl(this.qualifiedName)
-				+ ";\n" + sql("DELETE FROM %TABLE%") + ";\n"
-				+ sql(INSERT_LIVE).replace("%OBJECTS%", CatalogReader.objectsQuery()))) {
+		replace(connection, sql(INSERT_LIVE).replace("%OBJECTS%", CatalogReader.objectsQuery()), (insert) -> {
 			CatalogReader.bind(connection, insert, 1, schema, excludedTables);
 			CatalogReader.bind(connection, insert, 3, schema, excludedTables);
-			insert.execute();
+		});
+	}
+
+	/**
+	 * Runs the table's DDL, the old row's deletion and an insert in one transaction and one round trip,
+	 * then commits. Whatever is thrown, by the driver or the JVM, rolls it back before auto-commit is
+	 * set again, which would otherwise commit it.
+	 */
+	private void replace(Connection connection, String insert, Binding binding) throws SQLException {
+		connection.setAutoCommit(false);
+		try (PreparedStatement statement = connection.prepareStatement(RatchetTable.SNAPSHOT.ddl(this.qualifiedName)
+				+ ";\n" + sql("DELETE FROM %TABLE%") + ";\n" + insert)) {
+			binding.bind(statement);
+			statement.execute();
 			connection.commit();
 		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
+		catch (Throwable ex) {
+			rollback(connection, ex);
 			throw ex;
 		}
 		finally {
 			connection.setAutoCommit(true);
 		}
+	}
+
+	private static void rollback(Connection connection, Throwable failure) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException | RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Binding {
+
+		void bind(PreparedStatement statement) throws SQLException;
+
 	}
 
 	private String sql(String template) {

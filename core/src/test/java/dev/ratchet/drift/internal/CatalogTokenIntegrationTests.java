@@ -1,5 +1,7 @@
 package dev.ratchet.drift.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,6 +14,7 @@ import dev.ratchet.test.FreshDatabase;
 import dev.ratchet.test.Sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The catalog token kept with the snapshot: every kind of drift the full check reports changes it,
@@ -207,6 +210,40 @@ class CatalogTokenIntegrationTests {
 			assertThat(Sql.column(this.db, "SELECT count(*) FROM ratchet_history_snapshot")).containsExactly("1");
 			assertThat(this.db.ratchet().drift().isDrifted()).isFalse();
 		}
+	}
+
+	@Test
+	void anErrorBeforeTheSnapshotIsCommittedLeavesTheStoredOneAsItWas() throws SQLException {
+		SnapshotTable table = new SnapshotTable("\"public\".\"ratchet_history_snapshot\"");
+		String stored = storedToken();
+		Sql.execute(this.db, "ALTER TABLE session ADD COLUMN made_by_hand text");
+		try (Connection connection = this.db.connect()) {
+			Connection failing = failingCommit(connection);
+			SchemaSnapshot live = CatalogReader.read(connection, "public", RATCHET_TABLES);
+			assertThatExceptionOfType(AssertionError.class)
+				.isThrownBy(() -> table.writeLive(failing, "public", RATCHET_TABLES));
+			assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> table.write(failing, live, liveToken()));
+			assertThat(connection.getAutoCommit()).isTrue();
+		}
+		// Setting auto-commit again would have committed either; both were rolled back first.
+		assertThat(storedToken()).isEqualTo(stored);
+		assertThat(this.db.ratchet().drift().differences()).singleElement()
+			.satisfies((difference) -> assertThat(difference.toString()).contains("made_by_hand"));
+	}
+
+	private static Connection failingCommit(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("commit")) {
+						throw new AssertionError("thrown by user code, say, before the commit");
+					}
+					try {
+						return method.invoke(connection, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 }
