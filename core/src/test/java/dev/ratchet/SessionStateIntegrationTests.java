@@ -1,8 +1,14 @@
 package dev.ratchet;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.ratchet.internal.DelegatingDataSource;
 import dev.ratchet.test.MigrationFiles;
 import dev.ratchet.test.RoundTripDataSource;
 import dev.ratchet.test.Sql;
 import dev.ratchet.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a migration sets for its session stays with it: the next migration, Ratchet's history write
@@ -130,6 +138,34 @@ class SessionStateIntegrationTests {
 			.asString()
 			.contains("set_config('application_name'");
 		assertThat(counting.roundTrips("set_config('application_name'")).isEqualTo(1);
+	}
+
+	@Test
+	void anErrorWhileTheSessionIsSetUpEndsTheConnectionRatherThanLeavingItOpen() {
+		List<Connection> opened = new ArrayList<>();
+		DataSource failing = new DelegatingDataSource(this.db.dataSource()) {
+
+			@Override
+			protected Connection wrap(Connection connection) {
+				opened.add(connection);
+				return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+							if (method.getName().equals("getAutoCommit")) {
+								throw new AssertionError("thrown while the session is set up");
+							}
+							try {
+								return method.invoke(connection, args);
+							}
+							catch (InvocationTargetException ex) {
+								throw ex.getCause();
+							}
+						});
+			}
+
+		};
+		assertThatThrownBy(() -> ratchet(failing).migrate()).isInstanceOf(AssertionError.class)
+			.hasMessage("thrown while the session is set up");
+		assertThat(opened).isNotEmpty().allSatisfy((connection) -> assertThat(connection.isClosed()).isTrue());
 	}
 
 	@Test

@@ -101,6 +101,11 @@ final class Session implements AutoCloseable {
 			}
 			return session;
 		}
+		catch (Error ex) {
+			// Perhaps after the server took Ratchet's settings: the pool must not hand this one out again.
+			abort(connection);
+			throw ex;
+		}
 		catch (SQLException | RuntimeException ex) {
 			closeQuietly(connection);
 			if (ex instanceof RuntimeException runtime) {
