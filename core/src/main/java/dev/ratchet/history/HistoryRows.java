@@ -32,8 +32,8 @@ final class HistoryRows {
 
 	// The next rank read from the primary key's index as the newest row's, which the server plans in
 	// a third less time than max(): it plans this again after every migration, after whose DDL PgJDBC
-	// prepares its statements anew (flushCacheOnDdl). A run that knows the rank passes it instead, which spares the server
-	// planning the subquery at all (see insert(String, boolean, String)).
+	// prepares its statements anew (flushCacheOnDdl). A run that knows the rank passes it instead,
+	// which spares the server planning the subquery at all (see insert(String, boolean, String)).
 	private static final String NEXT_RANK = "coalesce((SELECT h.installed_rank FROM %TABLE% h "
 			+ "ORDER BY h.installed_rank DESC LIMIT 1), 0) + 1";
 
