@@ -2,9 +2,11 @@ package dev.ratchet.sample;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +40,16 @@ final class Browser {
 				"--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1200,1500");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
 		return new ChromeDriver(service, options);
+	}
+
+	/**
+	 * Returns the text of every element the selector finds, read in one step in the page: the console
+	 * renders anew each second, so elements found first and read one by one may be gone when read.
+	 */
+	@SuppressWarnings("unchecked")
+	static List<String> texts(WebDriver driver, String selector) {
+		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+				"return Array.from(document.querySelectorAll(arguments[0]), (e) => e.innerText);", selector);
 	}
 
 	static <T> T await(WebDriver driver, Function<WebDriver, T> condition) {

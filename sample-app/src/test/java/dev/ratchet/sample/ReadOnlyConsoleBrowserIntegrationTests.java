@@ -63,8 +63,7 @@ class ReadOnlyConsoleBrowserIntegrationTests extends ConsoleBrowserTests {
 		Browser.await(this.driver, (d) -> d.findElement(By.cssSelector(".ledger[data-version='6.2']"))
 			.getText()
 			.contains(matching.total() + " with a key starting with “" + key + "”"));
-		assertThat(this.driver.findElements(By.cssSelector(".ledger[data-version='6.2'] tr td:first-child")))
-			.extracting(WebElement::getText)
+		assertThat(Browser.texts(this.driver, ".ledger[data-version='6.2'] tr td:first-child"))
 			.hasSize(matching.items().size())
 			.allSatisfy((shown) -> assertThat(shown).startsWith(key));
 	}
